@@ -1,0 +1,208 @@
+//! Entity extraction: the five passes (date, number, organization, person, place) run over one
+//! segmented paragraph, each claiming character spans, and the types they produce.
+
+pub mod date;
+pub mod number;
+pub mod numeral;
+pub mod organization;
+pub mod person;
+pub mod place;
+
+use serde::{Deserialize, Serialize};
+
+use crate::segment::Token;
+
+/// The kinds of entity corpus-cli extracts, in report order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    Date,
+    Number,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 5] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Date,
+        EntityKind::Number,
+    ];
+
+    /// The name used in JSON keys, CSV rows and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Date => "date",
+            EntityKind::Number => "number",
+        }
+    }
+}
+
+/// The normalized value of a date: ISO 8601 (`2024-07-05`, `2024-07`, `2024`, a range
+/// `2021/2025` or `2024-06-10/2024-06-13`), with `inferred` set when the year was not written
+/// and was taken from context. A date whose year could not be found has a value like `--07-04`
+/// (ISO 8601's form for a month and day without a year).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateValue {
+    pub iso: String,
+    pub inferred: bool,
+}
+
+/// The normalized value of a number: `value` as a number, the measure word or currency that
+/// follows it, and whether it is an ordinal (第二十四), a percentage (30%, 百分之三十) or
+/// approximate (一千多, 约1.4万).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NumberValue {
+    pub value: f64,
+    pub unit: Option<String>,
+    pub ordinal: bool,
+    pub percent: bool,
+    pub approximate: bool,
+}
+
+/// What a pass knows about a mention beyond its span.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Detail {
+    None,
+    Date(DateValue),
+    Number(NumberValue),
+}
+
+/// One mention found in a paragraph: character offsets `start..end` in the paragraph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub kind: EntityKind,
+    pub start: usize,
+    pub end: usize,
+    pub detail: Detail,
+}
+
+impl Mention {
+    pub fn new(kind: EntityKind, start: usize, end: usize) -> Self {
+        Mention {
+            kind,
+            start,
+            end,
+            detail: Detail::None,
+        }
+    }
+}
+
+/// A segmented paragraph as the passes see it: the full-width-folded text, its characters, its
+/// tokens, and which characters earlier passes have claimed.
+pub struct Paragraph<'a> {
+    pub text: &'a str,
+    pub chars: Vec<char>,
+    pub tokens: &'a [Token<'a>],
+    /// `byte_at[i]` is the byte offset of character `i` in `text` (plus one past the end).
+    byte_at: Vec<usize>,
+    claimed: Vec<Option<EntityKind>>,
+}
+
+impl<'a> Paragraph<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token<'a>]) -> Self {
+        let mut chars = Vec::with_capacity(text.len() / 3 + 1);
+        let mut byte_at = Vec::with_capacity(text.len() / 3 + 2);
+        for (b, c) in text.char_indices() {
+            chars.push(c);
+            byte_at.push(b);
+        }
+        byte_at.push(text.len());
+        let n = chars.len();
+        Paragraph {
+            text,
+            chars,
+            tokens,
+            byte_at,
+            claimed: vec![None; n],
+        }
+    }
+
+    /// The text of characters `start..end`.
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        &self.text[self.byte_at[start]..self.byte_at[end]]
+    }
+
+    /// The character index of byte offset `byte` (which must start a character).
+    pub fn char_at_byte(&self, byte: usize) -> usize {
+        self.byte_at.partition_point(|&b| b < byte)
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// The kind that claimed character `i`, if any.
+    pub fn claimed_by(&self, i: usize) -> Option<EntityKind> {
+        self.claimed.get(i).copied().flatten()
+    }
+
+    /// True when no character of `start..end` is claimed by a kind that `pred` rejects.
+    pub fn is_free(&self, start: usize, end: usize, pred: impl Fn(EntityKind) -> bool) -> bool {
+        self.claimed[start..end].iter().all(|c| c.is_none_or(&pred))
+    }
+
+    pub fn is_unclaimed(&self, start: usize, end: usize) -> bool {
+        self.claimed[start..end].iter().all(Option::is_none)
+    }
+
+    /// Claim `start..end` for `kind` (later passes see it).
+    pub fn claim(&mut self, start: usize, end: usize, kind: EntityKind) {
+        for c in &mut self.claimed[start..end] {
+            *c = Some(kind);
+        }
+    }
+}
+
+/// Runs the five passes over a paragraph.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Extractor;
+
+impl Extractor {
+    /// All mentions in the paragraph, sorted by start offset. Passes run in a fixed order: dates
+    /// and numbers first (so digits in a date are not numbers), then organizations (the longest
+    /// names), persons, and places (which may stand inside an organization's name).
+    pub fn extract(&self, p: &mut Paragraph<'_>) -> Vec<Mention> {
+        let mut out = Vec::new();
+        date::find(p, &mut out);
+        number::find(p, &mut out);
+        organization::find(p, &mut out);
+        person::find(p, &mut out);
+        place::find(p, &mut out);
+        out.sort_by_key(|m| (m.start, m.end, m.kind));
+        out
+    }
+}
+
+/// Test helper: segment and extract one paragraph, returning (kind, text) pairs.
+#[cfg(test)]
+pub(crate) fn extract_texts(text: &str) -> Vec<(EntityKind, String)> {
+    let folded = crate::normalize::fold(text);
+    let tokens = crate::segment::Segmenter::shared().tag(&folded);
+    let mut p = Paragraph::new(&folded, &tokens);
+    let mentions = Extractor.extract(&mut p);
+    let chars: Vec<char> = text.chars().collect();
+    mentions
+        .iter()
+        .map(|m| (m.kind, chars[m.start..m.end].iter().collect()))
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) fn texts_of(text: &str, kind: EntityKind) -> Vec<String> {
+    extract_texts(text)
+        .into_iter()
+        .filter(|(k, _)| *k == kind)
+        .map(|(_, t)| t)
+        .collect()
+}

@@ -1,0 +1,367 @@
+//! Reading inputs: expanding files, folders and `-` into a sorted list of sources, and decoding
+//! their bytes (UTF-8, UTF-16 with a byte-order mark, GB18030/GBK) into text.
+
+use std::fmt;
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobMatcher};
+
+/// How to decode input bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum EncodingChoice {
+    /// UTF-8 unless a UTF-16 byte-order mark says otherwise; GB18030 when the bytes are not UTF-8.
+    #[default]
+    Auto,
+    /// UTF-8 only: invalid bytes are an error.
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// GB18030 (a superset of GBK and GB2312).
+    #[value(alias = "gbk", alias = "gb2312")]
+    Gb18030,
+    /// UTF-16; little-endian unless a byte-order mark says big-endian.
+    #[value(name = "utf-16", alias = "utf16")]
+    Utf16,
+}
+
+/// The encoding a text was decoded from, as reported to the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Gb18030,
+}
+
+impl Encoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 (BOM)",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Gb18030 => "GB18030",
+        }
+    }
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Why an input could not be read or decoded.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{0}")]
+    Io(#[from] io::Error),
+    #[error("not valid UTF-8 (invalid byte at offset {offset}); try --encoding gb18030")]
+    InvalidUtf8 { offset: usize },
+    #[error("not valid {encoding} text")]
+    Malformed { encoding: &'static str },
+    #[error("looks like a binary file (NUL byte at offset {offset}); skipped")]
+    Binary { offset: usize },
+    #[error("not a regular file; skipped")]
+    NotAFile,
+}
+
+/// One input to analyze: a file on disk or standard input.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Source {
+    /// The name used in reports: `-` for standard input, the path as given otherwise.
+    pub fn display_name(&self) -> String {
+        match self {
+            Source::Stdin => "-".to_string(),
+            Source::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// Read the raw bytes of the input.
+    pub fn read_bytes(&self) -> Result<Vec<u8>, ReadError> {
+        match self {
+            Source::Stdin => {
+                let mut buf = Vec::new();
+                io::stdin().lock().read_to_end(&mut buf)?;
+                Ok(buf)
+            }
+            Source::File(path) => {
+                let meta = fs::metadata(path)?;
+                if !meta.is_file() {
+                    return Err(ReadError::NotAFile);
+                }
+                Ok(fs::read(path)?)
+            }
+        }
+    }
+
+    /// Read and decode the input.
+    pub fn read_text(&self, choice: EncodingChoice) -> Result<(String, Encoding), ReadError> {
+        decode(&self.read_bytes()?, choice)
+    }
+}
+
+/// A problem met while expanding the command-line paths (a missing path, an unreadable folder).
+#[derive(Debug)]
+pub struct WalkError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Expands command-line paths into sources: files as given, folders walked recursively for
+/// files whose name matches `glob`, sorted by path so output order is deterministic.
+pub struct Walker {
+    matcher: GlobMatcher,
+}
+
+impl Walker {
+    pub fn new(glob: &str) -> Result<Self, String> {
+        let matcher = Glob::new(glob)
+            .map_err(|e| format!("invalid --glob '{glob}': {e}"))?
+            .compile_matcher();
+        Ok(Walker { matcher })
+    }
+
+    /// Expand `paths` (in the order given; each folder's files sorted) into sources and errors.
+    pub fn expand(&self, paths: &[PathBuf]) -> (Vec<Source>, Vec<WalkError>) {
+        let mut sources = Vec::new();
+        let mut errors = Vec::new();
+        for path in paths {
+            if path.as_os_str() == "-" {
+                sources.push(Source::Stdin);
+                continue;
+            }
+            match fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => self.walk_dir(path, &mut sources, &mut errors),
+                Ok(_) => sources.push(Source::File(path.clone())),
+                Err(e) => errors.push(WalkError {
+                    path: path.display().to_string(),
+                    message: describe_io(&e),
+                }),
+            }
+        }
+        (sources, errors)
+    }
+
+    fn walk_dir(&self, root: &Path, sources: &mut Vec<Source>, errors: &mut Vec<WalkError>) {
+        let mut found = Vec::new();
+        for entry in walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
+            match entry {
+                Ok(entry) => {
+                    if entry.file_type().is_dir() {
+                        continue;
+                    }
+                    let name = entry.file_name();
+                    if !self.matcher.is_match(Path::new(name)) {
+                        continue;
+                    }
+                    found.push(entry.into_path());
+                }
+                Err(e) => {
+                    let path = e
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| root.display().to_string());
+                    let message = if e.loop_ancestor().is_some() {
+                        "symbolic link loop; skipped".to_string()
+                    } else if let Some(io) = e.io_error() {
+                        describe_io(io)
+                    } else {
+                        e.to_string()
+                    };
+                    errors.push(WalkError { path, message });
+                }
+            }
+        }
+        found.sort();
+        sources.extend(found.into_iter().map(Source::File));
+    }
+}
+
+/// A short, human description of an I/O error, without Rust's "(os error N)" suffix.
+pub fn describe_io(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+impl ReadError {
+    /// The message shown after `corpus-cli: PATH: `.
+    pub fn message(&self) -> String {
+        match self {
+            ReadError::Io(e) => describe_io(e),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// Decode bytes as `choice` says. `Auto` honours a byte-order mark, then tries UTF-8, then
+/// GB18030. Text with NUL bytes (outside UTF-16) is rejected as binary.
+pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<(String, Encoding), ReadError> {
+    let bom_utf16 = match bytes {
+        [0xFF, 0xFE, ..] => Some(Encoding::Utf16Le),
+        [0xFE, 0xFF, ..] => Some(Encoding::Utf16Be),
+        _ => None,
+    };
+    match choice {
+        EncodingChoice::Utf16 => {
+            return decode_utf16(bytes, bom_utf16.unwrap_or(Encoding::Utf16Le));
+        }
+        EncodingChoice::Auto if bom_utf16.is_some() => {
+            return decode_utf16(bytes, bom_utf16.unwrap());
+        }
+        _ => {}
+    }
+    if let Some(offset) = memchr_nul(bytes) {
+        return Err(ReadError::Binary { offset });
+    }
+    match choice {
+        EncodingChoice::Gb18030 => decode_gb18030(bytes),
+        EncodingChoice::Utf8 => decode_utf8(bytes),
+        _ => match decode_utf8(bytes) {
+            Ok(ok) => Ok(ok),
+            Err(_) => decode_gb18030(bytes),
+        },
+    }
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+fn decode_utf8(bytes: &[u8]) -> Result<(String, Encoding), ReadError> {
+    let (body, enc) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest, Encoding::Utf8Bom),
+        None => (bytes, Encoding::Utf8),
+    };
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok((s.to_string(), enc)),
+        Err(e) => Err(ReadError::InvalidUtf8 {
+            offset: e.valid_up_to() + (bytes.len() - body.len()),
+        }),
+    }
+}
+
+fn decode_gb18030(bytes: &[u8]) -> Result<(String, Encoding), ReadError> {
+    let (text, had_errors) = encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|c| (c, false))
+        .unwrap_or_else(|| (std::borrow::Cow::Borrowed(""), true));
+    if had_errors {
+        return Err(ReadError::Malformed {
+            encoding: "UTF-8 or GB18030",
+        });
+    }
+    Ok((text.into_owned(), Encoding::Gb18030))
+}
+
+fn decode_utf16(bytes: &[u8], enc: Encoding) -> Result<(String, Encoding), ReadError> {
+    let (codec, body) = match enc {
+        Encoding::Utf16Be => (
+            encoding_rs::UTF_16BE,
+            bytes.strip_prefix(b"\xFE\xFF").unwrap_or(bytes),
+        ),
+        _ => (
+            encoding_rs::UTF_16LE,
+            bytes.strip_prefix(b"\xFF\xFE").unwrap_or(bytes),
+        ),
+    };
+    if body.len() % 2 != 0 {
+        return Err(ReadError::Malformed {
+            encoding: enc.name(),
+        });
+    }
+    match codec.decode_without_bom_handling_and_without_replacement(body) {
+        Some(text) => Ok((text.into_owned(), enc)),
+        None => Err(ReadError::Malformed {
+            encoding: enc.name(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(
+            decode("新华社".as_bytes(), EncodingChoice::Auto).unwrap(),
+            ("新华社".into(), Encoding::Utf8)
+        );
+        let mut b = b"\xEF\xBB\xBF".to_vec();
+        b.extend("北京".as_bytes());
+        assert_eq!(
+            decode(&b, EncodingChoice::Auto).unwrap(),
+            ("北京".into(), Encoding::Utf8Bom)
+        );
+    }
+
+    #[test]
+    fn gbk_is_detected_when_not_utf8() {
+        let (bytes, _, _) = encoding_rs::GBK.encode("人民日报记者报道");
+        let (text, enc) = decode(&bytes, EncodingChoice::Auto).unwrap();
+        assert_eq!(text, "人民日报记者报道");
+        assert_eq!(enc, Encoding::Gb18030);
+    }
+
+    #[test]
+    fn forced_utf8_rejects_gbk_with_offset() {
+        let (bytes, _, _) = encoding_rs::GBK.encode("ab中文");
+        match decode(&bytes, EncodingChoice::Utf8) {
+            Err(ReadError::InvalidUtf8 { offset }) => assert_eq!(offset, 2),
+            other => panic!("expected invalid UTF-8, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn utf16_both_byte_orders() {
+        let text = "上海合作组织2024年";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in text.encode_utf16() {
+            le.extend(u.to_le_bytes());
+            be.extend(u.to_be_bytes());
+        }
+        assert_eq!(
+            decode(&le, EncodingChoice::Auto).unwrap(),
+            (text.into(), Encoding::Utf16Le)
+        );
+        assert_eq!(
+            decode(&be, EncodingChoice::Auto).unwrap(),
+            (text.into(), Encoding::Utf16Be)
+        );
+        assert!(decode(&le[..le.len() - 1], EncodingChoice::Auto).is_err());
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert!(matches!(
+            decode(b"PK\x03\x04\x00\x00", EncodingChoice::Auto),
+            Err(ReadError::Binary { offset: 4 })
+        ));
+    }
+
+    #[test]
+    fn empty_input_is_empty_text() {
+        assert_eq!(decode(b"", EncodingChoice::Auto).unwrap().0, "");
+    }
+}

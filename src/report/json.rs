@@ -1,0 +1,127 @@
+//! JSON and JSON Lines reporters: the documented, stable machine-readable contract.
+
+use std::io::{self, Write};
+
+use super::{DocumentRecord, ErrorRecord, ReportOptions, Reporter};
+use crate::document::Document;
+use crate::summary::Summary;
+
+fn to_io(e: serde_json::Error) -> io::Error {
+    io::Error::other(e)
+}
+
+/// `--format json`: one object. A single input gives its document record; several give
+/// `{"type": "corpus", "documents": [...], "errors": [...], "summary": {...}}`, streamed.
+pub struct JsonReporter<'w> {
+    out: Box<dyn Write + 'w>,
+    opts: ReportOptions,
+    documents_written: usize,
+    errors: Vec<(String, String)>,
+    single_written: bool,
+}
+
+impl<'w> JsonReporter<'w> {
+    pub fn new(out: Box<dyn Write + 'w>, opts: ReportOptions) -> Self {
+        JsonReporter {
+            out,
+            opts,
+            documents_written: 0,
+            errors: Vec::new(),
+            single_written: false,
+        }
+    }
+}
+
+impl Reporter for JsonReporter<'_> {
+    fn document(&mut self, path: &str, encoding: &str, doc: &Document) -> io::Result<()> {
+        let record = DocumentRecord::new(path, encoding, doc, self.opts.top);
+        if self.opts.single {
+            serde_json::to_writer_pretty(&mut self.out, &record).map_err(to_io)?;
+            self.out.write_all(b"\n")?;
+            self.single_written = true;
+            return self.out.flush();
+        }
+        if self.documents_written == 0 {
+            self.out
+                .write_all(b"{\"type\": \"corpus\", \"documents\": [\n")?;
+        } else {
+            self.out.write_all(b",\n")?;
+        }
+        serde_json::to_writer(&mut self.out, &record).map_err(to_io)?;
+        self.documents_written += 1;
+        Ok(())
+    }
+
+    fn error(&mut self, path: &str, message: &str) -> io::Result<()> {
+        self.errors.push((path.to_string(), message.to_string()));
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        if self.opts.single {
+            if !self.single_written {
+                // The one input failed: its error was reported on stderr; print nothing.
+            }
+            return self.out.flush();
+        }
+        if self.documents_written == 0 {
+            self.out
+                .write_all(b"{\"type\": \"corpus\", \"documents\": [")?;
+        }
+        self.out.write_all(b"\n], \"errors\": [")?;
+        for (i, (path, message)) in self.errors.iter().enumerate() {
+            if i > 0 {
+                self.out.write_all(b", ")?;
+            }
+            let rec = ErrorRecord {
+                record_type: "error",
+                path,
+                message,
+            };
+            serde_json::to_writer(&mut self.out, &rec).map_err(to_io)?;
+        }
+        self.out.write_all(b"],\n\"summary\": ")?;
+        serde_json::to_writer(&mut self.out, summary).map_err(to_io)?;
+        self.out.write_all(b"}\n")?;
+        self.out.flush()
+    }
+}
+
+/// `--format jsonl`: one record per line, each tagged by `"type"`: `document`, `error`, and a
+/// last `summary`.
+pub struct JsonlReporter<'w> {
+    out: Box<dyn Write + 'w>,
+    opts: ReportOptions,
+}
+
+impl<'w> JsonlReporter<'w> {
+    pub fn new(out: Box<dyn Write + 'w>, opts: ReportOptions) -> Self {
+        JsonlReporter { out, opts }
+    }
+
+    fn line<T: serde::Serialize>(&mut self, record: &T) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, record).map_err(to_io)?;
+        self.out.write_all(b"\n")
+    }
+}
+
+impl Reporter for JsonlReporter<'_> {
+    fn document(&mut self, path: &str, encoding: &str, doc: &Document) -> io::Result<()> {
+        let record = DocumentRecord::new(path, encoding, doc, self.opts.top);
+        self.line(&record)?;
+        self.out.flush()
+    }
+
+    fn error(&mut self, path: &str, message: &str) -> io::Result<()> {
+        self.line(&ErrorRecord {
+            record_type: "error",
+            path,
+            message,
+        })
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        self.line(summary)?;
+        self.out.flush()
+    }
+}
