@@ -313,10 +313,8 @@ fn link_short_names(persons: &mut Vec<Entity>) {
             continue;
         }
         for part in [parts[0], parts[parts.len() - 1]] {
-            if part.chars().count() >= 2 {
-                if by_part.insert(part.to_string(), i).is_some() {
-                    ambiguous.push(part.to_string());
-                }
+            if part.chars().count() >= 2 && by_part.insert(part.to_string(), i).is_some() {
+                ambiguous.push(part.to_string());
             }
         }
     }

@@ -36,7 +36,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"({Y})年?")).unwrap());
-static MONTH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]+|[〇零一二三四五六七八九十]+)月").unwrap());
+static MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]+|[〇零一二三四五六七八九十]+)月").unwrap());
 static DAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"({D})[日号]?$")).unwrap());
 
 /// Find dates in the paragraph and claim their characters.

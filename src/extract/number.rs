@@ -58,12 +58,13 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
         // The measure word or currency that follows, as jieba segments it.
         let mut unit = None;
-        if !percent && let Some(next) = p.tokens.iter().find(|t| t.start == end) {
-            if (next.pos == "q" || is_unit_word(next.word)) && p.is_unclaimed(next.start, next.end)
-            {
-                unit = Some(next.word.to_string());
-                end = next.end;
-            }
+        if !percent
+            && let Some(next) = p.tokens.iter().find(|t| t.start == end)
+            && (next.pos == "q" || is_unit_word(next.word))
+            && p.is_unclaimed(next.start, next.end)
+        {
+            unit = Some(next.word.to_string());
+            end = next.end;
         }
         if !percent && unit.is_none() && end < p.len() && p.is_unclaimed(end, end + 1) {
             let c = p.chars[end].to_string();

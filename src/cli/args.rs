@@ -1,0 +1,127 @@
+//! Options shared by the commands: what to read and how, and how to write the report.
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use crate::document::Analyzer;
+use crate::reader::EncodingChoice;
+use crate::report::Format;
+use crate::segment::Segmenter;
+use crate::stats::Stopwords;
+
+/// When to show a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Progress {
+    /// When standard error is a terminal and there are several inputs.
+    Auto,
+    Always,
+    Never,
+}
+
+/// Options shared by every command that reads text.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or folders to read (folders recursively); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Which files to read inside folders (matched against the file name).
+    #[arg(long, default_value = "*.txt", value_name = "GLOB")]
+    pub glob: String,
+
+    /// Input encoding; `auto` detects UTF-8, UTF-16 (with BOM) and GB18030/GBK.
+    #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
+    pub encoding: EncodingChoice,
+
+    /// A user dictionary in jieba's format (`word [frequency] [tag]` per line).
+    #[arg(long, value_name = "FILE")]
+    pub dict: Option<PathBuf>,
+
+    /// Count every word: turn off the built-in stopword list.
+    #[arg(long, conflicts_with = "stopwords")]
+    pub no_stopwords: bool,
+
+    /// Use this stopword list (one word per line) instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub stopwords: Option<PathBuf>,
+
+    /// Worker threads (default: all cores). Output is the same for any value.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Progress bar on standard error.
+    #[arg(long, value_enum, default_value_t = Progress::Auto)]
+    pub progress: Progress,
+}
+
+/// Options shared by every command that writes a report.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Rows per table (0 = all). JSON entity lists are always complete.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
+
+    /// Write to FILE instead of standard output (atomically: a temporary file renamed at the end).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Build the analyzer the input options ask for.
+pub fn build_analyzer(input: &InputArgs) -> Result<Analyzer, (String, String)> {
+    let segmenter = match &input.dict {
+        Some(path) => Segmenter::with_user_dict(path)
+            .map_err(|e| (path.display().to_string(), e.to_string()))?,
+        None => Segmenter::shared(),
+    };
+    let stopwords = if input.no_stopwords {
+        Stopwords::none()
+    } else if let Some(path) = &input.stopwords {
+        Stopwords::from_file(path)
+            .map_err(|e| (path.display().to_string(), crate::reader::describe_io(&e)))?
+    } else {
+        Stopwords::builtin()
+    };
+    Ok(Analyzer::new(segmenter, stopwords))
+}
+
+/// A thread pool with the requested number of threads.
+pub fn thread_pool(threads: Option<usize>) -> rayon::ThreadPool {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads.filter(|&n| n > 0) {
+        builder = builder.num_threads(n);
+    }
+    builder.build().unwrap_or_else(|_| {
+        rayon::ThreadPoolBuilder::new()
+            .build()
+            .expect("thread pool")
+    })
+}
+
+/// A progress bar on stderr when `progress` (and, for `auto`, the terminal) says so.
+pub fn progress_bar(progress: Progress, total: usize) -> Option<indicatif::ProgressBar> {
+    let show = match progress {
+        Progress::Always => true,
+        Progress::Never => false,
+        Progress::Auto => total > 1 && io::stderr().is_terminal(),
+    };
+    if !show {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} files {binary_bytes_per_sec} ETA {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(bar)
+}
