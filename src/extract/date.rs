@@ -29,10 +29,13 @@ const REL_MONTH: &str = r"(?:本月|上月|下月)";
 const YEAR_PART: &str = r"(?:年初|年底|年末|年中|上半年|下半年|新年|元旦|春节|国庆|岁末|年终|春天|夏天|秋天|冬天|春季|夏季|秋季|冬季|初春|初夏|初秋|初冬|盛夏|寒冬|深秋|春|夏|秋|冬)";
 const MONTH_PART: &str = r"(?:份|上旬|中旬|下旬)";
 /// Times of day: after a day (8日晚) or before a clock time (下午5时).
-const TOD: &str = r"(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|深夜|午夜|子夜|午后|晚|夜|早|晨)";
+const TOD: &str =
+    r"(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|深夜|午夜|子夜|午后|晚|夜|早|晨)";
 const DAY_WORD: &str = r"(?:今天|今日|昨天|昨日|明天|当天|当日|次日|当|昨|今)";
-const HOUR: &str = r"(?:2[0-4]|[01]?\d|二十[一二三四]?|十[一二三四五六七八九]?|[〇零一二三四五六七八九两])";
-const MINUTE: &str = r"(?:[0-5]?\d|[二三四五]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
+const HOUR: &str =
+    r"(?:2[0-4]|[01]?\d|二十[一二三四]?|十[一二三四五六七八九]?|[〇零一二三四五六七八九两])";
+const MINUTE: &str =
+    r"(?:[0-5]?\d|[二三四五]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let clock = format!(r"{HOUR}(?:时|点)(?:{MINUTE}分|半)?钟?");
@@ -69,7 +72,10 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words after a numeral and 时 that make it no clock time (一时期, 战时).
 fn is_time_word_after_shi(c: char) -> bool {
-    matches!(c, '期' | '代' | '间' | '候' | '刻' | '节' | '事' | '光' | '尚' | '局' | '机' | '势')
+    matches!(
+        c,
+        '期' | '代' | '间' | '候' | '刻' | '节' | '事' | '光' | '尚' | '局' | '机' | '势'
+    )
 }
 
 /// Find dates in the paragraph and claim their characters.
@@ -137,14 +143,35 @@ fn bare_day_ok(s: &str, before: Option<char>, after: Option<char>) -> bool {
     // (一日晚, 俄罗斯一日发表).
     let day_chars = s.chars().take_while(|&c| c != '日').count();
     if before.is_some_and(|c| {
-        numeral::is_chinese_numeral_char(c) || matches!(c, '每' | '同' | '某' | '这' | '那' | '有' | '数' | '几' | '前' | '后' | '一' | '整')
+        numeral::is_chinese_numeral_char(c)
+            || matches!(
+                c,
+                '每' | '同' | '某' | '这' | '那' | '有' | '数' | '几' | '前' | '后' | '一' | '整'
+            )
     }) {
         return false;
     }
     day_chars >= 2 && !s.starts_with('十') || s.chars().count() > day_chars + 1 || {
         let next = after.unwrap_or(' ');
-        matches!(next, '电' | '起' | '在' | '晚' | '上' | '下' | '凌' | '清' | '早' | '发' | '宣' | '举' | '至' | '到' | '，' | ',' | '—')
-            || (s.starts_with('十') && day_chars == 2)
+        matches!(
+            next,
+            '电' | '起'
+                | '在'
+                | '晚'
+                | '上'
+                | '下'
+                | '凌'
+                | '清'
+                | '早'
+                | '发'
+                | '宣'
+                | '举'
+                | '至'
+                | '到'
+                | '，'
+                | ','
+                | '—'
+        ) || (s.starts_with('十') && day_chars == 2)
     }
 }
 
@@ -214,7 +241,10 @@ impl Ymd {
         let date = iso.split('T').next().unwrap_or("");
         let num = |s: &str| s.parse::<u32>().ok();
         if let Some(d) = date.strip_prefix("---") {
-            return Ymd { day: num(d), ..Ymd::default() };
+            return Ymd {
+                day: num(d),
+                ..Ymd::default()
+            };
         }
         if let Some(md) = date.strip_prefix("--") {
             let mut it = md.split('-');
@@ -271,7 +301,10 @@ fn parse_side(s: &str) -> Option<(Ymd, String)> {
             _ => 0,
         };
         let afternoon = tod.is_some_and(|t| {
-            t.contains('午') && !t.contains('上') && !t.contains('中') || t.contains('晚') || t.contains("傍") || t.contains('夜') && !t.contains("午夜") && !t.contains("子夜")
+            t.contains('午') && !t.contains('上') && !t.contains('中')
+                || t.contains('晚')
+                || t.contains("傍")
+                || t.contains('夜') && !t.contains("午夜") && !t.contains("子夜")
         });
         if afternoon && hour < 12 {
             hour += 12;
@@ -402,11 +435,50 @@ mod tests {
         assert_eq!(dates("１２月３１日，江泽民发表讲话"), ["１２月３１日"]);
         assert_eq!(
             dates("会议于2024年6月10日至13日举行"),
-            ["2024年6月10日至13日"]
+            ["2024年6月10日", "13日"]
         );
         assert_eq!(dates("《规划（2021—2025年）》"), ["2021—2025年"]);
         assert_eq!(dates("今年6月，双方签署协议"), ["今年6月"]);
         assert_eq!(dates("2022年年底前完成"), ["2022年年底"]);
+    }
+
+    #[test]
+    fn people_s_daily_forms() {
+        assert_eq!(dates("江泽民５日在北京会见外宾"), ["５日"]);
+        assert_eq!(dates("叶利钦8日晚发表讲话"), ["8日晚"]);
+        assert_eq!(dates("上午9时10分，国旗升起"), ["上午9时10分"]);
+        assert_eq!(dates("12月份,降雪持续"), ["12月份"]);
+        assert_eq!(dates("发表1998年新年讲话"), ["1998年新年"]);
+        assert_eq!(dates("元月1日,全国政协举行茶话会"), ["元月1日"]);
+        assert_eq!(dates("截至1997年底,共有"), ["1997年"]);
+        assert_eq!(dates("1998年至2000年的会费"), ["1998年", "2000年"]);
+        assert_eq!(dates("12月27日至31日,温家宝在贵州"), ["12月27日", "31日"]);
+        assert_eq!(dates("二○○二年建成"), ["二○○二年"]);
+    }
+
+    #[test]
+    fn words_that_look_like_times_are_not_dates() {
+        assert!(dates("他一时难以回答").is_empty());
+        assert!(dates("提出五点建议").is_empty());
+        assert!(dates("换成30日元").is_empty());
+        assert!(dates("1998年度预算").is_empty());
+    }
+
+    #[test]
+    fn split_range_takes_month_from_left() {
+        let folded = crate::normalize::fold("12月27日至31日");
+        let tokens = crate::segment::Segmenter::shared().tag(&folded);
+        let mut p = Paragraph::new(&folded, &tokens);
+        let mut out = Vec::new();
+        find(&mut p, &mut out);
+        let isos: Vec<String> = out
+            .iter()
+            .map(|m| match &m.detail {
+                Detail::Date(v) => v.iso.clone(),
+                _ => String::new(),
+            })
+            .collect();
+        assert_eq!(isos, ["--12-27", "--12-31"]);
     }
 
     #[test]
@@ -423,6 +495,62 @@ mod tests {
         assert_eq!(value_of("2018—2028").unwrap().iso, "2018/2028");
         assert_eq!(value_of("今年6月").unwrap().iso, "--06");
         assert!(value_of("13月").is_none());
+        assert_eq!(value_of("下午5时").unwrap().iso, "T17:00");
+        assert_eq!(value_of("1日20时").unwrap().iso, "---01T20:00");
+        assert_eq!(value_of("元月1日").unwrap().iso, "--01-01");
+        assert_eq!(value_of("二○○二年").unwrap().iso, "2002");
+        assert!(value_of("32日").is_none());
+    }
+
+    /// Chinese numerals for 1..=99 as written in dates (十二, 二十一, 三十).
+    fn cn(n: u32) -> String {
+        const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        match n {
+            1..=9 => D[n as usize].to_string(),
+            10..=19 => format!("十{}", D[(n % 10) as usize]),
+            _ => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+        }
+    }
+
+    fn cn_year(y: u32) -> String {
+        const D: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+        format!("{y:04}")
+            .bytes()
+            .map(|b| D[(b - b'0') as usize])
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn value_of_never_panics(s in "\\PC{0,24}") {
+            let _ = value_of(&s);
+        }
+
+        #[test]
+        fn find_never_panics(s in "[0-9一二三四五六七八九十〇○年月日号时分点至到—\\-今去本上下午晚元份度]{0,30}") {
+            let tokens = crate::segment::Segmenter::shared().tag(&s);
+            let mut p = Paragraph::new(&s, &tokens);
+            let mut out = Vec::new();
+            find(&mut p, &mut out);
+            for m in &out {
+                proptest::prop_assert!(m.start < m.end && m.end <= p.len());
+            }
+        }
+
+        #[test]
+        fn arabic_dates_give_iso(y in 1000u32..2999, m in 1u32..=12, d in 1u32..=31) {
+            let v = value_of(&format!("{y}年{m}月{d}日")).unwrap();
+            proptest::prop_assert_eq!(v.iso, format!("{y:04}-{m:02}-{d:02}"));
+        }
+
+        #[test]
+        fn chinese_dates_give_iso(y in 1000u32..2999, m in 1u32..=12, d in 1u32..=31) {
+            let text = format!("{}年{}月{}日", cn_year(y), cn(m), cn(d));
+            let v = value_of(&text).unwrap();
+            proptest::prop_assert_eq!(v.iso, format!("{y:04}-{m:02}-{d:02}"));
+            let found = dates(&format!("会议于{text}举行"));
+            proptest::prop_assert_eq!(found, vec![text]);
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ const CN: &str = "〇○零一二两三四五六七八九十百千万亿";
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let ar = r"\d+(?:,\d{3})*(?:[.·]\d+)?";
     Regex::new(&format!(
-        r"(?P<ord>第)?(?P<num>百分之[{CN}]+(?:点[{CN}]+)?|[{CN}]+分之[{CN}]+|{ar}/{ar}|{ar}(?:[多余]?[十百千万亿])*[多余]?|(?:[几数上])?[{CN}]+(?:点[{CN}]+)?(?:[多余几]?[万亿])*[多余几]?|一半)(?P<sign>[%‰])?"
+        r"(?P<ord>第)?(?P<num>一半|一点|百分之[{CN}]+(?:点[{CN}]+)?|[{CN}]+分之[{CN}]+|{ar}/{ar}|{ar}[∶:]{ar}|{ar}(?:[多余]?[十百千万亿])*[多余]?|(?:[几数上])?[{CN}]+(?:点[{CN}]+)?(?:[多余几]?[万亿])*[多余几]?)(?P<sign>[%‰])?"
     ))
     .expect("number regex")
 });
@@ -92,6 +92,14 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             (v, a, true)
         } else if raw == "一半" {
             (0.5, false, false)
+        } else if raw == "一点" {
+            (1.0, true, false)
+        } else if let Some((a, b)) = raw.split_once(['∶', ':']) {
+            // a ratio or score (2∶0, 16∶9): the value is the quotient when it has one
+            let (Some(a), Some(b)) = (numeral::parse(a), numeral::parse(b)) else {
+                continue;
+            };
+            (if b == 0.0 { a } else { a / b }, false, false)
         } else {
             let Some((v, a)) = numeral::parse_approx(raw) else {
                 continue;
@@ -107,12 +115,22 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         // 三大洲, 十大新闻: the numeral counts the noun after 大 (大 itself is no measure word).
         let before_big = after(end) == Some('大') && after(end + 1).is_some_and(is_han);
         // 八一, 九五: two Chinese digits side by side are a name, not a number (七八个 is).
-        let positional = chinese
-            && n_chars == 2
-            && raw.chars().all(|c| numeral::digit_value(c).is_some());
+        let positional =
+            chinese && n_chars == 2 && raw.chars().all(|c| numeral::digit_value(c).is_some());
         // The measure word or currency that follows.
         let mut unit = None;
-        if sign.is_none() && !raw.starts_with("百分之") && !raw.contains("分之") && !raw.contains('/') {
+        // List numbering written 1·, 2· (PD's tag keeps the dot with the digit).
+        if sign.is_none()
+            && raw.bytes().all(|b| b.is_ascii_digit())
+            && after(end) == Some('·')
+            && !after(end + 1).is_some_and(|c| c.is_ascii_digit())
+        {
+            end += 1;
+        } else if sign.is_none()
+            && !raw.starts_with("百分之")
+            && !raw.contains("分之")
+            && !raw.contains(['/', '∶', ':'])
+        {
             if let Some(n) = UNITS.longest_at(&p.chars, end)
                 && p.is_unclaimed(end, end + n)
                 && unit_fits(p, end, n)
@@ -148,7 +166,12 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             continue;
         }
         let value = if positional {
-            f64::from(raw.chars().next().and_then(numeral::digit_value).unwrap_or(0))
+            f64::from(
+                raw.chars()
+                    .next()
+                    .and_then(numeral::digit_value)
+                    .unwrap_or(0),
+            )
         } else {
             value
         };
@@ -206,6 +229,7 @@ fn unit_fits(p: &Paragraph<'_>, at: usize, n: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::{EntityKind, texts_of};
+    use super::*;
 
     fn numbers(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Number)
@@ -213,10 +237,88 @@ mod tests {
 
     #[test]
     fn common_forms() {
-        assert_eq!(numbers("中国企业超过1.4万家"), ["超过1.4万家"]);
+        assert_eq!(numbers("中国企业超过1.4万家"), ["1.4万家"]);
         assert_eq!(numbers("第二十四次会议"), ["第二十四次"]);
         assert_eq!(numbers("增长了30%"), ["30%"]);
         assert_eq!(numbers("占百分之三十"), ["百分之三十"]);
+    }
+
+    #[test]
+    fn people_s_daily_forms() {
+        assert_eq!(numbers("来华旅游人数达5236万多人次"), ["5236万多人次"]);
+        assert_eq!(numbers("筹集资金1500多万元"), ["1500多万元"]);
+        assert_eq!(numbers("约5400万人次"), ["5400万人次"]);
+        assert_eq!(numbers("占全省的1/3左右"), ["1/3"]);
+        assert_eq!(numbers("十几个省区的客商"), ["十几个"]);
+        assert_eq!(numbers("几十年来"), ["几十年"]);
+        assert_eq!(numbers("有我的一半"), ["一半"]);
+        assert_eq!(numbers("覆盖三大洲26个国家"), ["三", "26个"]);
+        assert_eq!(
+            numbers("装机容量一百一十六点六万千瓦"),
+            ["一百一十六点六万千瓦"]
+        );
+        assert_eq!(numbers("出生率33.10‰"), ["33.10‰"]);
+        assert_eq!(numbers("以2∶0获胜"), ["2∶0"]);
+    }
+
+    #[test]
+    fn words_with_numerals_are_not_numbers() {
+        for s in [
+            "两国关系一样好",
+            "大家一起努力",
+            "十分高兴",
+            "坚持统一",
+            "深入第一线",
+            "党的十五大精神",
+            "八一电影制片厂",
+            "80年代以来",
+            "一些国家",
+            "一般来说",
+        ] {
+            assert!(numbers(s).is_empty(), "{s}: {:?}", numbers(s));
+        }
+    }
+
+    #[test]
+    fn values_units_and_flags() {
+        let v = value("中国企业超过1.4万家");
+        assert_eq!(
+            (v.value, v.unit.as_deref(), v.approximate),
+            (14_000.0, Some("家"), true)
+        );
+        let v = value("第二十四次会议");
+        assert_eq!((v.value, v.ordinal), (24.0, true));
+        let v = value("占百分之三十");
+        assert_eq!((v.value, v.percent), (30.0, true));
+        let v = value("3.5亿元");
+        assert_eq!((v.value, v.unit.as_deref()), (350_000_000.0, Some("元")));
+        let v = value("一千多人");
+        assert_eq!((v.value, v.approximate), (1000.0, true));
+    }
+
+    fn value(text: &str) -> NumberValue {
+        let folded = crate::normalize::fold(text);
+        let tokens = crate::segment::Segmenter::shared().tag(&folded);
+        let mut p = Paragraph::new(&folded, &tokens);
+        let mut out = Vec::new();
+        find(&mut p, &mut out);
+        match out.into_iter().next().map(|m| m.detail) {
+            Some(Detail::Number(v)) => v,
+            other => panic!("no number in {text}: {other:?}"),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_never_panics(s in "[0-9.·,/∶%‰一二两三四五六七八九十百千万亿零〇几数上多余点之分第个年大元千瓦]{0,30}") {
+            let tokens = crate::segment::Segmenter::shared().tag(&s);
+            let mut p = Paragraph::new(&s, &tokens);
+            let mut out = Vec::new();
+            find(&mut p, &mut out);
+            for m in &out {
+                proptest::prop_assert!(m.start < m.end && m.end <= p.len());
+            }
+        }
     }
 
     #[test]

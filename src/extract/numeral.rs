@@ -229,6 +229,114 @@ mod tests {
     }
 
     #[test]
+    fn decimals_fractions_and_approximations() {
+        assert_eq!(parse("一点六六万"), Some(16_600.0));
+        assert_eq!(parse("13·4亿"), Some(1_340_000_000.0));
+        assert_eq!(parse_approx("几十"), Some((10.0, true)));
+        assert_eq!(parse_approx("十几万"), Some((100_000.0, true)));
+        assert_eq!(parse_approx("二千余"), Some((2000.0, true)));
+        assert_eq!(parse_approx("数百"), Some((100.0, true)));
+    }
+
+    /// The Chinese numeral for `n` as newspapers write it (一千零五, 三万五千, 十二亿).
+    fn to_chinese(n: u64) -> String {
+        const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+        fn below_10k(n: u64, out: &mut String, leading: bool) {
+            let units = [(1000, '千'), (100, '百'), (10, '十')];
+            let mut zero = false;
+            let mut started = !leading;
+            for (u, c) in units {
+                let d = n / u % 10;
+                if d == 0 {
+                    zero = started;
+                    continue;
+                }
+                if zero {
+                    out.push('零');
+                    zero = false;
+                }
+                if !(u == 10 && d == 1 && !started && n < 20) {
+                    out.push(D[d as usize]);
+                }
+                out.push(c);
+                started = true;
+            }
+            let last = n % 10;
+            if last != 0 {
+                let gap = started && n % 100 < 10 && n >= 100;
+                if (zero || gap) && !out.ends_with('零') {
+                    out.push('零');
+                }
+                out.push(D[last as usize]);
+            }
+        }
+        if n == 0 {
+            return "零".into();
+        }
+        let mut out = String::new();
+        let (yi, wan, rest) = (n / 100_000_000, n / 10_000 % 10_000, n % 10_000);
+        if yi > 0 {
+            below_10k(yi, &mut out, true);
+            out.push('亿');
+        }
+        if wan > 0 {
+            if yi > 0 && wan < 1000 {
+                out.push('零');
+            }
+            below_10k(wan, &mut out, yi == 0);
+            out.push('万');
+        }
+        if rest > 0 {
+            if (yi > 0 || wan > 0) && rest < 1000 {
+                out.push('零');
+            }
+            below_10k(rest, &mut out, yi == 0 && wan == 0);
+        }
+        out
+    }
+
+    #[test]
+    fn to_chinese_writes_common_forms() {
+        assert_eq!(to_chinese(24), "二十四");
+        assert_eq!(to_chinese(105), "一百零五");
+        assert_eq!(to_chinese(35_000), "三万五千");
+        assert_eq!(to_chinese(1_200_000_000), "十二亿");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_never_panics(s in "\\PC{0,20}") {
+            let _ = parse(&s);
+            let _ = parse_approx(&s);
+        }
+
+        #[test]
+        fn numeral_soup_never_panics(s in "[0-9.·,/一二两三四五六七八九十百千万亿零〇○几数上多余点之分]{0,16}") {
+            let _ = parse(&s);
+            let _ = parse_approx(&s);
+        }
+
+        #[test]
+        fn chinese_numerals_round_trip(n in 0u64..1_000_000_000_000) {
+            proptest::prop_assert_eq!(parse(&to_chinese(n)), Some(n as f64));
+        }
+
+        #[test]
+        fn positional_digits_round_trip(n in 0u64..100_000_000) {
+            const D: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+            let s: String = n.to_string().bytes().map(|b| D[(b - b'0') as usize]).collect();
+            proptest::prop_assume!(s.chars().count() > 1);
+            proptest::prop_assert_eq!(parse(&s), Some(n as f64));
+        }
+
+        #[test]
+        fn arabic_round_trip(n in 0u64..1_000_000_000, wan in proptest::bool::ANY) {
+            let (s, v) = if wan { (format!("{n}万"), n as f64 * 10_000.0) } else { (n.to_string(), n as f64) };
+            proptest::prop_assert_eq!(parse(&s), Some(v));
+        }
+    }
+
+    #[test]
     fn rejects_non_numerals() {
         assert_eq!(parse(""), None);
         assert_eq!(parse("年"), None);
