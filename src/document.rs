@@ -579,6 +579,68 @@ mod tests {
         assert_eq!(d.inferred, Some(true));
     }
 
+    fn date<'d>(doc: &'d Document, text: &str) -> &'d Entity {
+        doc.entities
+            .date
+            .iter()
+            .find(|e| e.text == text)
+            .unwrap_or_else(|| panic!("no date {text}: {:?}", doc.entities.date))
+    }
+
+    #[test]
+    fn dateline_year_comes_first() {
+        let doc = Analyzer::default().analyze(
+            "新华社阿斯塔纳2024年7月5日电 会议回顾了2023年5月19日的峰会。7月4日，会议开幕。",
+        );
+        let d = date(&doc, "7月4日");
+        assert_eq!(d.value, Some(serde_json::json!("2024-07-04")));
+        assert_eq!(d.inferred_from, Some(AnchorSource::Dateline));
+    }
+
+    #[test]
+    fn latest_full_date_of_the_article_comes_next() {
+        // The dateline has no year: the latest full date written in the article gives it,
+        // whatever order the dates come in.
+        let doc = Analyzer::default().analyze(
+            "新华社杜尚别7月5日电 7月4日，活动开幕。会议回顾了2023年5月19日的峰会和2024年6月10日的会议。",
+        );
+        let d = date(&doc, "7月4日");
+        assert_eq!(d.value, Some(serde_json::json!("2024-07-04")));
+        assert_eq!(d.inferred, Some(true));
+        assert_eq!(d.inferred_from, Some(AnchorSource::Article));
+    }
+
+    #[test]
+    fn the_page_comes_last() {
+        let page = "7月4日，峰会开幕。\n（新华社北京7月5日电）\n两国签署协定\n新华社杜尚别7月5日电 协定于2024年7月5日签署。";
+        let docs = Analyzer::default().analyze_page(page);
+        assert_eq!(docs.len(), 2);
+        let d = date(&docs[0], "7月4日");
+        assert_eq!(d.value, Some(serde_json::json!("2024-07-04")));
+        assert_eq!(d.inferred_from, Some(AnchorSource::Page));
+        // Mention offsets are page offsets.
+        let chars: Vec<char> = page.chars().collect();
+        let s = date(&docs[1], "2024年7月5日").mentions[0];
+        assert_eq!(
+            chars[s.start..s.end].iter().collect::<String>(),
+            "2024年7月5日"
+        );
+    }
+
+    #[test]
+    fn december_in_a_january_report_is_the_year_before() {
+        let doc = Analyzer::default()
+            .analyze("本报北京１月３日讯 １９９８年１月２日，会议召开。１２月３１日，方案公布。去年１０月，试点开始。");
+        assert_eq!(
+            date(&doc, "１２月３１日").value,
+            Some(serde_json::json!("1997-12-31"))
+        );
+        assert_eq!(
+            date(&doc, "去年１０月").value,
+            Some(serde_json::json!("1997-10"))
+        );
+    }
+
     #[test]
     fn full_width_digits_keep_their_surface() {
         let doc = Analyzer::default().analyze("１９９８年１月１日");

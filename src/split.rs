@@ -143,6 +143,8 @@ struct Para {
     closes: bool,
     continued: bool,
     subhead: bool,
+    /// The paragraph is nothing but a signature in brackets: （杨光利）.
+    bare_signature: bool,
 }
 
 const SENTENCE_END: &[char] = &[
@@ -162,11 +164,12 @@ static JUMP: LazyLock<Regex> =
 static CONTINUED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(](?:上接|接)第.{1,3}版[）)]").unwrap());
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^图[为：:]|图为|(?:摄|摄影|摄影报道|供图|制图|社发|者发)[）)]?$").unwrap()
+    Regex::new(r"^图[为：:]|^图片[：:]|图为|(?:摄|摄影|摄影报道|供图|制图|社发|者发)[）)]?$")
+        .unwrap()
 });
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[一二三四五六七八九十]{1,3}[、.]?|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2})$",
+        r"^(?:[一二三四五六七八九十]{1,3}[、.]?|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}|[（(][A-Za-z0-9、,，\s]{1,9}[）)]|[*＊…·\-—=_~※]{2,})$",
     )
     .unwrap()
 });
@@ -181,7 +184,7 @@ static DATE_LIKE: LazyLock<Regex> =
 /// punctuation at the end (a short question or exclamation is allowed).
 fn headline_like(t: &str) -> bool {
     let n = t.chars().count();
-    if n == 0 || n > 48 || t.contains('。') {
+    if n == 0 || n > 64 || t.contains('。') {
         return false;
     }
     let first = t.chars().next().unwrap_or(' ');
@@ -190,19 +193,21 @@ fn headline_like(t: &str) -> bool {
         return false;
     }
     match last {
-        '，' | '、' | '；' | '：' | ',' | ';' | ':' | '”' | '"' => false,
+        '”' => t.contains('“'),
+        '，' | '、' | '；' | '：' | ',' | ';' | ':' | '"' => false,
         '！' | '？' | '!' | '?' => n <= 20,
         _ => true,
     }
 }
 
-/// True for a section subhead: numbered (一、…), or two parallel phrases set apart by a space.
+/// True for a section subhead: numbered (一、…), or two parallel phrases set apart by a space
+/// or a comma (巩固务实合作 共促地区和平发展, 党政重视，步入良性循环轨道).
 fn subhead_like(t: &str) -> bool {
     if NUMBERED.is_match(t) {
         return true;
     }
     let parts: Vec<&str> = t
-        .split([' ', '\u{3000}'])
+        .split([' ', '\u{3000}', '，'])
         .filter(|p| !p.is_empty())
         .collect();
     parts.len() == 2 && parts.iter().all(|p| (4..=14).contains(&p.chars().count()))
@@ -215,7 +220,12 @@ fn classify(span: Span, raw: &str) -> Para {
     let opens = OPENING.is_match(t);
     let signature = SIGNATURE.captures(t).is_some_and(|c| {
         let inner = &c[1];
-        !DATE_LIKE.is_match(inner)
+        let ideographs = inner
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .count();
+        (ideographs >= 2 || inner == "完")
+            && !DATE_LIKE.is_match(inner)
             && !inner.contains(['摄', '图', '附', '续', '接', '转', '版', '试', '草'])
     });
     let closes = CLOSING_DATELINE.is_match(t) || signature || JUMP.is_match(t);
@@ -229,6 +239,7 @@ fn classify(span: Span, raw: &str) -> Para {
         Class::Body
     };
     Para {
+        bare_signature: signature && t.starts_with(['（', '(']),
         span,
         subhead: class == Class::Headline && subhead_like(t),
         text,
@@ -315,6 +326,9 @@ struct Building {
     /// Interleaved headline paragraphs (moved to the front of the running text).
     interleaved: Vec<usize>,
     captions: Vec<usize>,
+    /// True once a paragraph other than a headline belongs to it.
+    has_text: bool,
+    /// True once a paragraph of running text (not a headline, not a caption) belongs to it.
     has_body: bool,
 }
 
@@ -380,9 +394,9 @@ pub fn split_page(page: &str) -> Vec<Article> {
             let decision = match &cur {
                 None => Block::Opens,
                 Some(_) if closed => Block::Opens,
-                Some(b) if !b.has_body => Block::Stays,
+                Some(b) if !b.has_text => Block::Stays,
                 Some(_) if next.is_some_and(|n| n.opens || n.continued) => Block::Opens,
-                Some(_) if next.is_some_and(|n| n.closes) => Block::Stays,
+                Some(_) if next.is_some_and(|n| n.closes && !n.bare_signature) => Block::Stays,
                 Some(b) => {
                     let prev = &paras[i - 1];
                     let broken = prev.class == Class::Body
@@ -437,9 +451,20 @@ pub fn split_page(page: &str) -> Vec<Article> {
         }
         let start_new = match &cur {
             None => true,
+            Some(_) if p.class == Class::Caption => false,
             Some(_) if closed => true,
             Some(_) if p.continued => true,
-            Some(b) if p.opens => b.has_body,
+            Some(_) if p.opens && p.text.starts_with('据') => false,
+            Some(b) if p.opens && b.has_body && !p.text.starts_with('据') => {
+                // A dateline inside an article (a round-up of several reports) continues it
+                // when it follows an unfinished line or shares the article's vocabulary.
+                let prev = &paras[i - 1];
+                prev.text.ends_with(SENTENCE_END) && {
+                    let before = tail_text(&paras, b, COHESION_BEFORE);
+                    let after = head_text(&paras, i, COHESION_AFTER);
+                    cohesion(&before, &after) < COHESION_THRESHOLD
+                }
+            }
             Some(_) => false,
         };
         if start_new {
@@ -455,8 +480,9 @@ pub fn split_page(page: &str) -> Vec<Article> {
             b.running.push((i, false));
             b.has_body = true;
         }
+        b.has_text = true;
         b.last = i;
-        closed = p.closes;
+        closed = p.closes && p.class != Class::Caption;
         i += 1;
     }
     if let Some(b) = cur.take() {
