@@ -21,13 +21,24 @@ pub struct AnalyzeArgs {
     pub output: OutputArgs,
 }
 
-/// The outcome of analyzing one input.
-pub type Analyzed = Result<(String, Document), String>;
+/// The outcome of analyzing one input: its encoding and its documents (one, or one per article
+/// with `--split-articles`).
+pub type Analyzed = Result<(String, Vec<Document>), String>;
 
-/// Read, decode and analyze one source.
-pub fn analyze_source(analyzer: &Analyzer, source: &Source, encoding: EncodingChoice) -> Analyzed {
+/// Read, decode and analyze one source; `split` splits it into articles first.
+pub fn analyze_source(
+    analyzer: &Analyzer,
+    source: &Source,
+    encoding: EncodingChoice,
+    split: bool,
+) -> Analyzed {
     let (text, enc) = source.read_text(encoding).map_err(|e| e.message())?;
-    Ok((enc.name().to_string(), analyzer.analyze(&text)))
+    let docs = if split {
+        analyzer.analyze_page(&text)
+    } else {
+        vec![analyzer.analyze(&text)]
+    };
+    Ok((enc.name().to_string(), docs))
 }
 
 /// `corpus-cli analyze`.
@@ -47,10 +58,14 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
         }
     };
     let (sources, walk_errors) = walker.expand(&args.input.paths);
-    let single = args.input.paths.len() == 1 && sources.len() == 1 && walk_errors.is_empty() && {
-        let p = &args.input.paths[0];
-        p.as_os_str() == "-" || fs::metadata(p).is_ok_and(|m| !m.is_dir())
-    };
+    let single = !args.input.split_articles
+        && args.input.paths.len() == 1
+        && sources.len() == 1
+        && walk_errors.is_empty()
+        && {
+            let p = &args.input.paths[0];
+            p.as_os_str() == "-" || fs::metadata(p).is_ok_and(|m| !m.is_dir())
+        };
     let destination = match Destination::open(args.output.output.as_deref()) {
         Ok(d) => d,
         Err((path, message)) => {
@@ -80,15 +95,19 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
             let results: Vec<Analyzed> = pool.install(|| {
                 group
                     .par_iter()
-                    .map(|s| analyze_source(&analyzer, s, args.input.encoding))
+                    .map(|s| {
+                        analyze_source(&analyzer, s, args.input.encoding, args.input.split_articles)
+                    })
                     .collect()
             });
             for (source, result) in group.iter().zip(results) {
                 let name = source.display_name();
                 match result {
-                    Ok((encoding, doc)) => {
-                        summary.add_document(&doc);
-                        reporter.document(&name, &encoding, &doc)?;
+                    Ok((encoding, docs)) => {
+                        for doc in &docs {
+                            summary.add_document(doc);
+                            reporter.document(&name, &encoding, doc)?;
+                        }
                     }
                     Err(message) => {
                         if let Some(bar) = &bar {
