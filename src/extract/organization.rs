@@ -26,7 +26,7 @@ const MAX_TOKENS: usize = 14;
 
 /// One-character abbreviations of countries, used in pairs (中塔, 中美) or before a state organ
 /// (以政府, 俄外交部).
-const COUNTRY_ABBREVS: &str = "中美俄英法德日韩朝印巴以塔哈乌吉土越泰老柬缅菲蒙澳加意葡荷瑞挪丹芬捷匈希埃伊叙沙约黎苏阿南新马";
+pub const COUNTRY_ABBREVS: &str = "中美俄英法德日韩朝印巴以塔哈乌吉土越泰老柬缅菲蒙澳加意葡荷瑞挪丹芬捷匈希埃伊叙沙约黎苏阿南新马";
 
 /// Heads of state organs that a one-character country abbreviation may open (以政府, 美国会).
 const STATE_ORGANS: [&str; 9] = [
@@ -62,18 +62,30 @@ static NOT_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "厕所", "军队", "团队", "关系", "体系", "联系", "派系", "维系", "直系", "重心", "核心",
         "市中心", "当局", "总部", "本部", "东部", "西部", "南部", "北部", "中部", "全队", "该队",
         "本队", "两队", "客队", "主队", "社会", "部门", "上市公司", "全党", "政党", "党派",
+        "常委", "代表团", "访问团", "考察团", "观察团", "旅游团", "博物馆", "美术馆", "图书馆",
+        "纪念馆", "科技馆", "展览馆", "体育馆", "宾馆", "饭店", "酒店", "商店", "书店",
     ]
     .into_iter()
     .collect()
 });
 
 /// Whether `word` ends in an organization head, and how strong the head is.
-fn head_of(word: &str) -> Option<bool> {
+pub fn head_of(word: &str) -> Option<bool> {
+    let n = word.chars().count();
     for (b, _) in word.char_indices() {
         let suffix = &word[b..];
         if let Some(v) = ORG_SUFFIXES.value(suffix) {
             // 会 alone ends too many events (音乐会, 座谈会); the listed compounds remain.
-            if suffix == "会" {
+            if suffix == "会" || NOT_HEADS.contains(word) {
+                return None;
+            }
+            // A one-character head ends a name on its own (…研究/系) or closing a word of
+            // three or more characters (外交部); in two-character words it is mostly
+            // something else (干部, 运营, 举办).
+            if suffix.chars().count() == 1
+                && n == 2
+                && !word.starts_with(['省', '市', '县', '区', '州', '乡', '镇', '村', '党', '团'])
+            {
                 return None;
             }
             return Some(v == "strong");
@@ -152,12 +164,6 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         // nothing follows it.
         return Some(Anchor::Known(k));
     }
-    if is_place_token(p.tokens, i) {
-        return Some(Anchor::Place);
-    }
-    if gazetteer_at(&p.chars, t.start) == Some(t.len()) && t.len() >= 2 {
-        return Some(Anchor::Place);
-    }
     if let Some(n) = gazetteer_at(&p.chars, t.start)
         && n >= 2
         && n < t.len()
@@ -165,6 +171,9 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         && !NOT_HEADS.contains(&t.word[t.word.char_indices().nth(n).map_or(0, |(b, _)| b)..])
     {
         return Some(Anchor::PlaceCompound(n));
+    }
+    if is_place_token(p.tokens, i) {
+        return Some(Anchor::Place);
     }
     if STATE_OPENERS.contains(&t.word) {
         return Some(Anchor::State);
@@ -202,16 +211,22 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
     while j < limit {
         let t = &tokens[j];
         let prev = &tokens[j - 1];
-        if let Some(kn) = known_at(p, j)
-            && j > i
-        {
+        if let Some(kn) = known_at(p, j) {
+            if j != i + 1 || matches!(anchor, Anchor::Known(_)) {
+                break;
+            }
             // A known organization inside a longer name (中国国务院, 白俄罗斯战略研究所…).
             last_head = Some(kn);
             seen_head_word = Some(tokens[kn].word);
             j = kn + 1;
             continue;
         }
-        if is_stop(t) {
+        if is_stop(t)
+            || matches!(
+                t.word,
+                "成员国" | "成员" | "首任" | "前任" | "现任" | "新任" | "历任" | "代表" | "人士" | "官员"
+            )
+        {
             break;
         }
         if is_connector(t) {
@@ -219,8 +234,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                 && matches!(
                     anchor_at(p, j + 1),
                     Some(Anchor::Place | Anchor::Known(_) | Anchor::Abbrev)
-                )
-                && j > i + 1;
+                );
             let after_head = seen_head_word.is_some_and(|w| !is_institution(w));
             if next_anchor || after_head || j + 1 >= tokens.len() {
                 break;
@@ -315,6 +329,10 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
         // A place listed as a known organization (东盟) with nothing after it stays a place
         // for the place pass; so does a name that is all place (香港特别行政区).
+        if p.chars.get(e) == Some(&'长') {
+            i = end + 1;
+            continue;
+        }
         let whole = p.slice(s, e);
         if super::place::in_gazetteer(whole) {
             i = end + 1;

@@ -22,14 +22,19 @@ static NOT_PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "海关", "大洲", "冰川", "深度", "安宁", "中华文明", "山大川", "各国", "本国", "全国",
         "外省", "本市", "全市", "全省", "全县", "各省", "各地", "当地", "外地", "内地", "异国",
         "祖国", "国内", "国外", "海外", "乡村", "农村", "城乡", "城里", "县城", "省城", "都市",
-        "京城", "小区", "社区", "街道", "边疆", "故乡", "家乡", "他乡", "异乡", "老家", "天下",
+        "小区", "社区", "街道", "边疆", "故乡", "家乡", "他乡", "异乡", "老家", "天下",
         "人间", "世界", "全球", "南北", "大地", "山川", "江山", "河山", "山河", "海内外",
-        "长城", "中西", "东方", "西方", "发达国家", "发展中国家", "邻国", "友邦", "列国", "中外",
+        "中西", "东方", "西方", "发达国家", "发展中国家", "邻国", "友邦", "列国", "中外",
         "文明", "大庆", "太平", "兴隆", "永安", "吉利", "和平", "长寿", "宁静", "平安", "新华",
         "中山", "开放", "方正", "上将", "大方", "安康", "平和", "光明", "团结", "富裕", "东风",
         "凯旋", "大同", "开元", "江南春", "大众", "海洋", "海岸", "沿海", "内陆", "边境", "高地",
         "平原", "山地", "丘陵", "盆地", "半岛", "岛屿", "群岛", "海峡", "海湾", "港湾", "河流",
-        "湖泊", "沙漠", "草原", "森林", "冰山", "火山", "雪山", "中南海", "朝", "中亚国家",
+        "湖泊", "沙漠", "草原", "森林", "冰山", "火山", "雪山", "朝", "中亚国家", "香港回归", "广大干部", "回国", "太阳", "治安",
+        "三国", "华夏", "大江", "中断", "波及", "爱国", "珍藏", "上台", "古城", "商城", "大关",
+        "大城市", "庆典", "扎根", "欢庆", "滑坡", "兴旺", "军民共建", "新城", "名城", "山城",
+        "水乡", "山乡", "老区", "灾区", "景区", "市区", "郊区", "城区", "特区", "牧区", "林区",
+        "矿区", "新区", "园区", "街区", "辖区", "片区", "港区", "出国", "归国", "建国", "治国",
+        "强国", "小国", "富国", "穷国", "万国", "开国", "报国", "卫国", "救国", "全城",
     ]
     .into_iter()
     .collect()
@@ -38,7 +43,16 @@ static NOT_PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Direction and position words: 东北 and 西南 are parts of the compass in PD-style text
 /// unless written with a region word (东北地区).
 fn is_direction(word: &str) -> bool {
-    word.chars().all(|c| "东南西北中内外上下前后左右部方面边".contains(c))
+    let mut cs = word.chars();
+    let (Some(a), b) = (cs.next(), cs.collect::<String>()) else {
+        return false;
+    };
+    "东南西北".contains(a)
+        && (b.is_empty()
+            || matches!(
+                b.as_str(),
+                "北" | "南" | "部" | "方" | "面" | "边" | "侧" | "岸" | "北部" | "南部" | "地区" | "大部"
+            ))
 }
 
 /// True when `word` is in one of the gazetteers.
@@ -94,6 +108,13 @@ pub fn is_place_token(tokens: &[Token<'_>], i: usize) -> bool {
     !(near(i.checked_sub(1)) || near(Some(i + 1)))
 }
 
+fn is_country_pair(word: &str) -> bool {
+    word.chars().count() == 2
+        && word
+            .chars()
+            .all(|c| super::organization::COUNTRY_ABBREVS.contains(c))
+}
+
 /// Find place names; characters an organization claimed are left to that pass.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let tokens = p.tokens;
@@ -113,7 +134,11 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                 end_tok = Some(k);
             }
         }
-        if end_tok.is_none() && is_place_token(tokens, i) {
+        if end_tok.is_none()
+            && is_place_token(tokens, i)
+            && !is_country_pair(t.word)
+            && super::organization::head_of(t.word).is_none()
+        {
             end_tok = Some(i);
         }
         if let Some(k) = end_tok {
