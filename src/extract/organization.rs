@@ -30,7 +30,15 @@ pub const COUNTRY_ABBREVS: &str = "中美俄英法德日韩朝印巴以塔哈乌
 
 /// Heads of state organs that a one-character country abbreviation may open (以政府, 美国会).
 const STATE_ORGANS: [&str; 9] = [
-    "政府", "外交部", "国防部", "议会", "国会", "军方", "内阁", "外长", "总统府",
+    "政府",
+    "外交部",
+    "国防部",
+    "议会",
+    "国会",
+    "军方",
+    "内阁",
+    "外长",
+    "总统府",
 ];
 
 /// Words that open many names of Chinese state bodies without being places (国家统计局,
@@ -40,30 +48,126 @@ const STATE_OPENERS: [&str; 6] = ["国家", "中央", "全国", "中共", "中�
 /// Heads of institutions with departments of their own: a name may go on after them across
 /// a conjunction (俄罗斯高等经济大学欧洲与国际综合研究中心).
 fn is_institution(word: &str) -> bool {
-    ["大学", "学院", "科学院", "研究院", "研究所", "中心", "工程院"]
-        .iter()
-        .any(|h| word.ends_with(h))
+    [
+        "大学",
+        "学院",
+        "科学院",
+        "研究院",
+        "研究所",
+        "中心",
+        "工程院",
+    ]
+    .iter()
+    .any(|h| word.ends_with(h))
 }
 
 /// Heads that need a state-organ reading for 国家/中央/全国 to open them.
 fn is_government_head(word: &str) -> bool {
-    ["局", "委", "部", "署", "台", "院", "委员会", "办", "会", "社", "总工会", "办公厅"]
-        .iter()
-        .any(|h| word.ends_with(h))
+    [
+        "局",
+        "委",
+        "部",
+        "署",
+        "台",
+        "院",
+        "委员会",
+        "办",
+        "会",
+        "社",
+        "总工会",
+        "办公厅",
+    ]
+    .iter()
+    .any(|h| word.ends_with(h))
         && !word.ends_with("银行")
 }
 
 /// Words jieba keeps whole that end like an organization but are not one.
 static NOT_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
-        "部分", "全部", "内部", "外部", "局部", "干部", "局面", "局势", "大局", "结局", "院子",
-        "电台", "平台", "舞台", "讲台", "后台", "前台", "阳台", "上台", "出台", "下台", "电报",
-        "情报", "汇报", "简报", "报告", "公社", "结社", "到处", "好处", "处处", "场所", "住所",
-        "厕所", "军队", "团队", "关系", "体系", "联系", "派系", "维系", "直系", "重心", "核心",
-        "市中心", "当局", "总部", "本部", "东部", "西部", "南部", "北部", "中部", "全队", "该队",
-        "本队", "两队", "客队", "主队", "社会", "部门", "上市公司", "全党", "政党", "党派",
-        "常委", "代表团", "访问团", "考察团", "观察团", "旅游团", "博物馆", "美术馆", "图书馆",
-        "纪念馆", "科技馆", "展览馆", "体育馆", "宾馆", "饭店", "酒店", "商店", "书店",
+        "部分",
+        "全部",
+        "内部",
+        "外部",
+        "局部",
+        "干部",
+        "局面",
+        "局势",
+        "大局",
+        "结局",
+        "院子",
+        "电台",
+        "平台",
+        "舞台",
+        "讲台",
+        "后台",
+        "前台",
+        "阳台",
+        "上台",
+        "出台",
+        "下台",
+        "电报",
+        "情报",
+        "汇报",
+        "简报",
+        "报告",
+        "公社",
+        "结社",
+        "到处",
+        "好处",
+        "处处",
+        "场所",
+        "住所",
+        "厕所",
+        "军队",
+        "团队",
+        "关系",
+        "体系",
+        "联系",
+        "派系",
+        "维系",
+        "直系",
+        "重心",
+        "核心",
+        "市中心",
+        "当局",
+        "总部",
+        "本部",
+        "东部",
+        "西部",
+        "南部",
+        "北部",
+        "中部",
+        "全队",
+        "该队",
+        "本队",
+        "两队",
+        "客队",
+        "主队",
+        "社会",
+        "部门",
+        "上市公司",
+        "全党",
+        "政党",
+        "党派",
+        "常委",
+        "代表团",
+        "访问团",
+        "考察团",
+        "观察团",
+        "旅游团",
+        "博物馆",
+        "美术馆",
+        "图书馆",
+        "纪念馆",
+        "科技馆",
+        "展览馆",
+        "体育馆",
+        "宾馆",
+        "饭店",
+        "酒店",
+        "商店",
+        "书店",
     ]
     .into_iter()
     .collect()
@@ -76,7 +180,7 @@ pub fn head_of(word: &str) -> Option<bool> {
         let suffix = &word[b..];
         if let Some(v) = ORG_SUFFIXES.value(suffix) {
             // 会 alone ends too many events (音乐会, 座谈会); the listed compounds remain.
-            if suffix == "会" || NOT_HEADS.contains(word) {
+            if suffix == "会" || NOT_HEADS.contains(word) || word.ends_with("常委") {
                 return None;
             }
             // A one-character head ends a name on its own (…研究/系) or closing a word of
@@ -102,13 +206,64 @@ fn is_stop(t: &Token<'_>) -> bool {
     }
     matches!(
         t.pos,
-        "x" | "w" | "uj" | "ul" | "uz" | "ug" | "uv" | "ud" | "u" | "r" | "d" | "m" | "q" | "y"
-            | "e" | "o" | "zg" | "mq" | "rr" | "rz" | "ad" | "df" | "dg" | "rg"
+        "x" | "w"
+            | "uj"
+            | "ul"
+            | "uz"
+            | "ug"
+            | "uv"
+            | "ud"
+            | "u"
+            | "r"
+            | "d"
+            | "m"
+            | "q"
+            | "y"
+            | "e"
+            | "o"
+            | "zg"
+            | "mq"
+            | "rr"
+            | "rz"
+            | "ad"
+            | "df"
+            | "dg"
+            | "rg"
     ) || matches!(
         t.word,
-        "是" | "在" | "有" | "为" | "将" | "对" | "向" | "从" | "把" | "被" | "由" | "给" | "说"
-            | "的" | "了" | "等" | "各" | "该" | "本" | "我" | "其" | "这" | "那" | "即" | "并"
-            | "也" | "都" | "又" | "还" | "就" | "所有" | "有关" | "这个" | "一些"
+        "是" | "在"
+            | "有"
+            | "为"
+            | "将"
+            | "对"
+            | "向"
+            | "从"
+            | "把"
+            | "被"
+            | "由"
+            | "给"
+            | "说"
+            | "的"
+            | "了"
+            | "等"
+            | "各"
+            | "该"
+            | "本"
+            | "我"
+            | "其"
+            | "这"
+            | "那"
+            | "即"
+            | "并"
+            | "也"
+            | "都"
+            | "又"
+            | "还"
+            | "就"
+            | "所有"
+            | "有关"
+            | "这个"
+            | "一些"
     )
 }
 
@@ -132,10 +287,72 @@ enum Anchor {
     Known(usize),
     /// A proper noun or country pair.
     Proper,
+    /// A name jieba tags `nt` whose stem before the head is not a generic word (交通部,
+    /// 新华出版社, but not 公安局 or 商业银行).
+    Tagged,
     /// 国家, 中央, 全国: only before a government head.
     State,
     /// A one-character country abbreviation: only right before a state organ.
     Abbrev,
+}
+
+/// Heads after which a jieba `nt` word is a name on its own (ministries, publishers,
+/// universities, commissions): 交通部, 新华出版社, 国防科工委.
+fn tagged_head(word: &str) -> bool {
+    const HEADS: [&str; 16] = [
+        "部",
+        "出版社",
+        "书局",
+        "大学",
+        "研究院",
+        "研究所",
+        "研究室",
+        "学院",
+        "报社",
+        "杂志社",
+        "电视台",
+        "总公司",
+        "协会",
+        "学会",
+        "工委",
+        "科工委",
+    ];
+    HEADS.iter().any(|h| word.ends_with(h))
+        && !word
+            .chars()
+            .take(word.chars().count() - 1)
+            .all(|c| "东南西北中".contains(c))
+}
+
+/// Stems that make a head generic: every city has a 公安局, every country a 中央银行.
+fn generic_stem(word: &str) -> bool {
+    const GENERIC: [&str; 24] = [
+        "人民",
+        "商业",
+        "公安",
+        "税务",
+        "上市",
+        "地方",
+        "基层",
+        "有关",
+        "各级",
+        "武警",
+        "中央银行",
+        "国有",
+        "民营",
+        "私营",
+        "外资",
+        "合资",
+        "乡镇",
+        "街道",
+        "社区",
+        "基金",
+        "联合",
+        "党政",
+        "国家机关",
+        "特区",
+    ];
+    GENERIC.iter().any(|g| word.starts_with(g))
 }
 
 /// The known organization (from `org_abbrevs.txt`) starting at token `i` and ending on a token
@@ -175,6 +392,9 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     if is_place_token(p.tokens, i) {
         return Some(Anchor::Place);
     }
+    if t.pos == "nt" && t.len() >= 3 && tagged_head(t.word) && !generic_stem(t.word) {
+        return Some(Anchor::Tagged);
+    }
     if STATE_OPENERS.contains(&t.word) {
         return Some(Anchor::State);
     }
@@ -202,7 +422,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         seen_head_word = Some(tokens[end].word);
         k = end;
     }
-    if let Anchor::PlaceCompound(_) = anchor {
+    if let Anchor::PlaceCompound(_) | Anchor::Tagged = anchor {
         last_head = Some(i);
         seen_head_word = Some(tokens[i].word);
     }
@@ -224,7 +444,16 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         if is_stop(t)
             || matches!(
                 t.word,
-                "成员国" | "成员" | "首任" | "前任" | "现任" | "新任" | "历任" | "代表" | "人士" | "官员"
+                "成员国"
+                    | "成员"
+                    | "首任"
+                    | "前任"
+                    | "现任"
+                    | "新任"
+                    | "历任"
+                    | "代表"
+                    | "人士"
+                    | "官员"
             )
         {
             break;
@@ -254,7 +483,11 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         if t.pos.starts_with('p') || t.pos.starts_with('c') || t.pos == "f" && t.word != "间" {
             break;
         }
-        if t.pos.starts_with("nr") && t.len() >= 2 && prev.pos.starts_with('n') && last_head.is_some() {
+        if t.pos.starts_with("nr")
+            && t.len() >= 2
+            && prev.pos.starts_with('n')
+            && last_head.is_some()
+        {
             // A person's name after an organization (外交部发言人唐国强 stops before the name).
             break;
         }
@@ -276,12 +509,15 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
     let end = last_head?;
     let head = tokens[end].word;
     match anchor {
-        Anchor::State => {
-            (end > i && is_government_head(head) || matches!(head, "总工会" | "妇联")).then_some(end)
-        }
-        Anchor::Abbrev => (end == i + 1 && STATE_ORGANS.contains(&head)).then_some(end),
-        _ => (end > i || matches!(anchor, Anchor::Known(_) | Anchor::PlaceCompound(_)))
+        Anchor::State => (end > i && is_government_head(head) || matches!(head, "总工会" | "妇联"))
             .then_some(end),
+        Anchor::Abbrev => (end == i + 1 && STATE_ORGANS.contains(&head)).then_some(end),
+        _ => (end > i
+            || matches!(
+                anchor,
+                Anchor::Known(_) | Anchor::PlaceCompound(_) | Anchor::Tagged
+            ))
+        .then_some(end),
     }
 }
 
@@ -406,10 +642,7 @@ mod tests {
 
     #[test]
     fn newspapers_teams_and_known_names() {
-        assert_eq!(
-            orgs("《哈萨克斯坦实业报》总编辑说。"),
-            ["哈萨克斯坦实业报"]
-        );
+        assert_eq!(orgs("《哈萨克斯坦实业报》总编辑说。"), ["哈萨克斯坦实业报"]);
         assert_eq!(orgs("八一队以三比一战胜四川队。"), ["八一队", "四川队"]);
         assert_eq!(
             orgs("比如上合组织地区反恐机构在情报交流方面。"),
