@@ -1,14 +1,562 @@
-//! Person pass: Chinese and transliterated personal names.
+//! Person pass: Chinese names (surname + given name), Japanese names and transliterated foreign
+//! names, scored from jieba's tags, given-name character statistics and cues in context (titles,
+//! reporting verbs, bylines, enumerations with other names).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
+use crate::lexicon::{
+    CHINA_ADMIN, COUNTRIES, GIVEN_CHARS, JAPANESE_SURNAMES, PERSON_CUES, REGIONS, SURNAMES, TITLES,
+    TRANSLIT_CHARS, WORLD_CITIES,
+};
+use crate::normalize::is_han;
+use crate::segment::{Segmenter, Token};
+
+/// A candidate is accepted at this score.
+const ACCEPT: i32 = 3;
+/// Score of a title next to the name (国家主席江泽民, 李鹏总理).
+const TITLE_CUE: i32 = 3;
+/// Score of a reporting verb or another word that goes with people (张三说).
+const VERB_CUE: i32 = 2;
+const NONE: u32 = u32::MAX;
+
+/// Given-name characters and how often they are used.
+static GIVEN: LazyLock<HashMap<char, u32>> = LazyLock::new(|| {
+    GIVEN_CHARS
+        .keys()
+        .filter_map(|k| {
+            let c = k.chars().next()?;
+            let n = GIVEN_CHARS.value(k)?.parse().ok()?;
+            Some((c, n))
+        })
+        .collect()
+});
+
+fn given_score(c: char) -> u32 {
+    GIVEN.get(&c).copied().unwrap_or(0)
+}
+
+fn is_dot(c: char) -> bool {
+    matches!(c, '·' | '•' | '・' | '‧' | '･' | '.')
+}
+
+/// A place name from the gazetteers: never a person.
+fn is_place(word: &str) -> bool {
+    COUNTRIES.contains(word)
+        || REGIONS.contains(word)
+        || CHINA_ADMIN.contains(word)
+        || WORLD_CITIES.contains(word)
+}
+
+fn is_title(word: &str, want_before: bool) -> bool {
+    match TITLES.value(word) {
+        Some("both") => true,
+        Some("before") => want_before,
+        Some("after") => !want_before,
+        _ => false,
+    }
+}
+
+/// Tags of words that never stand for a given-name character on their own.
+fn is_function_tag(pos: &str) -> bool {
+    matches!(
+        pos,
+        "p" | "c" | "u" | "uj" | "ul" | "uz" | "ug" | "uv" | "ud" | "y" | "e" | "o" | "m" | "q"
+            | "f" | "r" | "d" | "zg" | "df" | "mq"
+    ) || pos.starts_with('u')
+}
+
+/// The paragraph with token lookups by character position.
+struct Ctx<'a, 'p> {
+    p: &'a Paragraph<'p>,
+    tokens: &'a [Token<'p>],
+    /// `start_tok[i]`: the token starting at character `i`.
+    start_tok: Vec<u32>,
+    /// `end_tok[i]`: the token ending at character `i`.
+    end_tok: Vec<u32>,
+}
+
+impl<'a, 'p> Ctx<'a, 'p> {
+    fn new(p: &'a Paragraph<'p>) -> Self {
+        let n = p.len();
+        let mut start_tok = vec![NONE; n + 1];
+        let mut end_tok = vec![NONE; n + 1];
+        for (i, t) in p.tokens.iter().enumerate() {
+            if t.start <= n && t.end <= n {
+                start_tok[t.start] = i as u32;
+                end_tok[t.end] = i as u32;
+            }
+        }
+        Ctx {
+            p,
+            tokens: p.tokens,
+            start_tok,
+            end_tok,
+        }
+    }
+
+    fn char(&self, i: usize) -> char {
+        self.p.chars[i]
+    }
+
+    fn token_starting(&self, i: usize) -> Option<&Token<'p>> {
+        self.start_tok
+            .get(i)
+            .filter(|&&t| t != NONE)
+            .map(|&t| &self.tokens[t as usize])
+    }
+
+    fn token_ending(&self, i: usize) -> Option<&Token<'p>> {
+        self.end_tok
+            .get(i)
+            .filter(|&&t| t != NONE)
+            .map(|&t| &self.tokens[t as usize])
+    }
+
+    /// Evidence before a name starting at `s`: a title or role (记者, 国家主席) ending right there,
+    /// possibly followed by a colon (执笔记者：).
+    fn cue_before(&self, s: usize) -> i32 {
+        let Some(mut t) = self.token_ending(s) else {
+            return 0;
+        };
+        if (t.word == ":" || t.word == "：") && t.start > 0 {
+            match self.token_ending(t.start) {
+                Some(x) => t = x,
+                None => return 0,
+            }
+        }
+        let w = t.word;
+        if PERSON_CUES.value(w) == Some("before") {
+            return VERB_CUE;
+        }
+        for (b, _) in w.char_indices() {
+            if is_title(&w[b..], true) {
+                return TITLE_CUE;
+            }
+        }
+        0
+    }
+
+    /// Evidence after a name ending at `e`: a title (主席, 同志) or a reporting verb (说, 表示).
+    fn cue_after(&self, e: usize) -> i32 {
+        let Some(t) = self.token_starting(e) else {
+            return 0;
+        };
+        let w = t.word;
+        if PERSON_CUES.value(w) == Some("after") {
+            return VERB_CUE;
+        }
+        if is_title(w, false) {
+            return TITLE_CUE;
+        }
+        // A title glued to what follows it (总理说).
+        for (b, _) in w.char_indices().skip(2) {
+            if is_title(&w[..b], false) {
+                return TITLE_CUE;
+            }
+        }
+        0
+    }
+
+    /// Context score of the span `s..e`: titles, verbs and list separators around it.
+    fn cues(&self, s: usize, e: usize) -> i32 {
+        let mut score = self.cue_before(s) + self.cue_after(e);
+        // A byline: (本报记者张三) or (张三 摄).
+        if s > 0 && e < self.p.len() && self.char(s - 1) == '(' && self.char(e) == ')' {
+            score += 1;
+        }
+        score
+    }
+}
+
+/// A name candidate: its span and how much evidence supports it.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    start: usize,
+    end: usize,
+    score: i32,
+}
 
 /// Find person names and claim their characters.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
-    let tokens = p.tokens;
-    for t in tokens {
-        if (t.pos == "nr" || t.pos == "nrfg") && t.len() >= 2 && p.is_unclaimed(t.start, t.end) {
-            p.claim(t.start, t.end, EntityKind::Person);
-            out.push(Mention::new(EntityKind::Person, t.start, t.end));
+    let spans = {
+        let ctx = Ctx::new(p);
+        let mut spans = dotted_names(&ctx);
+        let mut taken = vec![false; p.len()];
+        for &(s, e) in &spans {
+            taken[s..e].iter_mut().for_each(|t| *t = true);
         }
+        let mut cands = Vec::new();
+        chinese_candidates(&ctx, &taken, &mut cands);
+        translit_candidates(&ctx, &taken, &mut cands);
+        spans.extend(select(&ctx, cands));
+        spans
+    };
+    for (s, e) in spans {
+        if p.is_unclaimed(s, e) {
+            p.claim(s, e, EntityKind::Person);
+            out.push(Mention::new(EntityKind::Person, s, e));
+        }
+    }
+}
+
+/// Transliterated names joined by a middle dot: 纳塔利娅·佩切里察, 乔治·韦拉.
+fn dotted_names(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize)> {
+    let p = ctx.p;
+    let n = p.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !is_dot(ctx.char(i)) || i == 0 || !p.is_unclaimed(i, i + 1) {
+            i += 1;
+            continue;
+        }
+        let start = extend_left(ctx, i);
+        if start == i {
+            i += 1;
+            continue;
+        }
+        // Parts to the right, across further dots.
+        let mut end = i;
+        loop {
+            let e = extend_right(ctx, end + 1);
+            if e == end + 1 {
+                break;
+            }
+            end = e;
+            if end < n && is_dot(ctx.char(end)) {
+                continue;
+            }
+            break;
+        }
+        if end > i + 1 && !is_dot(ctx.char(end - 1)) {
+            out.push((start, end));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A token that can be part of a transliterated name written with a dot: transliteration
+/// characters, a word jieba takes for a name, or a word it does not know.
+fn dotted_part(t: &Token<'_>) -> bool {
+    if is_place(t.word) || is_title(t.word, true) || PERSON_CUES.contains(t.word) {
+        return false;
+    }
+    let jieba = Segmenter::shared().jieba();
+    t.word.chars().all(|c| TRANSLIT_CHARS.contains(&c))
+        || (t.word.chars().all(is_han)
+            && (t.pos.starts_with("nr") || !jieba.has_word(t.word) || t.pos == "ns"))
+}
+
+/// A token that can be part of a transliterated name.
+fn translit_token(t: &Token<'_>) -> bool {
+    t.word.chars().all(|c| TRANSLIT_CHARS.contains(&c))
+        && !t.pos.starts_with("ns")
+        && !is_place(t.word)
+}
+
+/// Start of the name part that ends at `i` (a dot): whole transliteration tokens to the left.
+fn extend_left(ctx: &Ctx<'_, '_>, i: usize) -> usize {
+    let mut s = i;
+    while let Some(t) = ctx.token_ending(s) {
+        if !dotted_part(t) || !ctx.p.is_unclaimed(t.start, t.end) || i - t.start > 8 {
+            break;
+        }
+        s = t.start;
+    }
+    s
+}
+
+/// End of the name part that starts at `i` (after a dot).
+fn extend_right(ctx: &Ctx<'_, '_>, i: usize) -> usize {
+    let mut e = i;
+    while let Some(t) = ctx.token_starting(e) {
+        if !dotted_part(t) || !ctx.p.is_unclaimed(t.start, t.end) || t.end - i > 10 {
+            break;
+        }
+        e = t.end;
+    }
+    e
+}
+
+/// How much the shape of `s..e` (a surname of `sl` characters and a given name) and its
+/// segmentation say it is a name; `None` when it cannot be one.
+fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32> {
+    let first = ctx.start_tok[s];
+    let last = ctx.end_tok[e];
+    let jieba = Segmenter::shared().jieba();
+    let len = e - s;
+    let given = ctx.p.slice(s + sl, e);
+    if is_title(given, true) || is_title(given, false) || PERSON_CUES.contains(given) {
+        return None;
+    }
+    let given_min = (s + sl..e)
+        .map(|i| given_score(ctx.char(i)))
+        .min()
+        .unwrap_or(0);
+    if first == last {
+        let t = &ctx.tokens[first as usize];
+        if is_title(t.word, true) || PERSON_CUES.contains(t.word) {
+            return None;
+        }
+        let known = jieba.has_word(t.word);
+        return match t.pos {
+            "nr" | "nrfg" if len >= 3 => Some(if common_word(jieba, given) { 1 } else { 3 }),
+            "nr" | "nrfg" => Some(1),
+            _ if given_min == 0 => None,
+            _ if !known && len >= 3 => Some(if jieba.has_word(ctx.p.slice(s, s + 2)) {
+                1
+            } else if given_min >= 20 {
+                3
+            } else {
+                2
+            }),
+            "ns" | "t" | "m" | "nz" if known => Some(0),
+            _ => None,
+        };
+    }
+    if given_min == 0 {
+        return None;
+    }
+    // Several tokens: each piece after the surname must look like part of a given name.
+    let mut score = 1;
+    for ti in first..=last {
+        let t = &ctx.tokens[ti as usize];
+        if t.end <= s + sl {
+            continue; // the surname itself
+        }
+        if is_title(t.word, true) || is_title(t.word, false) || PERSON_CUES.contains(t.word) {
+            return None;
+        }
+        if t.start < s + sl && t.pos != "nr" && t.pos != "nrfg" && jieba.has_word(t.word) {
+            return None; // surname and given name glued into an ordinary word (常务/副)
+        }
+        if t.start >= s + sl {
+            let single = t.len() == 1;
+            if single && is_function_tag(t.pos) && given_score(ctx.char(t.start)) < 100 {
+                return None;
+            }
+            if single && t.pos == "v" && given_score(ctx.char(t.start)) < 30 {
+                return None;
+            }
+            if !single && jieba.has_word(t.word) && !t.pos.starts_with("nr") {
+                score -= 1;
+            }
+        }
+    }
+    if len >= 3 && given_min >= 30 {
+        score += 1;
+    }
+    Some(score)
+}
+
+/// Chinese (and Japanese) names starting at token starts.
+fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
+    let p = ctx.p;
+    let n = p.len();
+    for t in ctx.tokens {
+        let s = t.start;
+        if s >= n || taken[s] || !is_han(ctx.char(s)) {
+            continue;
+        }
+        let mut best: Option<Cand> = None;
+        let mut consider = |c: Cand| {
+            if best.is_none_or(|b| c.score > b.score || (c.score == b.score && c.end > b.end)) {
+                best = Some(c);
+            }
+        };
+        for sl in [1, 2] {
+            if s + sl > n || !SURNAMES.contains(p.slice(s, s + sl)) {
+                continue;
+            }
+            for gl in [1, 2] {
+                let e = s + sl + gl;
+                if e > n || ctx.end_tok[e] == NONE {
+                    continue;
+                }
+                if !p.is_unclaimed(s, e) || taken[s..e].iter().any(|&x| x) {
+                    continue;
+                }
+                if !(s + sl..e).all(|i| is_han(ctx.char(i))) {
+                    continue;
+                }
+                let text = p.slice(s, e);
+                if is_place(text) {
+                    continue;
+                }
+                let Some(shape) = chinese_shape(ctx, s, sl, e) else {
+                    continue;
+                };
+                consider(Cand {
+                    start: s,
+                    end: e,
+                    score: shape + ctx.cues(s, e),
+                });
+            }
+        }
+        // Japanese names: a Japanese family name, alone with a cue or with a given name.
+        if let Some(l) = JAPANESE_SURNAMES.longest_at(&p.chars, s) {
+            let end = if t.end > s + l && t.len() <= 6 && t.pos != "ns" {
+                t.end
+            } else {
+                s + l
+            };
+            if ctx.end_tok[end] != NONE && p.is_unclaimed(s, end) {
+                let shape = if end > s + l { 3 } else { 0 };
+                consider(Cand {
+                    start: s,
+                    end,
+                    score: shape + ctx.cues(s, end),
+                });
+            }
+        }
+        out.extend(best);
+    }
+}
+
+/// Transliterated names without a dot: a run of transliteration tokens with a cue (总理内塔尼亚胡,
+/// 阿拉法特说), or a word jieba knows as a name.
+fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
+    let p = ctx.p;
+    let jieba = Segmenter::shared().jieba();
+    let toks = ctx.tokens;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !translit_token(t) || taken[t.start] || !p.is_unclaimed(t.start, t.end) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < toks.len()
+            && translit_token(&toks[j + 1])
+            && toks[j + 1].len() >= 2
+            && toks[j + 1].end - t.start <= 7
+            && p.is_unclaimed(toks[j + 1].start, toks[j + 1].end)
+        {
+            j += 1;
+        }
+        let (s, e) = (t.start, toks[j].end);
+        let text = p.slice(s, e);
+        if e - s >= 2 && !is_place(text) {
+            let shape = if i == j {
+                match t.pos {
+                    "nr" | "nrt" | "nrfg" if e - s >= 3 && !is_group_name(jieba, text) => 3,
+                    "nr" | "nrt" | "nrfg" => 1,
+                    _ if !jieba.has_word(text) && e - s >= 3 => 1,
+                    _ => 0,
+                }
+            } else if (i..=j).all(|k| !jieba.has_word(toks[k].word) || toks[k].pos == "nrt") {
+                1
+            } else {
+                0
+            };
+            out.push(Cand {
+                start: s,
+                end: e,
+                score: shape + ctx.cues(s, e),
+            });
+        }
+        i = j + 1;
+    }
+}
+
+/// A given name that is an ordinary word (水平 in 高水平).
+fn common_word(jieba: &jieba_rs::Jieba, given: &str) -> bool {
+    if given.chars().count() < 2 || !jieba.has_word(given) {
+        return false;
+    }
+    let tags = jieba.tag(given, false);
+    tags.len() == 1 && !matches!(tags[0].tag, "nr" | "nrfg" | "nrt" | "ns" | "nz" | "j" | "m" | "t")
+}
+
+/// A people or place word rather than a person: jieba knows 阿拉伯人 or 阿拉伯语.
+fn is_group_name(jieba: &jieba_rs::Jieba, word: &str) -> bool {
+    ["人", "语", "国", "族"].iter().any(|suffix| {
+        let mut w = String::with_capacity(word.len() + 3);
+        w.push_str(word);
+        w.push_str(suffix);
+        jieba.has_word(&w)
+    })
+}
+
+/// Accept candidates with enough evidence, then weaker ones listed next to accepted names
+/// (江泽民、李鹏、乔石), and return non-overlapping spans.
+fn select(ctx: &Ctx<'_, '_>, mut cands: Vec<Cand>) -> Vec<(usize, usize)> {
+    let n = ctx.p.len();
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.score), std::cmp::Reverse(c.end)));
+    let mut accepted: Vec<bool> = cands.iter().map(|c| c.score >= ACCEPT).collect();
+    let mut ends_at = vec![false; n + 1];
+    let mut starts_at = vec![false; n + 1];
+    let mark = |acc: &[bool], ends_at: &mut [bool], starts_at: &mut [bool]| {
+        for (c, &a) in cands.iter().zip(acc) {
+            if a {
+                ends_at[c.end] = true;
+                starts_at[c.start] = true;
+            }
+        }
+    };
+    mark(&accepted, &mut ends_at, &mut starts_at);
+    let is_sep = |c: char| matches!(c, '、' | ',' | '，');
+    for _ in 0..8 {
+        let mut changed = false;
+        for (k, c) in cands.iter().enumerate() {
+            if accepted[k] || c.score < 1 {
+                continue;
+            }
+            let left = c.start >= 2 && is_sep(ctx.char(c.start - 1)) && ends_at[c.start - 1];
+            let right = c.end + 1 <= n && c.end < n && is_sep(ctx.char(c.end)) && starts_at[c.end + 1];
+            let list = (left || right) && (ctx.char(c.start.saturating_sub(1)) == '、' || (c.end < n && ctx.char(c.end) == '、'));
+            if list {
+                accepted[k] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+        mark(&accepted, &mut ends_at, &mut starts_at);
+    }
+    let mut out = Vec::new();
+    let mut next_free = 0;
+    for (c, &a) in cands.iter().zip(&accepted) {
+        if a && c.start >= next_free {
+            out.push((c.start, c.end));
+            next_free = c.end;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{EntityKind, texts_of};
+
+    fn persons(text: &str) -> Vec<String> {
+        texts_of(text, EntityKind::Person)
+    }
+
+    #[test]
+    fn titles_and_lists() {
+        let found = persons("中共中央总书记、国家主席江泽民，国务院总理李鹏、乔石出席了会议。");
+        assert!(found.contains(&"江泽民".to_string()), "{found:?}");
+        assert!(found.contains(&"李鹏".to_string()), "{found:?}");
+        assert!(found.contains(&"乔石".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn dotted_transliteration() {
+        let found = persons("俄罗斯科学院院士纳塔利娅·佩切里察在会上发言。");
+        assert_eq!(found, ["纳塔利娅·佩切里察"]);
+    }
+
+    #[test]
+    fn ordinary_words_tagged_nr_are_not_names() {
+        let found = persons("弘扬中华文明，维护公正，增长高达三成。代表团抵达莫斯科和杜尚别。");
+        assert!(found.is_empty(), "{found:?}");
     }
 }
