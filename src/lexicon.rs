@@ -118,6 +118,10 @@ lexicon!(
     /// Given-name characters; value: how many names in jieba's dictionary use them.
     GIVEN_CHARS, "given_chars.txt");
 lexicon!(
+    /// Characters that end names; value: the percentage of dictionary words ending in them that
+    /// are names.
+    NAME_FINAL_CHARS, "name_final_chars.txt");
+lexicon!(
     /// Common Japanese family names (桥本, 小渊).
     JAPANESE_SURNAMES, "japanese_surnames.txt");
 lexicon!(

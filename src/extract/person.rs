@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{
-    CHINA_ADMIN, COUNTRIES, GIVEN_CHARS, JAPANESE_SURNAMES, PERSON_CUES, REGIONS, SURNAMES, TITLES,
+    CHINA_ADMIN, COUNTRIES, GIVEN_CHARS, JAPANESE_SURNAMES, NAME_FINAL_CHARS, PERSON_CUES, REGIONS, SURNAMES, TITLES,
     TRANSLIT_CHARS, WORLD_CITIES,
 };
 use crate::normalize::is_han;
@@ -35,6 +35,23 @@ static GIVEN: LazyLock<HashMap<char, u32>> = LazyLock::new(|| {
 
 fn given_score(c: char) -> u32 {
     GIVEN.get(&c).copied().unwrap_or(0)
+}
+
+/// Percentage of dictionary words ending in `c` that are names (see name_final_chars.txt).
+static FINAL: LazyLock<HashMap<char, u32>> = LazyLock::new(|| {
+    NAME_FINAL_CHARS
+        .keys()
+        .filter_map(|k| {
+            let c = k.chars().next()?;
+            let n = NAME_FINAL_CHARS.value(k)?.parse().ok()?;
+            Some((c, n))
+        })
+        .collect()
+});
+
+/// True when `c` ends names often enough for a name to stand without a cue.
+fn ends_names(c: char) -> bool {
+    FINAL.get(&c).is_some_and(|&n| n >= 10)
 }
 
 fn is_dot(c: char) -> bool {
@@ -75,6 +92,8 @@ struct Ctx<'a, 'p> {
     start_tok: Vec<u32>,
     /// `end_tok[i]`: the token ending at character `i`.
     end_tok: Vec<u32>,
+    /// `tok_of[i]`: the token holding character `i`.
+    tok_of: Vec<u32>,
 }
 
 impl<'a, 'p> Ctx<'a, 'p> {
@@ -82,10 +101,12 @@ impl<'a, 'p> Ctx<'a, 'p> {
         let n = p.len();
         let mut start_tok = vec![NONE; n + 1];
         let mut end_tok = vec![NONE; n + 1];
+        let mut tok_of = vec![NONE; n];
         for (i, t) in p.tokens.iter().enumerate() {
             if t.start <= n && t.end <= n {
                 start_tok[t.start] = i as u32;
                 end_tok[t.end] = i as u32;
+                tok_of[t.start..t.end].iter_mut().for_each(|x| *x = i as u32);
             }
         }
         Ctx {
@@ -93,6 +114,7 @@ impl<'a, 'p> Ctx<'a, 'p> {
             tokens: p.tokens,
             start_tok,
             end_tok,
+            tok_of,
         }
     }
 
@@ -141,14 +163,14 @@ impl<'a, 'p> Ctx<'a, 'p> {
     /// Evidence after a name ending at `e`: a title (主席, 同志) or a reporting verb (说, 表示).
     fn cue_after(&self, e: usize) -> i32 {
         let Some(t) = self.token_starting(e) else {
-            return 0;
+            return if self.glued_cue(e).is_some() { VERB_CUE } else { 0 };
         };
         let w = t.word;
-        if PERSON_CUES.value(w) == Some("after") {
-            return VERB_CUE;
-        }
         if is_title(w, false) {
             return TITLE_CUE;
+        }
+        if PERSON_CUES.value(w) == Some("after") {
+            return VERB_CUE;
         }
         // A title glued to what follows it (总理说).
         for (b, _) in w.char_indices().skip(2) {
@@ -159,12 +181,29 @@ impl<'a, 'p> Ctx<'a, 'p> {
         0
     }
 
+    /// When `e` falls inside a word jieba does not know and the rest of that word is a reporting
+    /// word (刘宇摄, 张三说), the index of that word.
+    fn glued_cue(&self, e: usize) -> Option<u32> {
+        let ti = *self.tok_of.get(e)?;
+        let t = &self.tokens[ti as usize];
+        (t.start < e
+            && PERSON_CUES.value(self.p.slice(e, t.end)) == Some("after")
+            && !Segmenter::shared().jieba().has_word(t.word))
+        .then_some(ti)
+    }
+
     /// Context score of the span `s..e`: titles, verbs and list separators around it.
     fn cues(&self, s: usize, e: usize) -> i32 {
         let mut score = self.cue_before(s) + self.cue_after(e);
-        // A byline: (本报记者张三) or (张三 摄).
-        if s > 0 && e < self.p.len() && self.char(s - 1) == '(' && self.char(e) == ')' {
-            score += 1;
+        let n = self.p.len();
+        // A byline: (本报记者张三), (张三).
+        if s > 0 && e < n && self.char(s - 1) == '(' && self.char(e) == ')' {
+            score += 2;
+        }
+        // An author's name on a line of its own.
+        let blank = |c: char| c.is_whitespace();
+        if self.p.chars[..s].iter().all(|&c| blank(c)) && self.p.chars[e..].iter().all(|&c| blank(c)) {
+            score += TITLE_CUE;
         }
         score
     }
@@ -287,7 +326,11 @@ fn extend_right(ctx: &Ctx<'_, '_>, i: usize) -> usize {
 /// segmentation say it is a name; `None` when it cannot be one.
 fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32> {
     let first = ctx.start_tok[s];
-    let last = ctx.end_tok[e];
+    let last = if ctx.end_tok[e] != NONE {
+        ctx.end_tok[e]
+    } else {
+        ctx.glued_cue(e)?
+    };
     let jieba = Segmenter::shared().jieba();
     let len = e - s;
     let given = ctx.p.slice(s + sl, e);
@@ -303,20 +346,31 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
         if is_title(t.word, true) || PERSON_CUES.contains(t.word) {
             return None;
         }
-        let known = jieba.has_word(t.word);
+        let known = t.end == e && jieba.has_word(t.word);
         return match t.pos {
-            "nr" | "nrfg" if len >= 3 => Some(if common_word(jieba, given) { 1 } else { 3 }),
-            "nr" | "nrfg" => Some(1),
+            "nr" | "nrfg" if known && len >= 3 => Some(
+                if common_word(jieba, given) || !ends_names(ctx.char(e - 1)) {
+                    1
+                } else {
+                    3
+                },
+            ),
+            "nr" | "nrfg" if known => Some(1),
             _ if given_min == 0 => None,
-            _ if !known && len >= 3 => Some(if jieba.has_word(ctx.p.slice(s, s + 2)) {
+            _ if known => match t.pos {
+                "ns" | "t" | "m" | "nz" => Some(0),
+                _ => None,
+            },
+            // A word jieba does not know (its tag is a guess).
+            _ if len >= 3 => Some(if jieba.has_word(ctx.p.slice(s, s + 2)) {
                 1
-            } else if given_min >= 20 {
+            } else if given_min >= 20 && ends_names(ctx.char(e - 1)) {
                 3
             } else {
                 2
             }),
-            "ns" | "t" | "m" | "nz" if known => Some(0),
-            _ => None,
+            "nr" | "nrfg" => Some(1),
+            _ => Some(0),
         };
     }
     if given_min == 0 {
@@ -327,7 +381,13 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
     for ti in first..=last {
         let t = &ctx.tokens[ti as usize];
         if t.end <= s + sl {
+            if is_function_tag(t.pos) || t.pos == "v" {
+                return None; // 和/李鹏, 都/有
+            }
             continue; // the surname itself
+        }
+        if t.start >= s + sl && t.end == e && t.len() >= 2 && t.pos.starts_with("nr") && jieba.has_word(t.word) {
+            return None; // a whole name after a stray surname-like character
         }
         if is_title(t.word, true) || is_title(t.word, false) || PERSON_CUES.contains(t.word) {
             return None;
@@ -337,7 +397,7 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
         }
         if t.start >= s + sl {
             let single = t.len() == 1;
-            if single && is_function_tag(t.pos) && given_score(ctx.char(t.start)) < 100 {
+            if single && is_function_tag(t.pos) {
                 return None;
             }
             if single && t.pos == "v" && given_score(ctx.char(t.start)) < 30 {
@@ -375,7 +435,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             }
             for gl in [1, 2] {
                 let e = s + sl + gl;
-                if e > n || ctx.end_tok[e] == NONE {
+                if e > n || (ctx.end_tok[e] == NONE && ctx.glued_cue(e).is_none()) {
                     continue;
                 }
                 if !p.is_unclaimed(s, e) || taken[s..e].iter().any(|&x| x) {
@@ -444,10 +504,18 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         let text = p.slice(s, e);
         if e - s >= 2 && !is_place(text) {
             let shape = if i == j {
+                let known = jieba.has_word(text);
                 match t.pos {
-                    "nr" | "nrt" | "nrfg" if e - s >= 3 && !is_group_name(jieba, text) => 3,
-                    "nr" | "nrt" | "nrfg" => 1,
-                    _ if !jieba.has_word(text) && e - s >= 3 => 1,
+                    "nr" | "nrt" | "nrfg" if known && e - s >= 3 && !is_group_name(jieba, text) => 3,
+                    "nr" | "nrt" | "nrfg" if known => 1,
+                    _ if known => 0,
+                    _ if e - s >= 4
+                        && jieba.has_word(p.slice(s, s + 2))
+                        && jieba.has_word(p.slice(e - 2, e)) =>
+                    {
+                        -9 // two ordinary words run together (努力提高)
+                    }
+                    _ if e - s >= 3 => 1,
                     _ => 0,
                 }
             } else if (i..=j).all(|k| !jieba.has_word(toks[k].word) || toks[k].pos == "nrt") {
@@ -487,6 +555,11 @@ fn is_group_name(jieba: &jieba_rs::Jieba, word: &str) -> bool {
 /// Accept candidates with enough evidence, then weaker ones listed next to accepted names
 /// (江泽民、李鹏、乔石), and return non-overlapping spans.
 fn select(ctx: &Ctx<'_, '_>, mut cands: Vec<Cand>) -> Vec<(usize, usize)> {
+    if std::env::var_os("DEBUG_PERSON").is_some() {
+        for c in &cands {
+            eprintln!("cand {} {}", ctx.p.slice(c.start, c.end), c.score);
+        }
+    }
     let n = ctx.p.len();
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.score), std::cmp::Reverse(c.end)));
     let mut accepted: Vec<bool> = cands.iter().map(|c| c.score >= ACCEPT).collect();
@@ -501,17 +574,24 @@ fn select(ctx: &Ctx<'_, '_>, mut cands: Vec<Cand>) -> Vec<(usize, usize)> {
         }
     };
     mark(&accepted, &mut ends_at, &mut starts_at);
-    let is_sep = |c: char| matches!(c, '、' | ',' | '，');
+    // Neighbours in a list: 江泽民、李鹏 or 江泽民和李鹏.
+    let sep_before = |s: usize| -> Option<usize> {
+        let t = ctx.token_ending(s)?;
+        matches!(t.word, "、" | "和" | "与" | "及" | "同").then_some(t.start)
+    };
+    let sep_after = |e: usize| -> Option<usize> {
+        let t = ctx.token_starting(e)?;
+        matches!(t.word, "、" | "和" | "与" | "及" | "同").then_some(t.end)
+    };
     for _ in 0..8 {
         let mut changed = false;
         for (k, c) in cands.iter().enumerate() {
             if accepted[k] || c.score < 1 {
                 continue;
             }
-            let left = c.start >= 2 && is_sep(ctx.char(c.start - 1)) && ends_at[c.start - 1];
-            let right = c.end + 1 <= n && c.end < n && is_sep(ctx.char(c.end)) && starts_at[c.end + 1];
-            let list = (left || right) && (ctx.char(c.start.saturating_sub(1)) == '、' || (c.end < n && ctx.char(c.end) == '、'));
-            if list {
+            let left = sep_before(c.start).is_some_and(|b| ends_at[b]);
+            let right = sep_after(c.end).is_some_and(|a| starts_at[a]);
+            if left || right {
                 accepted[k] = true;
                 changed = true;
             }
