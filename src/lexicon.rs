@@ -115,6 +115,19 @@ lexicon!(
     /// Titles and roles next to names; value: before, after or both.
     TITLES, "titles.txt");
 lexicon!(
+    /// Given-name characters; value: how many names in jieba's dictionary use them.
+    GIVEN_CHARS, "given_chars.txt");
+lexicon!(
+    /// Characters that end names; value: the percentage of dictionary words ending in them that
+    /// are names.
+    NAME_FINAL_CHARS, "name_final_chars.txt");
+lexicon!(
+    /// Common Japanese family names (桥本, 小渊).
+    JAPANESE_SURNAMES, "japanese_surnames.txt");
+lexicon!(
+    /// Reporting verbs and other words next to a name; value: before or after.
+    PERSON_CUES, "person_cues.txt");
+lexicon!(
     /// Place-name suffixes (省, 市, 县); value: strong or weak.
     PLACE_SUFFIXES, "place_suffixes.txt");
 lexicon!(
