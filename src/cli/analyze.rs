@@ -12,6 +12,7 @@ use crate::document::{Analyzer, Document};
 use crate::reader::{EncodingChoice, Source, Walker};
 use crate::report::{self, ReportOptions};
 use crate::summary::SummaryBuilder;
+use crate::views::cooccurrence::{self, NAMED_KINDS, Unit};
 
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
@@ -19,6 +20,11 @@ pub struct AnalyzeArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+
+    /// Add the pairs of people, organizations and places mentioned in the same UNIT
+    /// (`"cooccurrence"` in JSON, a table in the table view).
+    #[arg(long, value_enum, value_name = "UNIT")]
+    pub cooccurrence: Option<Unit>,
 }
 
 /// The outcome of analyzing one input.
@@ -28,6 +34,22 @@ pub type Analyzed = Result<(String, Document), String>;
 pub fn analyze_source(analyzer: &Analyzer, source: &Source, encoding: EncodingChoice) -> Analyzed {
     let (text, enc) = source.read_text(encoding).map_err(|e| e.message())?;
     Ok((enc.name().to_string(), analyzer.analyze(&text)))
+}
+
+/// Like [`analyze_source`], adding the co-occurring entity pairs of `unit` when given.
+pub fn analyze_source_with(
+    analyzer: &Analyzer,
+    source: &Source,
+    encoding: EncodingChoice,
+    unit: Option<Unit>,
+) -> Analyzed {
+    let Some(unit) = unit else {
+        return analyze_source(analyzer, source, encoding);
+    };
+    let (text, enc) = source.read_text(encoding).map_err(|e| e.message())?;
+    let mut doc = analyzer.analyze(&text);
+    doc.cooccurrence = Some(cooccurrence::pairs(&text, &doc, unit, &NAMED_KINDS));
+    Ok((enc.name().to_string(), doc))
 }
 
 /// `corpus-cli analyze`.
@@ -80,7 +102,9 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
             let results: Vec<Analyzed> = pool.install(|| {
                 group
                     .par_iter()
-                    .map(|s| analyze_source(&analyzer, s, args.input.encoding))
+                    .map(|s| {
+                        analyze_source_with(&analyzer, s, args.input.encoding, args.cooccurrence)
+                    })
                     .collect()
             });
             for (source, result) in group.iter().zip(results) {

@@ -166,6 +166,20 @@ impl Reporter for TableReporter<'_> {
             right(&mut t, &[1]);
             writeln!(self.out, "{t}")?;
         }
+        if let Some(pairs) = &doc.cooccurrence {
+            let n = self.limit(pairs.len());
+            writeln!(self.out, "\nCo-occurrence ({} pairs)", pairs.len())?;
+            let mut t = new_table(&["a", "b", "count"]);
+            for p in &pairs[..n] {
+                t.add_row(vec![
+                    p.a.text.clone(),
+                    p.b.text.clone(),
+                    p.count.to_string(),
+                ]);
+            }
+            right(&mut t, &[2]);
+            writeln!(self.out, "{t}")?;
+        }
         self.out.flush()
     }
 

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::extract::EntityKind;
+use crate::normalize::is_han;
 
 /// G² for p < 0.05 with one degree of freedom; the default cut-off.
 pub const G2_P05: f64 = 3.84;
@@ -84,7 +85,12 @@ impl FrequencyTable {
         self.documents += 1;
         self.tokens += doc.stats.tokens;
         if items != Items::Entities {
-            for w in &doc.words {
+            // Words with a Han character or a letter: bare numbers (the 13 of 13日) are left out.
+            for w in doc
+                .words
+                .iter()
+                .filter(|w| w.word.chars().any(|c| is_han(c) || c.is_alphabetic()))
+            {
                 let slot = self
                     .counts
                     .entry((TermKind::Word, w.word.clone()))
@@ -154,7 +160,7 @@ fn by_score(x: &KeyTerm, y: &KeyTerm) -> Ordering {
 }
 
 /// The terms of `a` and `b` with G² at least `min_g2`, split by direction, best `top` of each
-/// (0 = all).
+/// (0 = all). A word with the same text as a key entity of the same direction is left out.
 pub fn keyness(a: &FrequencyTable, b: &FrequencyTable, min_g2: f64, top: usize) -> Keyness {
     let (c, d) = (a.tokens, b.tokens);
     let mut out = Keyness::default();
@@ -194,6 +200,14 @@ pub fn keyness(a: &FrequencyTable, b: &FrequencyTable, min_g2: f64, top: usize) 
         }
     }
     for list in [&mut out.a_over_b, &mut out.b_over_a] {
+        // A word written like a key entity (南非 the word and 南非 the place) says the same
+        // thing twice: the entity stands for both.
+        let entities: std::collections::HashSet<String> = list
+            .iter()
+            .filter(|t| t.kind != TermKind::Word)
+            .map(|t| t.text.clone())
+            .collect();
+        list.retain(|t| t.kind != TermKind::Word || !entities.contains(&t.text));
         list.sort_by(by_score);
         if top > 0 {
             list.truncate(top);

@@ -19,9 +19,13 @@ pub const CORPUS_IDF_MIN_DOCUMENTS: usize = 20;
 /// Shortest keyword, in characters (single characters are rarely key terms in Chinese).
 const MIN_KEYWORD_CHARS: usize = 2;
 
-/// Words TextRank puts in its graph: nouns (names of people, places and organizations
-/// included), verbal nouns and verbs — jieba's default for TextRank, with the noun subtags.
-const TEXTRANK_POS: [&str; 10] = ["n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "vn", "v", "eng"];
+/// The parts of speech a key term may have: nouns (names of people, places and organizations
+/// included), verbal and adjectival nouns, verbs, abbreviations and foreign words — jieba's
+/// TextRank default (n, ns, vn, v) with the other noun subtags. Both methods use it, so
+/// function words such as 共同 (d) or 中方 (f) are not reported.
+const CONTENT_POS: [&str; 12] = [
+    "n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "vn", "v", "an", "j", "eng",
+];
 
 /// How key terms are scored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -201,12 +205,14 @@ impl KeywordExtractor {
         self.idf
     }
 
-    /// The distinct words of `text` that TF-IDF counts (for a corpus IDF table).
+    /// The distinct words of `text` that TF-IDF counts (for a corpus IDF table); the same
+    /// whichever scorer the extractor has.
     pub fn candidates(&self, text: &str) -> HashSet<String> {
         let folded = normalize::fold(text);
         self.jieba
             .tag(&folded, true)
             .into_iter()
+            .filter(|t| CONTENT_POS.contains(&t.tag))
             .map(|t| t.word)
             .filter(|w| {
                 w.chars().count() >= MIN_KEYWORD_CHARS && !self.stopwords.contains(w) && is_term(w)
@@ -219,18 +225,16 @@ impl KeywordExtractor {
     /// best term has 1.0.
     pub fn extract(&self, text: &str) -> Vec<Keyword> {
         let folded = normalize::fold(text);
+        let pos: Vec<String> = CONTENT_POS.iter().map(|p| p.to_string()).collect();
         let (found, scale) = match &self.scorer {
             Scorer::TfIdf(t) => (
-                t.extract_keywords(self.jieba, &folded, usize::MAX, vec![]),
+                t.extract_keywords(self.jieba, &folded, usize::MAX, pos),
                 false,
             ),
-            Scorer::TextRank(t) => {
-                let pos = TEXTRANK_POS.iter().map(|p| p.to_string()).collect();
-                (
-                    t.extract_keywords(self.jieba, &folded, usize::MAX, pos),
-                    true,
-                )
-            }
+            Scorer::TextRank(t) => (
+                t.extract_keywords(self.jieba, &folded, usize::MAX, pos),
+                true,
+            ),
         };
         let mut out: Vec<Keyword> = found
             .into_iter()

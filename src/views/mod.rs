@@ -7,10 +7,3 @@ pub mod cooccurrence;
 pub mod graph;
 pub mod keywords;
 pub mod kwic;
-
-/// Character offset → byte offset table for a text (one entry per character, plus the end).
-pub(crate) fn byte_offsets(text: &str) -> Vec<usize> {
-    let mut at: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    at.push(text.len());
-    at
-}
