@@ -53,13 +53,15 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Key terms of each document and of the corpus (TF-IDF or TextRank).
     #[command(
-        after_help = "Example:\n  corpus-cli keywords news/ --top 10 --format jsonl | jq -c '{path, words: [.keywords[].word]}'"
+        after_help = "Example:\n  corpus-cli keywords news/ --top 10 --format jsonl | jq -c 'select(.type==\"document\") | {path, words: [.keywords[].word]}'"
     )]
     Keywords(keywords::KeywordsArgs),
     /// Concordance: every occurrence of TERM (or every mention of an entity kind) in context.
     #[command(
         override_usage = "corpus-cli kwic [OPTIONS] TERM PATH...\n       corpus-cli kwic [OPTIONS] --kind KIND PATH...",
-        after_help = "Examples:\n  corpus-cli kwic 上合组织 article.txt --width 15 --sort right\n  corpus-cli kwic --kind person news/ --format jsonl | jq -r '.match' | sort | uniq -c"
+        after_help = "TERM, the first argument, is any string, found as a plain string search finds it; \
+with --kind there is no TERM.\n\nExamples:\n  corpus-cli kwic 上合组织 article.txt --width 15 --sort right\n  \
+corpus-cli kwic --kind person news/ --format jsonl | jq -r 'select(.type==\"hit\") | .match' | sort | uniq -c"
     )]
     Kwic(kwic::KwicArgs),
     /// The entity co-occurrence network, for Graphviz (DOT) or Gephi (GraphML, CSV).

@@ -183,14 +183,16 @@ mod tests {
 
     #[test]
     fn pairs_are_counted_once_per_unit() {
-        // Sentence 1 (0..12): A twice, B once, C once. Sentence 2 (12..20): A and B.
+        // Sentence 1 (0..12): 张三 twice, 李四 once, 北京 once. Sentence 2 (12..19): 张三, 李四.
         let text = "张三和李四，张三去北京。张三李四开会。";
-        let mut e = Entities::default();
-        e.person = vec![
-            entity(EntityKind::Person, "张三", &[(0, 2), (6, 8), (12, 14)]),
-            entity(EntityKind::Person, "李四", &[(3, 5), (14, 16)]),
-        ];
-        e.place = vec![entity(EntityKind::Place, "北京", &[(9, 11)])];
+        let e = Entities {
+            person: vec![
+                entity(EntityKind::Person, "张三", &[(0, 2), (6, 8), (12, 14)]),
+                entity(EntityKind::Person, "李四", &[(3, 5), (14, 16)]),
+            ],
+            place: vec![entity(EntityKind::Place, "北京", &[(9, 11)])],
+            ..Entities::default()
+        };
         let doc = doc_with(e);
         let p = pairs(text, &doc, Unit::Sentence, &NAMED_KINDS);
         let got: Vec<(&str, &str, usize)> = p
