@@ -117,6 +117,13 @@ lexicon!(
 lexicon!(
     /// Place-name suffixes (省, 市, 县); value: strong or weak.
     PLACE_SUFFIXES, "place_suffixes.txt");
+lexicon!(
+    /// Measure words, units and currencies that follow numerals; value: classifier, time,
+    /// measure or currency.
+    UNITS, "units.txt");
+lexicon!(
+    /// Words written with numeral characters that are not numbers (一样, 十分, 第一线).
+    NUMERAL_WORDS, "numeral_words.txt");
 
 /// Characters used in transliterations of foreign names (纳, 塔, 利, 娅 …).
 pub static TRANSLIT_CHARS: LazyLock<HashSet<char>> =

@@ -1,6 +1,13 @@
 //! Date pass: calendar positions written with Arabic, full-width or Chinese numerals
-//! (2024年7月5日, 一九九七年十二月三十一日, 今年6月, 2021—2025年, 2024年6月10日至13日), valued
-//! as ISO 8601; years left out by the text are filled in later from the document's context.
+//! (2024年7月5日, 一九九七年十二月三十一日, 今年6月, 5日晚, 上午9时10分, 2021—2025年,
+//! 2024年6月10日至13日), valued as ISO 8601; years left out by the text are filled in later from
+//! the document's context.
+//!
+//! A range whose two sides are each a whole date (1998年至2000年, 12月27日至31日, 2日—5日) gives
+//! two mentions, the right side completed from the left (31日 → the same month); a range whose
+//! left side is a bare year (2021—2025年, 2024至2025年度, 2018—2028) is one mention valued
+//! `2021/2025`. Amounts of time (23年后, 10年来) are left to the number pass, and a trailing 底,
+//! 初 or 末 after a year or month (1997年底) is not part of the date.
 
 use std::sync::LazyLock;
 
@@ -9,54 +16,109 @@ use regex::Regex;
 use super::numeral;
 use super::{DateValue, Detail, EntityKind, Mention, Paragraph};
 
-const Y: &str = r"(?:[12]\d{3}|[〇零一二三四五六七八九]{4})";
+/// A year: four Arabic or four Chinese digits.
+const Y: &str = r"(?:[12]\d{3}|[〇○零一二三四五六七八九]{4})";
 const M: &str = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
 const D: &str = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
-const SEP: &str = r"(?:[—–\-~～至到])";
-const REL: &str = r"(?:今年|去年|明年|前年|后年|本年|当年|同年)";
-const PART: &str = r"(?:年底|年初|年末|年中|上半年|下半年|初|底|末|中旬|上旬|下旬)";
+const SEP: &str = r"[—–\-~～至到]";
+/// Relative years that stand before a month (今年6月, 去年10月).
+const REL_YEAR: &str = r"(?:今年|去年|明年|前年|后年|当年)";
+/// Relative months that stand before a day (本月15日).
+const REL_MONTH: &str = r"(?:本月|上月|下月)";
+/// Parts of a year that PD treats as one time word with the year (1998年上半年, 1998年新年).
+const YEAR_PART: &str = r"(?:年初|年底|年末|年中|上半年|下半年|新年|元旦|春节|国庆|岁末|年终|春天|夏天|秋天|冬天|春季|夏季|秋季|冬季|初春|初夏|初秋|初冬|盛夏|寒冬|深秋|春|夏|秋|冬)";
+const MONTH_PART: &str = r"(?:份|上旬|中旬|下旬)";
+/// Times of day: after a day (8日晚) or before a clock time (下午5时).
+const TOD: &str =
+    r"(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|深夜|午夜|子夜|午后|晚|夜|早|晨)";
+const DAY_WORD: &str = r"(?:今天|今日|昨天|昨日|明天|当天|当日|次日|当|昨|今)";
+const HOUR: &str =
+    r"(?:2[0-4]|[01]?\d|二十[一二三四]?|十[一二三四五六七八九]?|[〇零一二三四五六七八九两])";
+const MINUTE: &str =
+    r"(?:[0-5]?\d|[二三四五]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let clock = format!(r"{HOUR}(?:时|点)(?:{MINUTE}分|半)?钟?");
+    let day_tail = format!(r"(?:{TOD}?(?:{clock})?)");
     let alternatives = [
-        // 2024年6月10日至13日, 2024年6月10日至7月1日, 2024年7月5日
-        format!(r"{Y}年{M}月{D}[日号](?:{SEP}(?:{M}月)?{D}[日号]?)?"),
-        // 2024年6月至8月, 2024年6月底
-        format!(r"{Y}年{M}月(?:{SEP}{M}月)?{PART}?"),
-        // 2021—2025年, 2024至2025年度, 2022年年底
-        format!(r"{Y}(?:年)?{SEP}{Y}年度?"),
-        format!(r"{Y}年度?{PART}?"),
-        // 2018—2028 (both Arabic years)
-        r"(?:19|20)\d{2}[—–\-~～](?:19|20)\d{2}".to_string(),
-        // 今年6月10日, 7月5日至6日
-        format!(r"{REL}?{M}月{D}[日号](?:{SEP}(?:{M}月)?{D}[日号]?)?"),
-        // 今年6月, 6月底
-        format!(r"{REL}?{M}月(?:{SEP}{M}月)?{PART}?"),
+        // 2021—2025年, 2024至2025年度, 2018—2028: one mention
+        format!(r"(?P<yrange>{Y}{SEP}{Y}年|(?:19|20)\d{{2}}[—–\-](?:19|20)\d{{2}})"),
+        // 2024年7月5日晚, 2024年7月, 1998年新年
+        format!(r"{Y}年(?:(?:{M}|元|正|腊)月(?:{D}[日号]{day_tail}|{MONTH_PART})?|{YEAR_PART})?"),
+        // 今年6月, 12月31日, 元月1日, 12月中旬
+        format!(r"{REL_YEAR}?(?:{M}|元|正|腊)月(?:{D}[日号]{day_tail}|{MONTH_PART})?"),
+        // 本月15日, 5日晚, 12日下午3时
+        format!(r"(?P<bareday>{REL_MONTH}?{D}日){day_tail}"),
+        // 正月初三, 大年初一
+        r"(?:正月|腊月|大年|新年)初[一二三四五六七八九十]".to_string(),
+        // 下午5时, 清晨6时, 8时30分, 9点钟
+        format!(r"(?P<clock>(?:{DAY_WORD}?{TOD})?{clock})"),
     ];
     Regex::new(&alternatives.join("|")).expect("date regex")
 });
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"({Y})年?")).unwrap());
-static MONTH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([0-9]+|[〇零一二三四五六七八九十]+)月").unwrap());
-static DAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"({D})[日号]?$")).unwrap());
+static SIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<rel>{REL_YEAR})?(?:(?P<y>{Y})年?)?(?:(?P<m>{M}|元)月)?(?:{REL_MONTH}?(?P<d>{D})[日号])?(?P<rest>.*)$"
+    ))
+    .expect("date side regex")
+});
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<tod>{TOD})?(?P<h>{HOUR})(?:时|点)(?:(?P<mi>{MINUTE})分|(?P<half>半))?"
+    ))
+    .expect("clock regex")
+});
+
+/// Words after a numeral and 时 that make it no clock time (一时期, 战时).
+fn is_time_word_after_shi(c: char) -> bool {
+    matches!(
+        c,
+        '期' | '代' | '间' | '候' | '刻' | '节' | '事' | '光' | '尚' | '局' | '机' | '势'
+    )
+}
 
 /// Find dates in the paragraph and claim their characters.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let text = p.text;
-    for m in DATE.find_iter(text) {
+    let mut prev: Option<(usize, DateValue)> = None; // end and value of the last date
+    for caps in DATE.captures_iter(text) {
+        let m = caps.get(0).expect("whole match");
         let start = p.char_at_byte(m.start());
         let end = p.char_at_byte(m.end());
-        // A month or day directly glued to more digits (e.g. 12月 inside 112月) is no date.
-        if start > 0 && p.chars[start - 1].is_ascii_digit() {
+        let before = start.checked_sub(1).map(|i| p.chars[i]);
+        let after = p.chars.get(end).copied();
+        // A month or day glued to more digits (12月 inside 112月) is no date, nor is 第5日.
+        if before.is_some_and(|c| c.is_ascii_digit() || c == '第' || c == '.') {
             continue;
         }
-        let Some(value) = value_of(m.as_str()) else {
+        let s = m.as_str();
+        // 1998年度 (a fiscal or budget year) is tagged as a number and a noun in PD, unless it
+        // closes a range (2024至2025年度).
+        if s.ends_with('年') && after == Some('度') && caps.name("yrange").is_none() {
+            continue;
+        }
+        if caps.name("bareday").is_some() && !bare_day_ok(s, before, after) {
+            continue;
+        }
+        if caps.name("clock").is_some() && !clock_ok(s, after) {
+            continue;
+        }
+        let Some(mut value) = value_of(s) else {
             continue;
         };
         if !p.is_unclaimed(start, end) {
             continue;
         }
+        // The right side of a range (12月27日至31日) takes what it leaves out from the left.
+        if let Some((prev_end, prev_value)) = &prev
+            && *prev_end + 1 == start
+            && SEP_CHARS.contains(&p.chars[*prev_end])
+        {
+            complete_from(&mut value, prev_value);
+        }
         p.claim(start, end, EntityKind::Date);
+        prev = Some((end, value.clone()));
         out.push(Mention {
             kind: EntityKind::Date,
             start,
@@ -64,6 +126,93 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             detail: Detail::Date(value),
         });
     }
+}
+
+const SEP_CHARS: [char; 7] = ['—', '–', '-', '~', '～', '至', '到'];
+
+/// A day written without its month (5日, 十三日) is a date unless it reads as something else:
+/// 30日元 (yen), 5日游 (a tour), 有一日 (one day).
+fn bare_day_ok(s: &str, before: Option<char>, after: Option<char>) -> bool {
+    if after.is_some_and(|c| matches!(c, '元' | '游' | '内' | '之')) {
+        return false;
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) || s.starts_with(['本', '上', '下']) {
+        return true;
+    }
+    // Chinese numerals: 十三日 and 二十日 are dates; a one-character 一日 only where a day fits
+    // (一日晚, 俄罗斯一日发表).
+    let day_chars = s.chars().take_while(|&c| c != '日').count();
+    if before.is_some_and(|c| {
+        numeral::is_chinese_numeral_char(c)
+            || matches!(
+                c,
+                '每' | '同' | '某' | '这' | '那' | '有' | '数' | '几' | '前' | '后' | '一' | '整'
+            )
+    }) {
+        return false;
+    }
+    day_chars >= 2 && !s.starts_with('十') || s.chars().count() > day_chars + 1 || {
+        let next = after.unwrap_or(' ');
+        matches!(
+            next,
+            '电' | '起'
+                | '在'
+                | '晚'
+                | '上'
+                | '下'
+                | '凌'
+                | '清'
+                | '早'
+                | '发'
+                | '宣'
+                | '举'
+                | '至'
+                | '到'
+                | '，'
+                | ','
+                | '—'
+        ) || (s.starts_with('十') && day_chars == 2)
+    }
+}
+
+/// A clock time needs a digit written in Arabic, two Chinese numerals, a time of day before it,
+/// or minutes; 点 (also "point") needs a time of day, minutes, 半 or 钟.
+fn clock_ok(s: &str, after: Option<char>) -> bool {
+    let Some(c) = CLOCK.captures(s) else {
+        return false;
+    };
+    let has_tod = c.name("tod").is_some() || s.len() > c.get(0).map_or(0, |m| m.len());
+    let has_minutes = c.name("mi").is_some() || c.name("half").is_some() || s.ends_with('钟');
+    if s.contains('点') {
+        return has_tod || has_minutes;
+    }
+    if !has_minutes && after.is_some_and(is_time_word_after_shi) {
+        return false;
+    }
+    let h = &c["h"];
+    has_tod || has_minutes || h.starts_with(|c: char| c.is_ascii_digit()) || h.chars().count() >= 2
+}
+
+/// Fill the year, month (and day) that the right side of a range leaves out from its left side.
+fn complete_from(value: &mut DateValue, left: &DateValue) {
+    let (l, r) = (Ymd::from_iso(&left.iso), Ymd::from_iso(&value.iso));
+    if r.year.is_some() || (r.month.is_none() && r.day.is_none()) {
+        return;
+    }
+    let mut filled = r;
+    filled.year = l.year;
+    if r.month.is_none() {
+        filled.month = l.month;
+    }
+    if filled.month.is_none() {
+        return;
+    }
+    value.iso = filled.iso() + time_suffix(&value.iso);
+    value.inferred = left.inferred;
+}
+
+fn time_suffix(iso: &str) -> &str {
+    iso.find('T').map_or("", |i| &iso[i..])
 }
 
 /// One side of a date: year, month and day as written (any may be missing).
@@ -86,31 +235,86 @@ impl Ymd {
             (None, None, None) => String::new(),
         }
     }
+
+    /// Read back a value made by [`Ymd::iso`] (a time after `T` is ignored).
+    fn from_iso(iso: &str) -> Ymd {
+        let date = iso.split('T').next().unwrap_or("");
+        let num = |s: &str| s.parse::<u32>().ok();
+        if let Some(d) = date.strip_prefix("---") {
+            return Ymd {
+                day: num(d),
+                ..Ymd::default()
+            };
+        }
+        if let Some(md) = date.strip_prefix("--") {
+            let mut it = md.split('-');
+            return Ymd {
+                year: None,
+                month: it.next().and_then(num),
+                day: it.next().and_then(num),
+            };
+        }
+        let mut it = date.split('-');
+        Ymd {
+            year: it.next().and_then(num),
+            month: it.next().and_then(num),
+            day: it.next().and_then(num),
+        }
+    }
 }
 
 fn num(s: &str) -> Option<u32> {
-    numeral::parse(s).map(|v| v as u32)
+    numeral::parse(s)
+        .filter(|v| *v >= 0.0 && *v < 100_000.0)
+        .map(|v| v as u32)
 }
 
-fn parse_side(s: &str) -> Ymd {
-    let year = YEAR
-        .captures(s)
-        .and_then(|c| num(&c[1]))
-        .filter(|_| s.contains('年') || s.chars().filter(char::is_ascii_digit).count() == 4);
-    let month = MONTH.captures(s).and_then(|c| num(&c[1]));
-    let rest = match s.rfind('月') {
-        Some(i) => &s[i + '月'.len_utf8()..],
-        None if year.is_some() => "",
-        None => s,
+/// Year, month, day and clock time (`Thh:mm`) of one side of a date.
+fn parse_side(s: &str) -> Option<(Ymd, String)> {
+    let c = SIDE.captures(s)?;
+    let month = match c.name("m").map(|m| m.as_str()) {
+        Some("元") => Some(1),
+        Some(m) => Some(num(m)?),
+        None => None,
     };
-    let day = if rest.contains('日') || rest.contains('号') || (!rest.is_empty() && month.is_none())
-    {
-        DAY.captures(rest.trim_end_matches(['日', '号']))
-            .and_then(|c| num(&c[1]))
-    } else {
-        None
+    let ymd = Ymd {
+        year: match c.name("y") {
+            Some(y) => Some(num(y.as_str())?),
+            None => None,
+        },
+        month,
+        day: match c.name("d") {
+            Some(d) => Some(num(d.as_str())?),
+            None => None,
+        },
     };
-    Ymd { year, month, day }
+    let mut time = String::new();
+    if let Some(k) = CLOCK.captures(&c["rest"]) {
+        let tod = k
+            .name("tod")
+            .map(|t| t.as_str())
+            .or_else(|| c["rest"].get(..k.get(0).map_or(0, |m| m.start())));
+        let mut hour = num(&k["h"])?;
+        let minute = match (k.name("mi"), k.name("half")) {
+            (Some(mi), _) => num(mi.as_str())?,
+            (None, Some(_)) => 30,
+            _ => 0,
+        };
+        let afternoon = tod.is_some_and(|t| {
+            t.contains('午') && !t.contains('上') && !t.contains('中')
+                || t.contains('晚')
+                || t.contains("傍")
+                || t.contains('夜') && !t.contains("午夜") && !t.contains("子夜")
+        });
+        if afternoon && hour < 12 {
+            hour += 12;
+        }
+        if hour > 24 || minute > 59 {
+            return None;
+        }
+        time = format!("T{hour:02}:{minute:02}");
+    }
+    Some((ymd, time))
 }
 
 /// The ISO value of a date as written; `None` when the parts are out of range.
@@ -122,55 +326,41 @@ fn parse_side(s: &str) -> Ymd {
 /// assert_eq!(value_of("2021—2025年").unwrap().iso, "2021/2025");
 /// assert_eq!(value_of("2024年6月10日至13日").unwrap().iso, "2024-06-10/2024-06-13");
 /// assert_eq!(value_of("7月4日").unwrap().iso, "--07-04");
+/// assert_eq!(value_of("5日晚8时").unwrap().iso, "---05T20:00");
 /// ```
 pub fn value_of(text: &str) -> Option<DateValue> {
-    let body = text.trim_start_matches(|c: char| {
-        !c.is_ascii_digit() && numeral::digit_value(c).is_none() && c != '十'
-    });
-    let (left, right) = match body.find(['—', '–', '-', '~', '～', '至', '到']) {
-        Some(i) => {
-            let sep_len = body[i..].chars().next().map_or(1, char::len_utf8);
-            (&body[..i], Some(&body[i + sep_len..]))
-        }
-        None => (body, None),
+    let split = text
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| SEP_CHARS.contains(c));
+    let (left, right) = match split {
+        Some((i, c)) => (&text[..i], Some(&text[i + c.len_utf8()..])),
+        None => (text, None),
     };
-    let mut a = parse_side(left);
-    if a.year.is_none() && a.month.is_none() && a.day.is_none() {
+    let (a, time_a) = parse_side(left)?;
+    if a == Ymd::default() && time_a.is_empty() {
         return None;
     }
-    if let Some(m) = a.month
-        && !(1..=12).contains(&m)
-    {
-        return None;
-    }
-    if let Some(d) = a.day
-        && !(1..=31).contains(&d)
-    {
-        return None;
-    }
+    valid(a)?;
     let iso = match right {
         Some(r) => {
-            let mut b = parse_side(r);
-            if a.year.is_some() && a.month.is_none() && b.year.is_none() {
-                // 2021—2025年 written as 2021年—2025年 or 2021—2025年
-                b.year = num(r.trim_end_matches(['年', '度']));
+            let (mut b, time_b) = parse_side(r)?;
+            valid(b)?;
+            if b == Ymd::default() {
+                return None;
             }
-            if b.year.is_none() && a.year.is_some() && (b.month.is_some() || b.day.is_some()) {
+            if b.year.is_none() && a.year.is_some() {
                 b.year = a.year;
+                if b.month.is_none() {
+                    b.month = a.month;
+                }
             }
             if b.month.is_none() && b.day.is_some() {
                 b.month = a.month;
             }
-            if a.year.is_none() && b.year.is_some() && a.month.is_none() {
-                a.year = num(left.trim_end_matches('年'));
-            }
-            if b == Ymd::default() {
-                a.iso()
-            } else {
-                format!("{}/{}", a.iso(), b.iso())
-            }
+            format!("{}{time_a}/{}{time_b}", a.iso(), b.iso())
         }
-        None => a.iso(),
+        None => a.iso() + &time_a,
     };
     Some(DateValue {
         iso,
@@ -178,14 +368,23 @@ pub fn value_of(text: &str) -> Option<DateValue> {
     })
 }
 
+fn valid(d: Ymd) -> Option<()> {
+    if d.month.is_some_and(|m| !(1..=12).contains(&m))
+        || d.day.is_some_and(|x| !(1..=31).contains(&x))
+    {
+        return None;
+    }
+    Some(())
+}
+
 /// Fill in the year of dates written without one (7月4日, 今年6月) from `anchor_year`, the year
 /// the document's context gives; relative years (去年, 明年) count from it. Values that get a
-/// year this way are marked inferred.
+/// year this way are marked inferred. A day written without its month (5日) keeps its value.
 pub fn infer_year(text: &str, value: &mut DateValue, anchor_year: Option<u32>) {
     let Some(anchor) = anchor_year else {
         return;
     };
-    if !value.iso.starts_with("--") {
+    if !value.iso.starts_with("--") || value.iso.starts_with("---") {
         return;
     }
     let offset: i32 = if text.starts_with("去年") {
@@ -201,13 +400,9 @@ pub fn infer_year(text: &str, value: &mut DateValue, anchor_year: Option<u32>) {
     };
     let year = anchor as i32 + offset;
     let fill = |part: &str| -> String {
-        if let Some(rest) = part.strip_prefix("--") {
-            if rest.starts_with('-') {
-                return part.to_string();
-            }
-            format!("{year:04}-{rest}")
-        } else {
-            part.to_string()
+        match part.strip_prefix("--") {
+            Some(rest) if !rest.starts_with('-') => format!("{year:04}-{rest}"),
+            _ => part.to_string(),
         }
     };
     value.iso = value.iso.split('/').map(fill).collect::<Vec<_>>().join("/");
@@ -216,12 +411,11 @@ pub fn infer_year(text: &str, value: &mut DateValue, anchor_year: Option<u32>) {
 
 /// The year of a date value that has one written (`2024-07-05` → 2024).
 pub fn year_of(value: &DateValue) -> Option<u32> {
-    if value.inferred || value.iso.starts_with('-') {
+    if value.inferred || value.iso.starts_with('-') || value.iso.starts_with('T') {
         return None;
     }
     value.iso.get(..4)?.parse().ok()
 }
-
 #[cfg(test)]
 mod tests {
     use super::super::{EntityKind, texts_of};
@@ -241,11 +435,50 @@ mod tests {
         assert_eq!(dates("１２月３１日，江泽民发表讲话"), ["１２月３１日"]);
         assert_eq!(
             dates("会议于2024年6月10日至13日举行"),
-            ["2024年6月10日至13日"]
+            ["2024年6月10日", "13日"]
         );
         assert_eq!(dates("《规划（2021—2025年）》"), ["2021—2025年"]);
         assert_eq!(dates("今年6月，双方签署协议"), ["今年6月"]);
         assert_eq!(dates("2022年年底前完成"), ["2022年年底"]);
+    }
+
+    #[test]
+    fn people_s_daily_forms() {
+        assert_eq!(dates("江泽民５日在北京会见外宾"), ["５日"]);
+        assert_eq!(dates("叶利钦8日晚发表讲话"), ["8日晚"]);
+        assert_eq!(dates("上午9时10分，国旗升起"), ["上午9时10分"]);
+        assert_eq!(dates("12月份,降雪持续"), ["12月份"]);
+        assert_eq!(dates("发表1998年新年讲话"), ["1998年新年"]);
+        assert_eq!(dates("元月1日,全国政协举行茶话会"), ["元月1日"]);
+        assert_eq!(dates("截至1997年底,共有"), ["1997年"]);
+        assert_eq!(dates("1998年至2000年的会费"), ["1998年", "2000年"]);
+        assert_eq!(dates("12月27日至31日,温家宝在贵州"), ["12月27日", "31日"]);
+        assert_eq!(dates("二○○二年建成"), ["二○○二年"]);
+    }
+
+    #[test]
+    fn words_that_look_like_times_are_not_dates() {
+        assert!(dates("他一时难以回答").is_empty());
+        assert!(dates("提出五点建议").is_empty());
+        assert!(dates("换成30日元").is_empty());
+        assert!(dates("1998年度预算").is_empty());
+    }
+
+    #[test]
+    fn split_range_takes_month_from_left() {
+        let folded = crate::normalize::fold("12月27日至31日");
+        let tokens = crate::segment::Segmenter::shared().tag(&folded);
+        let mut p = Paragraph::new(&folded, &tokens);
+        let mut out = Vec::new();
+        find(&mut p, &mut out);
+        let isos: Vec<String> = out
+            .iter()
+            .map(|m| match &m.detail {
+                Detail::Date(v) => v.iso.clone(),
+                _ => String::new(),
+            })
+            .collect();
+        assert_eq!(isos, ["--12-27", "--12-31"]);
     }
 
     #[test]
@@ -262,6 +495,62 @@ mod tests {
         assert_eq!(value_of("2018—2028").unwrap().iso, "2018/2028");
         assert_eq!(value_of("今年6月").unwrap().iso, "--06");
         assert!(value_of("13月").is_none());
+        assert_eq!(value_of("下午5时").unwrap().iso, "T17:00");
+        assert_eq!(value_of("1日20时").unwrap().iso, "---01T20:00");
+        assert_eq!(value_of("元月1日").unwrap().iso, "--01-01");
+        assert_eq!(value_of("二○○二年").unwrap().iso, "2002");
+        assert!(value_of("32日").is_none());
+    }
+
+    /// Chinese numerals for 1..=99 as written in dates (十二, 二十一, 三十).
+    fn cn(n: u32) -> String {
+        const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        match n {
+            1..=9 => D[n as usize].to_string(),
+            10..=19 => format!("十{}", D[(n % 10) as usize]),
+            _ => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+        }
+    }
+
+    fn cn_year(y: u32) -> String {
+        const D: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+        format!("{y:04}")
+            .bytes()
+            .map(|b| D[(b - b'0') as usize])
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn value_of_never_panics(s in "\\PC{0,24}") {
+            let _ = value_of(&s);
+        }
+
+        #[test]
+        fn find_never_panics(s in "[0-9一二三四五六七八九十〇○年月日号时分点至到—\\-今去本上下午晚元份度]{0,30}") {
+            let tokens = crate::segment::Segmenter::shared().tag(&s);
+            let mut p = Paragraph::new(&s, &tokens);
+            let mut out = Vec::new();
+            find(&mut p, &mut out);
+            for m in &out {
+                proptest::prop_assert!(m.start < m.end && m.end <= p.len());
+            }
+        }
+
+        #[test]
+        fn arabic_dates_give_iso(y in 1000u32..2999, m in 1u32..=12, d in 1u32..=31) {
+            let v = value_of(&format!("{y}年{m}月{d}日")).unwrap();
+            proptest::prop_assert_eq!(v.iso, format!("{y:04}-{m:02}-{d:02}"));
+        }
+
+        #[test]
+        fn chinese_dates_give_iso(y in 1000u32..2999, m in 1u32..=12, d in 1u32..=31) {
+            let text = format!("{}年{}月{}日", cn_year(y), cn(m), cn(d));
+            let v = value_of(&text).unwrap();
+            proptest::prop_assert_eq!(v.iso, format!("{y:04}-{m:02}-{d:02}"));
+            let found = dates(&format!("会议于{text}举行"));
+            proptest::prop_assert_eq!(found, vec![text]);
+        }
     }
 
     #[test]

@@ -1,5 +1,12 @@
-//! Number pass: amounts, counts, percentages and ordinals in Arabic, full-width and Chinese
-//! numerals (1.4万家, 3.5亿元, 百分之三十, 30%, 第二十四次, 一千多), with value, unit and flags.
+//! Number pass: amounts, counts, percentages, fractions and ordinals in Arabic, full-width and
+//! Chinese numerals (1.4万家, 3.5亿元, 百分之三十, 30%, 1/3, 第二十四次, 一千多, 十几个), with value,
+//! unit and flags. Digits already claimed by a date are skipped.
+//!
+//! What counts as a number follows the People's Daily convention: the numeral with its measure
+//! word (23年, 26个, 三大洲); words like 约, 近, 超过 before it are left out of the span but make
+//! it approximate; a single Chinese numeral (一, 三) is a number only as an ordinal (第三) or
+//! before a measure word (五项), and words written with numerals that are not numbers (一样,
+//! 十分, 第一线, listed in `data/numeral_words.txt`) are skipped.
 
 use std::sync::LazyLock;
 
@@ -7,72 +14,172 @@ use regex::Regex;
 
 use super::numeral;
 use super::{Detail, EntityKind, Mention, NumberValue, Paragraph};
+use crate::lexicon::{NUMERAL_WORDS, UNITS};
+use crate::normalize::is_han;
 
-const CN: &str = "〇零一二两三四五六七八九十百千万亿";
+/// Chinese numeral characters (digits and multipliers).
+const CN: &str = "〇○零一二两三四五六七八九十百千万亿";
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let ar = r"\d+(?:,\d{3})*(?:[.·]\d+)?";
     Regex::new(&format!(
-        r"(?P<pre>第|约|近|超过|逾)?(?:(?P<pct>百分之[{CN}]+(?:点[{CN}]+)?)|(?P<num>\d+(?:[.,]\d+)*(?:[万亿]+)?|[{CN}]{{2,}}(?:点[{CN}]+)?|[{CN}](?:[多余])?))(?P<suf>[多余])?(?P<percent>%)?"
+        r"(?P<ord>第)?(?P<num>一半|一点|百分之[{CN}]+(?:点[{CN}]+)?|[{CN}]+分之[{CN}]+|{ar}/{ar}|{ar}[∶:]{ar}|{ar}(?:[多余]?[十百千万亿])*[多余]?|(?:[几数上])?[{CN}]+(?:点[{CN}]+)?(?:[多余几]?[万亿])*[多余几]?)(?P<sign>[%‰])?"
     ))
     .expect("number regex")
 });
+
+/// Words before a numeral that make it approximate (and stay outside the span).
+const APPROX_BEFORE: [&str; 10] = [
+    "约", "近", "超过", "逾", "大约", "将近", "接近", "上下", "左右", "多达",
+];
 
 /// Find numbers in the paragraph (outside dates) and claim their characters.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let text = p.text;
     for caps in NUMBER.captures_iter(text) {
-        let m = caps.get(0).unwrap();
+        let m = caps.get(0).expect("whole match");
+        let num = caps.name("num").expect("numeral");
         let start = p.char_at_byte(m.start());
+        let num_start = p.char_at_byte(num.start());
+        let mut num_end = p.char_at_byte(num.end());
         let mut end = p.char_at_byte(m.end());
+        let ordinal = caps.name("ord").is_some();
+        let sign = caps.name("sign").map(|s| s.as_str());
+        let mut raw = num.as_str();
+        // 四十五亿千瓦 and 一百万千米: the 千 opens the unit (千瓦, 千米), not the numeral.
+        if sign.is_none()
+            && raw.chars().count() > 2
+            && raw.ends_with('千')
+            && p.chars
+                .get(num_end)
+                .is_some_and(|&c| matches!(c, '瓦' | '米' | '克' | '伏'))
+        {
+            raw = &raw[..raw.len() - '千'.len_utf8()];
+            num_end -= 1;
+            end = num_end;
+        }
         if !p.is_unclaimed(start, end) {
             continue;
         }
-        let ordinal = caps.name("pre").is_some_and(|x| x.as_str() == "第");
-        let approximate =
-            caps.name("suf").is_some() || caps.name("pre").is_some_and(|x| x.as_str() != "第");
-        let (value, percent) = if let Some(pct) = caps.name("pct") {
-            (numeral::parse(&pct.as_str()["百分之".len()..]), true)
-        } else {
-            let raw = caps.name("num").unwrap().as_str();
-            let raw = raw.trim_end_matches(['多', '余']);
-            (numeral::parse(raw), caps.name("percent").is_some())
-        };
-        let Some(value) = value else { continue };
-        let numeral_text = caps.name("num").or(caps.name("pct")).unwrap().as_str();
-        let numeral_chars = numeral_text.chars().count();
-        // A single Chinese numeral character (一, 三) is a number only as an ordinal.
-        if numeral_chars == 1 && !numeral_text.chars().all(|c| c.is_ascii_digit()) && !ordinal {
+        let before = start.checked_sub(1).map(|i| p.chars[i]);
+        // Model names and codes (F16, 米-24, A320) are not amounts.
+        if raw.starts_with(|c: char| c.is_ascii_digit()) && is_code_before(p, start) {
             continue;
         }
-        // Numerals glued to Han letters on both sides in one word (一带一路, 十分) are words.
-        if let Some(tok) = token_covering(p, start) {
-            if tok.start < start
-                && !ordinal
-                && !numeral_text.starts_with(|c: char| c.is_ascii_digit())
-            {
-                continue;
-            }
-            if tok.word == "十分" || tok.word == "万一" || tok.word == "一一" {
-                continue;
-            }
+        if NUMERAL_WORDS.longest_at(&p.chars, start).is_some() {
+            continue;
         }
-        // The measure word or currency that follows, as jieba segments it.
-        let mut unit = None;
-        if !percent
-            && let Some(next) = p.tokens.iter().find(|t| t.start == end)
-            && (next.pos == "q" || is_unit_word(next.word))
-            && p.is_unclaimed(next.start, next.end)
+        // A numeral inside a longer word (统一, 之一, 唯一) is part of that word.
+        if !raw.starts_with(|c: char| c.is_ascii_digit())
+            && !ordinal
+            && before.is_some_and(is_han)
+            && token_starts_before(p, num_start)
         {
-            unit = Some(next.word.to_string());
-            end = next.end;
+            continue;
         }
-        if !percent && unit.is_none() && end < p.len() && p.is_unclaimed(end, end + 1) {
-            let c = p.chars[end].to_string();
-            if is_unit_word(&c) {
-                unit = Some(c);
-                end += 1;
+        let after = |i: usize| p.chars.get(i).copied();
+        // 80年代, 21世纪: decades and centuries are not amounts.
+        if matches!(
+            (after(end), after(end + 1)),
+            (Some('年'), Some('代')) | (Some('世'), Some('纪'))
+        ) {
+            continue;
+        }
+        let (value, mut approximate, percent) = if let Some(rest) = raw.strip_prefix("百分之") {
+            let Some((v, a)) = numeral::parse_approx(rest) else {
+                continue;
+            };
+            (v, a, true)
+        } else if raw == "一半" {
+            (0.5, false, false)
+        } else if raw == "一点" {
+            (1.0, true, false)
+        } else if let Some((a, b)) = raw.split_once(['∶', ':']) {
+            // a ratio or score (2∶0, 16∶9): the value is the quotient when it has one
+            let (Some(a), Some(b)) = (numeral::parse(a), numeral::parse(b)) else {
+                continue;
+            };
+            (if b == 0.0 { a } else { a / b }, false, false)
+        } else {
+            let Some((v, a)) = numeral::parse_approx(raw) else {
+                continue;
+            };
+            (v, a, sign == Some("%"))
+        };
+        let chinese = !raw.starts_with(|c: char| c.is_ascii_digit());
+        let n_chars = raw.chars().count();
+        // 十五大, 十四大: party congresses, not amounts.
+        if chinese && n_chars >= 2 && after(end) == Some('大') && !ordinal {
+            continue;
+        }
+        // 三大洲, 十大新闻: the numeral counts the noun after 大 (大 itself is no measure word).
+        let before_big = after(end) == Some('大') && after(end + 1).is_some_and(is_han);
+        // 八一, 九五: two Chinese digits side by side are a name, not a number (七八个 is).
+        let positional =
+            chinese && n_chars == 2 && raw.chars().all(|c| numeral::digit_value(c).is_some());
+        // The measure word or currency that follows.
+        let mut unit = None;
+        // List numbering written 1·, 2· (PD's tag keeps the dot with the digit).
+        if sign.is_none()
+            && raw.bytes().all(|b| b.is_ascii_digit())
+            && after(end) == Some('·')
+            && !after(end + 1).is_some_and(|c| c.is_ascii_digit())
+        {
+            end += 1;
+        } else if sign.is_none()
+            && !raw.starts_with("百分之")
+            && !raw.contains("分之")
+            && !raw.contains(['/', '∶', ':'])
+        {
+            if let Some(n) = UNITS.longest_at(&p.chars, end)
+                && p.is_unclaimed(end, end + n)
+                && unit_fits(p, end, n)
+            {
+                unit = Some(p.slice(end, end + n).to_string());
+                end += n;
+            }
+        } else if sign == Some("‰") {
+            unit = Some("‰".to_string());
+        }
+        if positional {
+            let mut ds = raw.chars().filter_map(numeral::digit_value);
+            let (a, b) = (ds.next().unwrap_or(0), ds.next().unwrap_or(0));
+            // 七八个 (seven or eight) is a number; 九五 and 八五 before 计划 or in quotes name
+            // five-year plans, which PD counts as numbers; 八一 and the like are names.
+            let plan = b == 5
+                && (text[m.end()..].starts_with(['”', '’', '"'])
+                    || ["计划", "期间", "时期", "规划", "末", "初"]
+                        .iter()
+                        .any(|w| text[m.end()..].starts_with(w)));
+            if !(plan || (b == a + 1 && unit.is_some())) {
+                continue;
             }
         }
+        // A single Chinese numeral (一, 三) is a number only as an ordinal, before a measure word,
+        // or before 大 and a noun; a lone 一 (一次, 一部) only as an ordinal.
+        let single = chinese && n_chars == 1;
+        if single && !ordinal && (raw == "一" || (unit.is_none() && !before_big)) {
+            continue;
+        }
+        // 一点 is "a little" unless it tells the time; 一半 is a half.
+        if raw == "一点" && after(end).is_some_and(|c| matches!(c, '钟' | '半')) {
+            continue;
+        }
+        let value = if positional {
+            f64::from(
+                raw.chars()
+                    .next()
+                    .and_then(numeral::digit_value)
+                    .unwrap_or(0),
+            )
+        } else {
+            value
+        };
+        approximate |= positional
+            || APPROX_BEFORE
+                .iter()
+                .any(|w| p.text[..m.start()].ends_with(w))
+            || text[m.end()..].starts_with("左右");
         p.claim(start, end, EntityKind::Number);
         out.push(Mention {
             kind: EntityKind::Number,
@@ -89,60 +196,40 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     }
 }
 
-fn token_covering<'a>(p: &'a Paragraph<'_>, i: usize) -> Option<&'a crate::segment::Token<'a>> {
+/// True when digits at `start` continue a code or model name: a letter (A320), or a letter and
+/// a dash (F-16), or a decimal point stand before them.
+fn is_code_before(p: &Paragraph<'_>, start: usize) -> bool {
+    let at = |i: usize| start.checked_sub(i).map(|j| p.chars[j]);
+    match at(1) {
+        Some(c) if c.is_ascii_alphabetic() || c == '.' => true,
+        Some('-' | '—') => at(2).is_some_and(|c| c.is_ascii_alphabetic()),
+        _ => false,
+    }
+}
+
+/// True when the word that covers character `i` starts before it (the 一 of 统一).
+fn token_starts_before(p: &Paragraph<'_>, i: usize) -> bool {
     let idx = p.tokens.partition_point(|t| t.end <= i);
-    p.tokens.get(idx).filter(|t| t.start <= i)
+    p.tokens.get(idx).is_some_and(|t| t.start < i)
 }
 
-fn is_unit_word(w: &str) -> bool {
-    matches!(
-        w,
-        "个" | "家"
-            | "名"
-            | "人"
-            | "年"
-            | "次"
-            | "元"
-            | "美元"
-            | "万元"
-            | "亿元"
-            | "届"
-            | "项"
-            | "位"
-            | "件"
-            | "种"
-            | "国"
-            | "大"
-            | "点"
-            | "天"
-            | "岁"
-            | "吨"
-            | "公里"
-            | "米"
-            | "千米"
-            | "平方公里"
-            | "条"
-            | "所"
-            | "座"
-            | "批"
-            | "场"
-            | "期"
-            | "台"
-            | "辆"
-            | "架"
-            | "艘"
-            | "份"
-            | "只"
-            | "张"
-            | "篇"
-            | "部"
-            | "本"
-    )
+/// Whether the unit found at `at` (`n` characters) is really a measure word there: 年 before 代
+/// is a decade, 个 before 月 belongs to 个月 (in the list), and 大 is a unit only before a noun.
+fn unit_fits(p: &Paragraph<'_>, at: usize, n: usize) -> bool {
+    let next = p.chars.get(at + n).copied();
+    let unit = &p.chars[at..at + n];
+    match unit {
+        ['大'] => next.is_some_and(is_han),
+        ['年'] => !matches!(next, Some('代' | '度')),
+        ['部'] => next != Some('分'),
+        ['点'] => !next.is_some_and(|c| c.is_ascii_digit() || numeral::digit_value(c).is_some()),
+        _ => true,
+    }
 }
-
 #[cfg(test)]
 mod tests {
     use super::super::{EntityKind, texts_of};
+    use super::*;
 
     fn numbers(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Number)
@@ -150,10 +237,88 @@ mod tests {
 
     #[test]
     fn common_forms() {
-        assert_eq!(numbers("中国企业超过1.4万家"), ["超过1.4万家"]);
+        assert_eq!(numbers("中国企业超过1.4万家"), ["1.4万家"]);
         assert_eq!(numbers("第二十四次会议"), ["第二十四次"]);
         assert_eq!(numbers("增长了30%"), ["30%"]);
         assert_eq!(numbers("占百分之三十"), ["百分之三十"]);
+    }
+
+    #[test]
+    fn people_s_daily_forms() {
+        assert_eq!(numbers("来华旅游人数达5236万多人次"), ["5236万多人次"]);
+        assert_eq!(numbers("筹集资金1500多万元"), ["1500多万元"]);
+        assert_eq!(numbers("约5400万人次"), ["5400万人次"]);
+        assert_eq!(numbers("占全省的1/3左右"), ["1/3"]);
+        assert_eq!(numbers("十几个省区的客商"), ["十几个"]);
+        assert_eq!(numbers("几十年来"), ["几十年"]);
+        assert_eq!(numbers("有我的一半"), ["一半"]);
+        assert_eq!(numbers("覆盖三大洲26个国家"), ["三", "26个"]);
+        assert_eq!(
+            numbers("装机容量一百一十六点六万千瓦"),
+            ["一百一十六点六万千瓦"]
+        );
+        assert_eq!(numbers("出生率33.10‰"), ["33.10‰"]);
+        assert_eq!(numbers("以2∶0获胜"), ["2∶0"]);
+    }
+
+    #[test]
+    fn words_with_numerals_are_not_numbers() {
+        for s in [
+            "两国关系一样好",
+            "大家一起努力",
+            "十分高兴",
+            "坚持统一",
+            "深入第一线",
+            "党的十五大精神",
+            "八一电影制片厂",
+            "80年代以来",
+            "一些国家",
+            "一般来说",
+        ] {
+            assert!(numbers(s).is_empty(), "{s}: {:?}", numbers(s));
+        }
+    }
+
+    #[test]
+    fn values_units_and_flags() {
+        let v = value("中国企业超过1.4万家");
+        assert_eq!(
+            (v.value, v.unit.as_deref(), v.approximate),
+            (14_000.0, Some("家"), true)
+        );
+        let v = value("第二十四次会议");
+        assert_eq!((v.value, v.ordinal), (24.0, true));
+        let v = value("占百分之三十");
+        assert_eq!((v.value, v.percent), (30.0, true));
+        let v = value("3.5亿元");
+        assert_eq!((v.value, v.unit.as_deref()), (350_000_000.0, Some("元")));
+        let v = value("一千多人");
+        assert_eq!((v.value, v.approximate), (1000.0, true));
+    }
+
+    fn value(text: &str) -> NumberValue {
+        let folded = crate::normalize::fold(text);
+        let tokens = crate::segment::Segmenter::shared().tag(&folded);
+        let mut p = Paragraph::new(&folded, &tokens);
+        let mut out = Vec::new();
+        find(&mut p, &mut out);
+        match out.into_iter().next().map(|m| m.detail) {
+            Some(Detail::Number(v)) => v,
+            other => panic!("no number in {text}: {other:?}"),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_never_panics(s in "[0-9.·,/∶%‰一二两三四五六七八九十百千万亿零〇几数上多余点之分第个年大元千瓦]{0,30}") {
+            let tokens = crate::segment::Segmenter::shared().tag(&s);
+            let mut p = Paragraph::new(&s, &tokens);
+            let mut out = Vec::new();
+            find(&mut p, &mut out);
+            for m in &out {
+                proptest::prop_assert!(m.start < m.end && m.end <= p.len());
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 pub fn digit_value(c: char) -> Option<u32> {
     Some(match c {
         '0'..='9' => c as u32 - '0' as u32,
-        '〇' | '零' | 'О' => 0,
+        '〇' | '零' | '○' => 0,
         '一' | '壹' => 1,
         '二' | '两' | '贰' => 2,
         '三' | '叁' => 3,
@@ -30,6 +30,53 @@ pub fn unit_value(c: char) -> Option<f64> {
         '亿' | '億' => 100_000_000.0,
         _ => return None,
     })
+}
+
+/// The value of a numeral that may be approximate (一千多, 4万多, 二千余, 十几, 几十, 数百, 上万),
+/// a fraction (1/3, 三分之一) or a plain numeral, with whether it was approximate. Approximate
+/// values are lower bounds: 几十 and 数十 are 10, 十几 is 10, 1000多万 is 10 000 000.
+///
+/// ```
+/// use corpus_cli::extract::numeral::parse_approx;
+/// assert_eq!(parse_approx("一千多"), Some((1000.0, true)));
+/// assert_eq!(parse_approx("1000多万"), Some((10_000_000.0, true)));
+/// assert_eq!(parse_approx("三分之一"), Some((1.0 / 3.0, false)));
+/// assert_eq!(parse_approx("2/3"), Some((2.0 / 3.0, false)));
+/// assert_eq!(parse_approx("二十"), Some((20.0, false)));
+/// ```
+pub fn parse_approx(s: &str) -> Option<(f64, bool)> {
+    let s = s.trim();
+    if let Some((den, num)) = s.split_once("分之") {
+        let (d, a) = parse_approx(den)?;
+        let (n, b) = parse_approx(num)?;
+        return (d != 0.0).then_some((n / d, a || b));
+    }
+    if let Some((num, den)) = s.split_once('/') {
+        let n = parse(num)?;
+        let d = parse(den)?;
+        return (d != 0.0).then_some((n / d, false));
+    }
+    let mut approximate = false;
+    let mut clean = String::with_capacity(s.len());
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next_is_unit = chars.peek().is_some_and(|&n| unit_value(n).is_some());
+        match c {
+            '多' | '余' if prev.is_some() => approximate = true,
+            '几' | '数' | '上' if prev.is_none() && next_is_unit => {
+                approximate = true;
+                clean.push('一');
+            }
+            '几' if prev.is_some_and(|p| unit_value(p).is_some()) => approximate = true,
+            _ => clean.push(c),
+        }
+        prev = Some(c);
+    }
+    if clean.is_empty() {
+        return None;
+    }
+    parse(&clean).map(|v| (v, approximate))
 }
 
 /// True for characters that can be part of a Chinese numeral.
@@ -57,12 +104,19 @@ pub fn parse(s: &str) -> Option<f64> {
     // Arabic digits (with optional decimal point and thousands separators) then multipliers.
     let arabic_len = s
         .char_indices()
-        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ',' | '·'))
         .map(|(i, c)| i + c.len_utf8())
         .last()
         .unwrap_or(0);
     if arabic_len > 0 {
-        let digits: String = s[..arabic_len].chars().filter(|&c| c != ',').collect();
+        let digits: String = s[..arabic_len]
+            .chars()
+            .filter(|&c| c != ',')
+            .map(|c| if c == '·' { '.' } else { c })
+            .collect();
+        if !digits.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         let mut value: f64 = digits.parse().ok()?;
         for c in s[arabic_len..].chars() {
             value *= unit_value(c)?;
@@ -70,12 +124,27 @@ pub fn parse(s: &str) -> Option<f64> {
         return Some(value);
     }
     if let Some((int, frac)) = s.split_once('点') {
+        // 三点五, 一点六六万 (1.66 × 10 000)
         let whole = parse_chinese_integer(int)?;
+        let digits_end = frac
+            .char_indices()
+            .find(|(_, c)| digit_value(*c).is_none())
+            .map_or(frac.len(), |(i, _)| i);
+        if digits_end == 0 {
+            return None;
+        }
         let mut scale = 0.1;
         let mut value = whole;
-        for c in frac.chars() {
+        for c in frac[..digits_end].chars() {
             value += f64::from(digit_value(c)?) * scale;
             scale /= 10.0;
+        }
+        for c in frac[digits_end..].chars() {
+            let unit = unit_value(c)?;
+            if unit < 10_000.0 {
+                return None;
+            }
+            value *= unit;
         }
         return Some(value);
     }
@@ -157,6 +226,114 @@ mod tests {
         assert_eq!(parse("57.16"), Some(57.16));
         assert_eq!(parse("3.5亿"), Some(350_000_000.0));
         assert_eq!(parse("1万亿"), Some(1e12));
+    }
+
+    #[test]
+    fn decimals_fractions_and_approximations() {
+        assert_eq!(parse("一点六六万"), Some(16_600.0));
+        assert_eq!(parse("13·4亿"), Some(1_340_000_000.0));
+        assert_eq!(parse_approx("几十"), Some((10.0, true)));
+        assert_eq!(parse_approx("十几万"), Some((100_000.0, true)));
+        assert_eq!(parse_approx("二千余"), Some((2000.0, true)));
+        assert_eq!(parse_approx("数百"), Some((100.0, true)));
+    }
+
+    /// The Chinese numeral for `n` as newspapers write it (一千零五, 三万五千, 十二亿).
+    fn to_chinese(n: u64) -> String {
+        const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+        fn below_10k(n: u64, out: &mut String, leading: bool) {
+            let units = [(1000, '千'), (100, '百'), (10, '十')];
+            let mut zero = false;
+            let mut started = !leading;
+            for (u, c) in units {
+                let d = n / u % 10;
+                if d == 0 {
+                    zero = started;
+                    continue;
+                }
+                if zero {
+                    out.push('零');
+                    zero = false;
+                }
+                if !(u == 10 && d == 1 && !started && n < 20) {
+                    out.push(D[d as usize]);
+                }
+                out.push(c);
+                started = true;
+            }
+            let last = n % 10;
+            if last != 0 {
+                let gap = started && n % 100 < 10 && n >= 100;
+                if (zero || gap) && !out.ends_with('零') {
+                    out.push('零');
+                }
+                out.push(D[last as usize]);
+            }
+        }
+        if n == 0 {
+            return "零".into();
+        }
+        let mut out = String::new();
+        let (yi, wan, rest) = (n / 100_000_000, n / 10_000 % 10_000, n % 10_000);
+        if yi > 0 {
+            below_10k(yi, &mut out, true);
+            out.push('亿');
+        }
+        if wan > 0 {
+            if yi > 0 && wan < 1000 {
+                out.push('零');
+            }
+            below_10k(wan, &mut out, yi == 0);
+            out.push('万');
+        }
+        if rest > 0 {
+            if (yi > 0 || wan > 0) && rest < 1000 {
+                out.push('零');
+            }
+            below_10k(rest, &mut out, yi == 0 && wan == 0);
+        }
+        out
+    }
+
+    #[test]
+    fn to_chinese_writes_common_forms() {
+        assert_eq!(to_chinese(24), "二十四");
+        assert_eq!(to_chinese(105), "一百零五");
+        assert_eq!(to_chinese(35_000), "三万五千");
+        assert_eq!(to_chinese(1_200_000_000), "十二亿");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_never_panics(s in "\\PC{0,20}") {
+            let _ = parse(&s);
+            let _ = parse_approx(&s);
+        }
+
+        #[test]
+        fn numeral_soup_never_panics(s in "[0-9.·,/一二两三四五六七八九十百千万亿零〇○几数上多余点之分]{0,16}") {
+            let _ = parse(&s);
+            let _ = parse_approx(&s);
+        }
+
+        #[test]
+        fn chinese_numerals_round_trip(n in 0u64..1_000_000_000_000) {
+            proptest::prop_assert_eq!(parse(&to_chinese(n)), Some(n as f64));
+        }
+
+        #[test]
+        fn positional_digits_round_trip(n in 0u64..100_000_000) {
+            const D: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+            let s: String = n.to_string().bytes().map(|b| D[(b - b'0') as usize]).collect();
+            proptest::prop_assume!(s.chars().count() > 1);
+            proptest::prop_assert_eq!(parse(&s), Some(n as f64));
+        }
+
+        #[test]
+        fn arabic_round_trip(n in 0u64..1_000_000_000, wan in proptest::bool::ANY) {
+            let (s, v) = if wan { (format!("{n}万"), n as f64 * 10_000.0) } else { (n.to_string(), n as f64) };
+            proptest::prop_assert_eq!(parse(&s), Some(v));
+        }
     }
 
     #[test]

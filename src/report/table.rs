@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, CellAlignment, Table, presets};
+use comfy_table::{Cell, CellAlignment, LineStyle, Table, TableStyle};
 
 use super::{ReportOptions, Reporter};
 use crate::document::{Document, Entity};
@@ -37,9 +37,12 @@ impl<'w> TableReporter<'w> {
     }
 }
 
+/// A light style: a rule under the header, none between rows.
+const STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
+
 fn new_table(header: &[&str]) -> Table {
     let mut t = Table::new();
-    t.load_style(presets::UTF8_HORIZONTAL_ONLY);
+    t.load_style(STYLE);
     t.set_header(header.iter().map(Cell::new));
     t
 }
@@ -146,7 +149,8 @@ impl Reporter for TableReporter<'_> {
             if kind == EntityKind::Number {
                 header.push("unit");
             }
-            if kind == EntityKind::Person || kind == EntityKind::Organization {
+            let with_aliases = list[..n].iter().any(|e| !e.aliases.is_empty());
+            if with_aliases {
                 header.push("also written");
             }
             let mut t = new_table(&header);
@@ -158,7 +162,7 @@ impl Reporter for TableReporter<'_> {
                 if kind == EntityKind::Number {
                     row.push(e.unit.clone().flatten().unwrap_or_default());
                 }
-                if kind == EntityKind::Person || kind == EntityKind::Organization {
+                if with_aliases {
                     row.push(e.aliases.join("、"));
                 }
                 t.add_row(row);
