@@ -611,6 +611,13 @@ fn compare_finds_what_sets_each_side_apart() {
         (football["a"].as_u64(), football["b"].as_u64()),
         (Some(12), Some(0))
     );
+    assert_eq!(
+        (
+            football["a_documents"].as_u64(),
+            football["b_documents"].as_u64()
+        ),
+        (Some(6), Some(0))
+    );
     assert!(football["log_ratio"].as_f64().unwrap() > 0.0);
     // G² from the counts shown: 2·a·ln(a/E1), E1 = c(a+b)/(c+d).
     let (c, d) = (

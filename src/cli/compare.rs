@@ -181,18 +181,20 @@ fn write(
         Format::Csv => {
             writeln!(
                 out,
-                "key_in,kind,text,pos,a,b,a_per_million,b_per_million,g2,log_ratio"
+                "key_in,kind,text,pos,a,b,a_documents,b_documents,a_per_million,b_per_million,g2,log_ratio"
             )?;
             for (key_in, list) in directions(keyness) {
                 for t in list {
                     writeln!(
                         out,
-                        "{key_in},{},{},{},{},{},{},{},{},{}",
+                        "{key_in},{},{},{},{},{},{},{},{},{},{},{}",
                         t.kind.name(),
                         field(&t.text),
                         field(t.pos.as_deref().unwrap_or("")),
                         t.a,
                         t.b,
+                        t.a_documents,
+                        t.b_documents,
                         t.a_per_million,
                         t.b_per_million,
                         t.g2,
@@ -222,8 +224,8 @@ fn write(
                         "text",
                         "A",
                         "B",
-                        "A per M",
-                        "B per M",
+                        "A docs",
+                        "B docs",
                         "G²",
                         "log ratio",
                     ]
@@ -237,8 +239,8 @@ fn write(
                         k.text.clone(),
                         k.a.to_string(),
                         k.b.to_string(),
-                        format!("{:.1}", k.a_per_million),
-                        format!("{:.1}", k.b_per_million),
+                        k.a_documents.to_string(),
+                        k.b_documents.to_string(),
                         format!("{:.2}", k.g2),
                         format!("{:+.2}", k.log_ratio),
                     ]);

@@ -69,13 +69,21 @@ pub enum Items {
     Entities,
 }
 
+#[derive(Clone, Debug, Default)]
+struct Counted {
+    count: usize,
+    documents: usize,
+    pos: HashMap<String, usize>,
+}
+
 /// The frequencies of one corpus.
 #[derive(Clone, Debug, Default)]
 pub struct FrequencyTable {
     pub documents: usize,
     /// Tokens (punctuation included), the corpus size every rate is relative to.
     pub tokens: usize,
-    counts: HashMap<(TermKind, String), (usize, HashMap<String, usize>)>,
+    /// Per term: occurrences, documents it occurs in, and (words) occurrences by POS.
+    counts: HashMap<(TermKind, String), Counted>,
 }
 
 impl FrequencyTable {
@@ -95,8 +103,9 @@ impl FrequencyTable {
                     .counts
                     .entry((TermKind::Word, w.word.clone()))
                     .or_default();
-                slot.0 += w.count;
-                *slot.1.entry(w.pos.clone()).or_default() += w.count;
+                slot.count += w.count;
+                slot.documents += 1;
+                *slot.pos.entry(w.pos.clone()).or_default() += w.count;
             }
         }
         if items != Items::Words {
@@ -106,19 +115,24 @@ impl FrequencyTable {
                         .counts
                         .entry((TermKind::Entity(kind), e.text.clone()))
                         .or_default();
-                    slot.0 += e.count;
+                    slot.count += e.count;
+                    slot.documents += 1;
                 }
             }
         }
     }
 
     fn count(&self, key: &(TermKind, String)) -> usize {
-        self.counts.get(key).map_or(0, |c| c.0)
+        self.counts.get(key).map_or(0, |c| c.count)
+    }
+
+    fn documents_with(&self, key: &(TermKind, String)) -> usize {
+        self.counts.get(key).map_or(0, |c| c.documents)
     }
 
     /// The most frequent part of speech of a word (ties by tag), if any.
     fn pos(&self, key: &(TermKind, String)) -> Option<String> {
-        let (_, tags) = self.counts.get(key)?;
+        let tags = &self.counts.get(key)?.pos;
         tags.iter()
             .max_by(|x, y| x.1.cmp(y.1).then_with(|| y.0.cmp(x.0)))
             .map(|(p, _)| p.clone())
@@ -135,6 +149,10 @@ pub struct KeyTerm {
     /// Occurrences in A and in B.
     pub a: usize,
     pub b: usize,
+    /// Documents of A and of B it occurs in (a term crowded into one article is weaker
+    /// evidence than one spread over many).
+    pub a_documents: usize,
+    pub b_documents: usize,
     /// Occurrences per million tokens in A and in B.
     pub a_per_million: f64,
     pub b_per_million: f64,
@@ -187,6 +205,8 @@ pub fn keyness(a: &FrequencyTable, b: &FrequencyTable, min_g2: f64, top: usize) 
             pos: a.pos(key).or_else(|| b.pos(key)),
             a: fa,
             b: fb,
+            a_documents: a.documents_with(key),
+            b_documents: b.documents_with(key),
             a_per_million: per_million(fa, c),
             b_per_million: per_million(fb, d),
             g2: score,
