@@ -4,13 +4,13 @@
 use std::io::{self, Write};
 
 use clap::Args;
-use comfy_table::{Cell, CellAlignment, Table, presets};
 use serde::Serialize;
 
 use super::inputs::{self, ErrorEntry, Outcome};
 use super::{EXIT_USAGE, InputArgs, OutputArgs, build_analyzer, report_error};
 use crate::report::Format;
 use crate::report::csv::field;
+use crate::report::table::{new_table, right};
 use crate::views::compare::{self, FrequencyTable, G2_P05, Items, KeyTerm, Keyness};
 use crate::views::cooccurrence::NAMED_KINDS;
 
@@ -215,23 +215,17 @@ fn write(
             for (key_in, list) in directions(keyness) {
                 let other = if key_in == "A" { "B" } else { "A" };
                 writeln!(out, "\nKey in {key_in} (used more than in {other})")?;
-                let mut t = Table::new();
-                t.load_style(presets::UTF8_HORIZONTAL_ONLY);
-                t.set_header(
-                    [
-                        "#",
-                        "kind",
-                        "text",
-                        "A",
-                        "B",
-                        "A docs",
-                        "B docs",
-                        "G²",
-                        "log ratio",
-                    ]
-                    .iter()
-                    .map(Cell::new),
-                );
+                let mut t = new_table(&[
+                    "#",
+                    "kind",
+                    "text",
+                    "A",
+                    "B",
+                    "A docs",
+                    "B docs",
+                    "G²",
+                    "log ratio",
+                ]);
                 for (i, k) in list.iter().enumerate() {
                     t.add_row(vec![
                         (i + 1).to_string(),
@@ -245,11 +239,7 @@ fn write(
                         format!("{:+.2}", k.log_ratio),
                     ]);
                 }
-                for c in [0, 3, 4, 5, 6, 7, 8] {
-                    if let Some(col) = t.column_mut(c) {
-                        col.set_cell_alignment(CellAlignment::Right);
-                    }
-                }
+                right(&mut t, &[0, 3, 4, 5, 6, 7, 8]);
                 writeln!(out, "{t}")?;
             }
             Ok(())

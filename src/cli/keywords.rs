@@ -5,7 +5,6 @@ use std::collections::HashSet;
 use std::io::{self, Write};
 
 use clap::Args;
-use comfy_table::{Cell, CellAlignment, Table, presets};
 use serde::Serialize;
 
 use super::inputs::{self, ErrorEntry, Outcome};
@@ -13,6 +12,7 @@ use super::{EXIT_USAGE, InputArgs, OutputArgs, build_analyzer, report_error};
 use crate::reader::Source;
 use crate::report::Format;
 use crate::report::csv::field;
+use crate::report::table::{new_table, right};
 use crate::views::keywords::{
     CORPUS_IDF_MIN_DOCUMENTS, CorpusKeyword, CorpusKeywords, DocumentFrequencies, Idf, IdfChoice,
     Keyword, KeywordExtractor, Method,
@@ -309,19 +309,6 @@ impl Report<'_> {
     }
 
     fn write_table(&self, out: &mut dyn Write) -> io::Result<()> {
-        let new_table = |header: &[&str]| {
-            let mut t = Table::new();
-            t.load_style(presets::UTF8_HORIZONTAL_ONLY);
-            t.set_header(header.iter().map(Cell::new));
-            t
-        };
-        let right = |t: &mut Table, cols: &[usize]| {
-            for &i in cols {
-                if let Some(c) = t.column_mut(i) {
-                    c.set_cell_alignment(CellAlignment::Right);
-                }
-            }
-        };
         writeln!(out, "Keywords by {}", self.scoring())?;
         if self.single {
             if let Some(Entry::Document(path, k)) = self.entries.first() {
