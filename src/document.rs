@@ -10,6 +10,7 @@ use crate::extract::{
 };
 use crate::normalize;
 use crate::segment::Segmenter;
+use crate::split::{self, Dateline, OffsetMap};
 use crate::stats::{self, Counts, Stats, Stopwords};
 
 /// A character span in the decoded text (Unicode scalar values, end exclusive).
@@ -33,6 +34,9 @@ pub struct Entity {
     /// Dates: true when the year was taken from context rather than written.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub inferred: Option<bool>,
+    /// Dates with an inferred year: where the year came from.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub inferred_from: Option<AnchorSource>,
     /// Numbers: the measure word or currency (null when there is none).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub unit: Option<Option<String>>,
@@ -46,6 +50,32 @@ pub struct Entity {
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub aliases: Vec<String>,
     pub mentions: Vec<Span>,
+}
+
+/// Where the year of a date written without one was taken from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnchorSource {
+    /// The article's dateline (新华社阿斯塔纳2024年7月5日电).
+    Dateline,
+    /// A date with its year written elsewhere in the same article.
+    Article,
+    /// The latest full date on the page the article stands in (with `--split-articles`).
+    Page,
+}
+
+/// Where an article stands in its page (set when a page is split into articles).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleInfo {
+    /// 1-based position of the article on the page.
+    pub article: usize,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub title: Option<String>,
+    /// The characters of the page the article covers; mention offsets are page offsets too.
+    pub span: Span,
+    /// Photo captions standing in the article (kept out of its counts and entities).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub captions: Vec<Span>,
 }
 
 /// The entities of a document, by kind; every kind is always present.
@@ -98,6 +128,9 @@ pub struct PosCount {
 /// Everything corpus-cli found in one document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
+    /// Set for the articles of a split page.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub article: Option<ArticleInfo>,
     pub stats: Stats,
     pub entities: Entities,
     pub words: Vec<WordCount>,
@@ -153,7 +186,57 @@ impl Analyzer {
             offset: 0,
             counts: Counts::default(),
             mentions: Vec::new(),
+            dateline: None,
+            map: None,
         }
+    }
+
+    /// Split a newspaper page into its articles ([`split::split_page`]) and analyze each one as
+    /// a document of its own: counts and entities over its running text (captions left out, a
+    /// sentence broken by an interleaved headline rejoined), mention offsets into the page, and
+    /// dates without a year anchored to the article's dateline, a full date in the article or
+    /// the latest full date on the page, in that order.
+    ///
+    /// ```
+    /// let page = "（新华社北京7月5日电）\n活动在杜尚别举行\n新华社杜尚别2024年7月5日电 7月4日，活动开幕。";
+    /// let docs = corpus_cli::Analyzer::default().analyze_page(page);
+    /// assert_eq!(docs.len(), 2);
+    /// let info = docs[1].article.as_ref().unwrap();
+    /// assert_eq!(info.title.as_deref(), Some("活动在杜尚别举行"));
+    /// ```
+    pub fn analyze_page(&self, page: &str) -> Vec<Document> {
+        let chars: Vec<char> = page.chars().collect();
+        let articles = split::split_page(page);
+        let builders: Vec<(ArticleInfo, DocumentBuilder<'_>)> = articles
+            .iter()
+            .map(|a| {
+                let run = a.running_text(&chars);
+                let mut b = self.builder();
+                b.map = Some(run.map);
+                for line in run.text.split_inclusive('\n') {
+                    b.push_line(line);
+                }
+                let info = ArticleInfo {
+                    article: a.number,
+                    title: a.title.clone(),
+                    span: a.span,
+                    captions: a.captions.clone(),
+                };
+                (info, b)
+            })
+            .collect();
+        let page_anchor = builders
+            .iter()
+            .filter_map(|(_, b)| b.latest_full_date())
+            .max();
+        builders
+            .into_iter()
+            .map(|(info, b)| {
+                let mut doc = b.finish_with(page_anchor);
+                doc.article = Some(info);
+                doc
+            })
+            .collect()
     }
 
     pub fn segmenter(&self) -> Segmenter {
@@ -170,6 +253,7 @@ impl Analyzer {
 struct Found {
     mention: Mention,
     text: String,
+    inferred_from: Option<AnchorSource>,
 }
 
 /// Accumulates a document paragraph by paragraph.
@@ -178,6 +262,10 @@ pub struct DocumentBuilder<'a> {
     offset: usize,
     counts: Counts,
     mentions: Vec<Found>,
+    /// The first dateline met (the article's own).
+    dateline: Option<Dateline>,
+    /// Running text of a page's article: maps offsets back into the page.
+    map: Option<OffsetMap>,
 }
 
 impl DocumentBuilder<'_> {
@@ -198,18 +286,42 @@ impl DocumentBuilder<'_> {
                 let mut mention = m;
                 mention.start += self.offset;
                 mention.end += self.offset;
-                self.mentions.push(Found { mention, text });
+                if let Some(map) = &self.map {
+                    let span = map.span_to_page(mention.start, mention.end);
+                    mention.start = span.start;
+                    mention.end = span.end;
+                }
+                self.mentions.push(Found {
+                    mention,
+                    text,
+                    inferred_from: None,
+                });
+            }
+            if self.dateline.is_none() {
+                self.dateline = split::find_dateline(body);
             }
         }
         self.offset += n_chars;
     }
 
+    /// The latest date of the document written with its year and month.
+    fn latest_full_date(&self) -> Option<FullDate> {
+        latest_full_date(&self.mentions)
+    }
+
     /// Resolve context (years of dates, short names) and build the document.
-    pub fn finish(mut self) -> Document {
-        infer_years(&mut self.mentions);
+    pub fn finish(self) -> Document {
+        self.finish_with(None)
+    }
+
+    /// Like [`finish`](Self::finish), with the latest full date of the page the document stands
+    /// in as the last anchor for years.
+    fn finish_with(mut self, page: Option<FullDate>) -> Document {
+        infer_years(&mut self.mentions, self.dateline, page);
         let entities = group_entities(self.mentions);
         let (stats, words, pos) = self.counts.finish();
         Document {
+            article: None,
             stats,
             entities,
             words,
@@ -219,9 +331,78 @@ impl DocumentBuilder<'_> {
     }
 }
 
-/// Dates written without a year take the year of the nearest date before them that has one
-/// (or, at the top of the text, the first one after them).
-fn infer_years(found: &mut [Found]) {
+/// A written date with at least its year and month (the day when written), ordered in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FullDate {
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl FullDate {
+    /// The full date at the start of an ISO value written with its year (`2024-07-05`,
+    /// `2024-06-10/2024-06-13`, `2024-07`); `None` for a year alone or no year.
+    fn of(value: &DateValue) -> Option<FullDate> {
+        if value.inferred || value.iso.starts_with('-') {
+            return None;
+        }
+        let first = value.iso.split('/').next()?;
+        let mut parts = first.split('-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let day = parts.next().and_then(|d| d.parse().ok()).unwrap_or(0);
+        Some(FullDate { year, month, day })
+    }
+}
+
+fn latest_full_date(found: &[Found]) -> Option<FullDate> {
+    found
+        .iter()
+        .filter_map(|f| match &f.mention.detail {
+            Detail::Date(v) => FullDate::of(v),
+            _ => None,
+        })
+        .max()
+}
+
+/// Dates whose year is counted from the anchor (今年, 去年…) never roll over to another year.
+fn is_relative(text: &str) -> bool {
+    [
+        "今年", "去年", "明年", "前年", "后年", "本年", "当年", "同年",
+    ]
+    .iter()
+    .any(|p| text.starts_with(p))
+}
+
+/// A month at least half a year after the `reference` month lies in the year before (a report
+/// dated in January speaks of the December just gone).
+fn roll_back(month: u32, reference: u32) -> bool {
+    month >= reference + 6
+}
+
+/// Dates written without a year take a year from, in order: the document's dateline (when it
+/// has a year), the latest full date written in the document, the latest full date of the page
+/// (`page`), and last the nearest date with a written year (the first one when none comes
+/// before). A dateline without a year (新华社杜尚别7月5日电) still dates the report: a full date
+/// half a year after its month is taken for the year before the report, and so are the months
+/// without a year that lie half a year after the dateline's (relative dates such as 去年10月
+/// count from the report's year).
+fn infer_years(found: &mut [Found], dateline: Option<Dateline>, page: Option<FullDate>) {
+    let article = latest_full_date(found);
+    let anchor: Option<(u32, AnchorSource)> = match dateline {
+        Some(Dateline { year: Some(y), .. }) => Some((y, AnchorSource::Dateline)),
+        _ => article
+            .map(|d| (d, AnchorSource::Article))
+            .or(page.map(|d| (d, AnchorSource::Page)))
+            .map(|(d, source)| {
+                let year = match dateline {
+                    Some(dl) if roll_back(d.month, dl.month) => d.year + 1,
+                    _ => d.year,
+                };
+                (year, source)
+            }),
+    };
+    let report_month = dateline.map(|d| d.month);
     let years: Vec<Option<u32>> = found
         .iter()
         .map(|f| match &f.mention.detail {
@@ -235,8 +416,26 @@ fn infer_years(found: &mut [Found]) {
         if y.is_some() {
             last = *y;
         }
-        if let Detail::Date(v) = &mut f.mention.detail {
-            extract::date::infer_year(&f.text, v, last.or(first));
+        let Detail::Date(v) = &mut f.mention.detail else {
+            continue;
+        };
+        if !v.iso.starts_with("--") {
+            continue;
+        }
+        let (year, source) = match anchor {
+            Some((year, source)) => {
+                let month = v.iso.get(2..4).and_then(|m| m.parse::<u32>().ok());
+                let back = match (month, report_month) {
+                    (Some(m), Some(r)) => !is_relative(&f.text) && roll_back(m, r),
+                    _ => false,
+                };
+                (Some(if back { year - 1 } else { year }), source)
+            }
+            None => (last.or(first), AnchorSource::Article),
+        };
+        extract::date::infer_year(&f.text, v, year);
+        if v.inferred {
+            f.inferred_from = Some(source);
         }
     }
 }
@@ -264,6 +463,7 @@ fn group_entities(found: Vec<Found>) -> Entities {
                 count: 0,
                 value: None,
                 inferred: None,
+                inferred_from: None,
                 unit: None,
                 ordinal: None,
                 percent: None,
@@ -275,6 +475,7 @@ fn group_entities(found: Vec<Found>) -> Entities {
                 Detail::Date(DateValue { iso, inferred }) => {
                     e.value = Some(serde_json::Value::from(iso.clone()));
                     e.inferred = Some(*inferred);
+                    e.inferred_from = f.inferred_from;
                 }
                 Detail::Number(NumberValue {
                     value,
@@ -383,6 +584,68 @@ mod tests {
         assert_eq!(d.inferred, Some(true));
     }
 
+    fn date<'d>(doc: &'d Document, text: &str) -> &'d Entity {
+        doc.entities
+            .date
+            .iter()
+            .find(|e| e.text == text)
+            .unwrap_or_else(|| panic!("no date {text}: {:?}", doc.entities.date))
+    }
+
+    #[test]
+    fn dateline_year_comes_first() {
+        let doc = Analyzer::default().analyze(
+            "新华社阿斯塔纳2024年7月5日电 会议回顾了2023年5月19日的峰会。7月4日，会议开幕。",
+        );
+        let d = date(&doc, "7月4日");
+        assert_eq!(d.value, Some(serde_json::json!("2024-07-04")));
+        assert_eq!(d.inferred_from, Some(AnchorSource::Dateline));
+    }
+
+    #[test]
+    fn latest_full_date_of_the_article_comes_next() {
+        // The dateline has no year: the latest full date written in the article gives it,
+        // whatever order the dates come in.
+        let doc = Analyzer::default().analyze(
+            "新华社杜尚别7月5日电 7月4日，活动开幕。会议回顾了2023年5月19日的峰会和2024年6月10日的会议。",
+        );
+        let d = date(&doc, "7月4日");
+        assert_eq!(d.value, Some(serde_json::json!("2024-07-04")));
+        assert_eq!(d.inferred, Some(true));
+        assert_eq!(d.inferred_from, Some(AnchorSource::Article));
+    }
+
+    #[test]
+    fn the_page_comes_last() {
+        let page = "7月4日，峰会开幕。\n（新华社北京7月5日电）\n两国签署协定\n新华社杜尚别7月5日电 协定于2024年7月5日签署。";
+        let docs = Analyzer::default().analyze_page(page);
+        assert_eq!(docs.len(), 2);
+        let d = date(&docs[0], "7月4日");
+        assert_eq!(d.value, Some(serde_json::json!("2024-07-04")));
+        assert_eq!(d.inferred_from, Some(AnchorSource::Page));
+        // Mention offsets are page offsets.
+        let chars: Vec<char> = page.chars().collect();
+        let s = date(&docs[1], "2024年7月5日").mentions[0];
+        assert_eq!(
+            chars[s.start..s.end].iter().collect::<String>(),
+            "2024年7月5日"
+        );
+    }
+
+    #[test]
+    fn december_in_a_january_report_is_the_year_before() {
+        let doc = Analyzer::default()
+            .analyze("本报北京１月３日讯 １９９８年１月２日，会议召开。１２月３１日，方案公布。去年１０月，试点开始。");
+        assert_eq!(
+            date(&doc, "１２月３１日").value,
+            Some(serde_json::json!("1997-12-31"))
+        );
+        assert_eq!(
+            date(&doc, "去年１０月").value,
+            Some(serde_json::json!("1997-10"))
+        );
+    }
+
     #[test]
     fn full_width_digits_keep_their_surface() {
         let doc = Analyzer::default().analyze("１９９８年１月１日");
@@ -402,6 +665,7 @@ mod tests {
                 count: 1,
                 value: None,
                 inferred: None,
+                inferred_from: None,
                 unit: None,
                 ordinal: None,
                 percent: None,
@@ -415,6 +679,7 @@ mod tests {
                 count: 2,
                 value: None,
                 inferred: None,
+                inferred_from: None,
                 unit: None,
                 ordinal: None,
                 percent: None,

@@ -20,6 +20,7 @@ pub mod normalize;
 pub mod reader;
 pub mod report;
 pub mod segment;
+pub mod split;
 pub mod stats;
 pub mod summary;
 pub mod views;

@@ -27,29 +27,49 @@ pub struct AnalyzeArgs {
     pub cooccurrence: Option<Unit>,
 }
 
-/// The outcome of analyzing one input.
-pub type Analyzed = Result<(String, Document), String>;
+/// The outcome of analyzing one input: its encoding and its documents (one, or one per article
+/// with `--split-articles`).
+pub type Analyzed = Result<(String, Vec<Document>), String>;
 
-/// Read, decode and analyze one source.
-pub fn analyze_source(analyzer: &Analyzer, source: &Source, encoding: EncodingChoice) -> Analyzed {
+/// Read, decode and analyze one source; `split` splits it into articles first.
+pub fn analyze_source(
+    analyzer: &Analyzer,
+    source: &Source,
+    encoding: EncodingChoice,
+    split: bool,
+) -> Analyzed {
     let (text, enc) = source.read_text(encoding).map_err(|e| e.message())?;
-    Ok((enc.name().to_string(), analyzer.analyze(&text)))
+    let docs = if split {
+        analyzer.analyze_page(&text)
+    } else {
+        vec![analyzer.analyze(&text)]
+    };
+    Ok((enc.name().to_string(), docs))
 }
 
-/// Like [`analyze_source`], adding the co-occurring entity pairs of `unit` when given.
+/// Like [`analyze_source`], adding the co-occurring entity pairs of `unit` when given. With
+/// `split`, mentions are offsets into the page, so units are the page's sentences or paragraphs
+/// and a "document" is each article (its own entities only).
 pub fn analyze_source_with(
     analyzer: &Analyzer,
     source: &Source,
     encoding: EncodingChoice,
+    split: bool,
     unit: Option<Unit>,
 ) -> Analyzed {
     let Some(unit) = unit else {
-        return analyze_source(analyzer, source, encoding);
+        return analyze_source(analyzer, source, encoding, split);
     };
     let (text, enc) = source.read_text(encoding).map_err(|e| e.message())?;
-    let mut doc = analyzer.analyze(&text);
-    doc.cooccurrence = Some(cooccurrence::pairs(&text, &doc, unit, &NAMED_KINDS));
-    Ok((enc.name().to_string(), doc))
+    let mut docs = if split {
+        analyzer.analyze_page(&text)
+    } else {
+        vec![analyzer.analyze(&text)]
+    };
+    for doc in &mut docs {
+        doc.cooccurrence = Some(cooccurrence::pairs(&text, doc, unit, &NAMED_KINDS));
+    }
+    Ok((enc.name().to_string(), docs))
 }
 
 /// `corpus-cli analyze`.
@@ -69,10 +89,14 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
         }
     };
     let (sources, walk_errors) = walker.expand(&args.input.paths);
-    let single = args.input.paths.len() == 1 && sources.len() == 1 && walk_errors.is_empty() && {
-        let p = &args.input.paths[0];
-        p.as_os_str() == "-" || fs::metadata(p).is_ok_and(|m| !m.is_dir())
-    };
+    let single = !args.input.split_articles
+        && args.input.paths.len() == 1
+        && sources.len() == 1
+        && walk_errors.is_empty()
+        && {
+            let p = &args.input.paths[0];
+            p.as_os_str() == "-" || fs::metadata(p).is_ok_and(|m| !m.is_dir())
+        };
     let destination = match Destination::open(args.output.output.as_deref()) {
         Ok(d) => d,
         Err((path, message)) => {
@@ -103,16 +127,24 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
                 group
                     .par_iter()
                     .map(|s| {
-                        analyze_source_with(&analyzer, s, args.input.encoding, args.cooccurrence)
+                        analyze_source_with(
+                            &analyzer,
+                            s,
+                            args.input.encoding,
+                            args.input.split_articles,
+                            args.cooccurrence,
+                        )
                     })
                     .collect()
             });
             for (source, result) in group.iter().zip(results) {
                 let name = source.display_name();
                 match result {
-                    Ok((encoding, doc)) => {
-                        summary.add_document(&doc);
-                        reporter.document(&name, &encoding, &doc)?;
+                    Ok((encoding, docs)) => {
+                        for doc in &docs {
+                            summary.add_document(doc);
+                            reporter.document(&name, &encoding, doc)?;
+                        }
                     }
                     Err(message) => {
                         if let Some(bar) = &bar {

@@ -51,6 +51,11 @@ pub struct InputArgs {
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 
+    /// Treat each input as a newspaper page: split it into its articles and report each article
+    /// as a document of its own (with `article`, `title` and its `span` in the page).
+    #[arg(long)]
+    pub split_articles: bool,
+
     /// Progress bar on standard error.
     #[arg(long, value_enum, default_value_t = Progress::Auto)]
     pub progress: Progress,

@@ -1,14 +1,662 @@
 //! Organization pass: names of institutions, companies, parties, media and bodies.
+//!
+//! Three sources, longest first:
+//! - a chain of tokens that opens on a proper anchor (a place, a country's one-character
+//!   abbreviation pair such as 中塔, a known organization, a proper noun) and closes on an
+//!   organization head (大学, 研究所, 委员会, 政府, 队 …): 乌兹别克斯坦世界经济与外交大学高级国际研究所,
+//!   白俄罗斯国立大学欧亚研究系, 中国国务院. A generic head with nothing proper before it
+//!   (研究所, 人民政府, 商业银行) is not a name, and the chain stops at punctuation, function words,
+//!   numbers and at a verb right after a place (中国支持…);
+//! - known organizations and their abbreviations (`org_abbrevs.txt`: 上合组织, 新华社, 外交部);
+//! - newspapers and journals in 《》 (《哈萨克斯坦实业报》).
+//!
+//! The place that opens a name built on a head is reported as a place too (柬埔寨 in
+//! 柬埔寨贝内泰国际大学); places inside known names (上海 in 上海合作组织) are not.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::place::{gazetteer_at, is_place_token};
 use super::{EntityKind, Mention, Paragraph};
+use crate::lexicon::{ORG_ABBREVS, ORG_SUFFIXES};
+use crate::segment::Token;
+
+/// Longest chain of tokens an organization name may span.
+const MAX_TOKENS: usize = 14;
+
+/// One-character abbreviations of countries, used in pairs (中塔, 中美) or before a state organ
+/// (以政府, 俄外交部).
+pub const COUNTRY_ABBREVS: &str = "中美俄英法德日韩朝印巴以塔哈乌吉土越泰老柬缅菲蒙澳加意葡荷瑞挪丹芬捷匈希埃伊叙沙约黎苏阿南新马";
+
+/// Heads of state organs that a one-character country abbreviation may open (以政府, 美国会).
+const STATE_ORGANS: [&str; 9] = [
+    "政府",
+    "外交部",
+    "国防部",
+    "议会",
+    "国会",
+    "军方",
+    "内阁",
+    "外长",
+    "总统府",
+];
+
+/// Words that open many names of Chinese state bodies without being places (国家统计局,
+/// 中央电视台, 全国总工会); they anchor a name only before a government head.
+const STATE_OPENERS: [&str; 6] = ["国家", "中央", "全国", "中共", "中华", "国务院"];
+
+/// Heads of institutions with departments of their own: a name may go on after them across
+/// a conjunction (俄罗斯高等经济大学欧洲与国际综合研究中心).
+fn is_institution(word: &str) -> bool {
+    [
+        "大学",
+        "学院",
+        "科学院",
+        "研究院",
+        "研究所",
+        "中心",
+        "工程院",
+    ]
+    .iter()
+    .any(|h| word.ends_with(h))
+}
+
+/// Heads that need a state-organ reading for 国家/中央/全国 to open them.
+fn is_government_head(word: &str) -> bool {
+    [
+        "局",
+        "委",
+        "部",
+        "署",
+        "台",
+        "院",
+        "委员会",
+        "办",
+        "会",
+        "社",
+        "总工会",
+        "办公厅",
+    ]
+    .iter()
+    .any(|h| word.ends_with(h))
+        && !word.ends_with("银行")
+}
+
+/// Words jieba keeps whole that end like an organization but are not one.
+static NOT_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "部分",
+        "全部",
+        "内部",
+        "外部",
+        "局部",
+        "干部",
+        "局面",
+        "局势",
+        "大局",
+        "结局",
+        "院子",
+        "电台",
+        "平台",
+        "舞台",
+        "讲台",
+        "后台",
+        "前台",
+        "阳台",
+        "上台",
+        "出台",
+        "下台",
+        "电报",
+        "情报",
+        "汇报",
+        "简报",
+        "报告",
+        "公社",
+        "结社",
+        "到处",
+        "好处",
+        "处处",
+        "场所",
+        "住所",
+        "厕所",
+        "军队",
+        "团队",
+        "关系",
+        "体系",
+        "联系",
+        "派系",
+        "维系",
+        "直系",
+        "重心",
+        "核心",
+        "市中心",
+        "当局",
+        "总部",
+        "本部",
+        "东部",
+        "西部",
+        "南部",
+        "北部",
+        "中部",
+        "全队",
+        "该队",
+        "本队",
+        "两队",
+        "客队",
+        "主队",
+        "社会",
+        "部门",
+        "上市公司",
+        "全党",
+        "政党",
+        "党派",
+        "常委",
+        "代表团",
+        "访问团",
+        "考察团",
+        "观察团",
+        "旅游团",
+        "博物馆",
+        "美术馆",
+        "图书馆",
+        "纪念馆",
+        "科技馆",
+        "展览馆",
+        "体育馆",
+        "宾馆",
+        "饭店",
+        "酒店",
+        "商店",
+        "书店",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Whether `word` ends in an organization head, and how strong the head is.
+pub fn head_of(word: &str) -> Option<bool> {
+    let n = word.chars().count();
+    for (b, _) in word.char_indices() {
+        let suffix = &word[b..];
+        if let Some(v) = ORG_SUFFIXES.value(suffix) {
+            // 会 alone ends too many events (音乐会, 座谈会); the listed compounds remain.
+            if suffix == "会" || NOT_HEADS.contains(word) || word.ends_with("常委") {
+                return None;
+            }
+            // A one-character head ends a name on its own (…研究/系) or closing a word of
+            // three or more characters (外交部); in two-character words it is mostly
+            // something else (干部, 运营, 举办).
+            if suffix.chars().count() == 1
+                && n == 2
+                && !word.starts_with(['省', '市', '县', '区', '州', '乡', '镇', '村', '党', '团'])
+            {
+                return None;
+            }
+            return Some(v == "strong");
+        }
+    }
+    None
+}
+
+/// Tokens that end a chain: punctuation, function words, numbers, pronouns, adverbs.
+fn is_stop(t: &Token<'_>) -> bool {
+    let first = t.word.chars().next().unwrap_or(' ');
+    if !crate::normalize::is_han(first) {
+        return true;
+    }
+    matches!(
+        t.pos,
+        "x" | "w"
+            | "uj"
+            | "ul"
+            | "uz"
+            | "ug"
+            | "uv"
+            | "ud"
+            | "u"
+            | "r"
+            | "d"
+            | "m"
+            | "q"
+            | "y"
+            | "e"
+            | "o"
+            | "zg"
+            | "mq"
+            | "rr"
+            | "rz"
+            | "ad"
+            | "df"
+            | "dg"
+            | "rg"
+    ) || matches!(
+        t.word,
+        "是" | "在"
+            | "有"
+            | "为"
+            | "将"
+            | "对"
+            | "向"
+            | "从"
+            | "把"
+            | "被"
+            | "由"
+            | "给"
+            | "说"
+            | "的"
+            | "了"
+            | "等"
+            | "各"
+            | "该"
+            | "本"
+            | "我"
+            | "其"
+            | "这"
+            | "那"
+            | "即"
+            | "并"
+            | "也"
+            | "都"
+            | "又"
+            | "还"
+            | "就"
+            | "所有"
+            | "有关"
+            | "这个"
+            | "一些"
+    )
+}
+
+fn is_connector(t: &Token<'_>) -> bool {
+    matches!(t.word, "与" | "和" | "及")
+}
+
+fn is_country_pair(word: &str) -> bool {
+    let n = word.chars().count();
+    (2..=3).contains(&n) && word.chars().all(|c| COUNTRY_ABBREVS.contains(c))
+}
+
+/// What opens a name at token `i`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Anchor {
+    /// A place: reported as a place too.
+    Place,
+    /// One token made of a place and a head (中国政府, 四川队): the place's length in characters.
+    PlaceCompound(usize),
+    /// A known organization spanning tokens `i..=end`.
+    Known(usize),
+    /// A proper noun or country pair.
+    Proper,
+    /// A name jieba tags `nt` whose stem before the head is not a generic word (交通部,
+    /// 新华出版社, but not 公安局 or 商业银行).
+    Tagged,
+    /// 国家, 中央, 全国: only before a government head.
+    State,
+    /// A one-character country abbreviation: only right before a state organ.
+    Abbrev,
+}
+
+/// Heads after which a jieba `nt` word is a name on its own (ministries, publishers,
+/// universities, commissions): 交通部, 新华出版社, 国防科工委.
+fn tagged_head(word: &str) -> bool {
+    const HEADS: [&str; 16] = [
+        "部",
+        "出版社",
+        "书局",
+        "大学",
+        "研究院",
+        "研究所",
+        "研究室",
+        "学院",
+        "报社",
+        "杂志社",
+        "电视台",
+        "总公司",
+        "协会",
+        "学会",
+        "工委",
+        "科工委",
+    ];
+    HEADS.iter().any(|h| word.ends_with(h))
+        && !word
+            .chars()
+            .take(word.chars().count() - 1)
+            .all(|c| "东南西北中".contains(c))
+}
+
+/// Stems that make a head generic: every city has a 公安局, every country a 中央银行.
+fn generic_stem(word: &str) -> bool {
+    const GENERIC: [&str; 24] = [
+        "人民",
+        "商业",
+        "公安",
+        "税务",
+        "上市",
+        "地方",
+        "基层",
+        "有关",
+        "各级",
+        "武警",
+        "中央银行",
+        "国有",
+        "民营",
+        "私营",
+        "外资",
+        "合资",
+        "乡镇",
+        "街道",
+        "社区",
+        "基金",
+        "联合",
+        "党政",
+        "国家机关",
+        "特区",
+    ];
+    GENERIC.iter().any(|g| word.starts_with(g))
+}
+
+/// The known organization (from `org_abbrevs.txt`) starting at token `i` and ending on a token
+/// boundary, as the index of its last token.
+fn known_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
+    let tokens = p.tokens;
+    let n = ORG_ABBREVS.longest_at(&p.chars, tokens[i].start)?;
+    let end = tokens[i].start + n;
+    // Prefer the longest entry ending on a token boundary.
+    let mut best = None;
+    for (k, t) in tokens.iter().enumerate().skip(i) {
+        if t.end > end {
+            break;
+        }
+        if ORG_ABBREVS.contains(p.slice(tokens[i].start, t.end)) {
+            best = Some(k);
+        }
+    }
+    best
+}
+
+fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
+    let t = &p.tokens[i];
+    if let Some(k) = known_at(p, i) {
+        // A place name that is also listed as an organization (东盟) stays a place when
+        // nothing follows it.
+        return Some(Anchor::Known(k));
+    }
+    if let Some(n) = gazetteer_at(&p.chars, t.start)
+        && n >= 2
+        && n < t.len()
+        && head_of(t.word).is_some()
+        && !NOT_HEADS.contains(&t.word[t.word.char_indices().nth(n).map_or(0, |(b, _)| b)..])
+    {
+        return Some(Anchor::PlaceCompound(n));
+    }
+    if is_place_token(p.tokens, i) {
+        return Some(Anchor::Place);
+    }
+    if t.pos == "nt" && t.len() >= 3 && tagged_head(t.word) && !generic_stem(t.word) {
+        return Some(Anchor::Tagged);
+    }
+    if STATE_OPENERS.contains(&t.word) {
+        return Some(Anchor::State);
+    }
+    if is_country_pair(t.word) && t.len() >= 2 {
+        return Some(Anchor::Proper);
+    }
+    if t.len() == 1 && COUNTRY_ABBREVS.contains(t.word) {
+        return Some(Anchor::Abbrev);
+    }
+    if t.pos == "nz" && t.len() >= 2 {
+        return Some(Anchor::Proper);
+    }
+    None
+}
+
+/// The name that opens at token `i` with `anchor`: the index of its last token, when it ends in
+/// a head (or is a known organization).
+fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
+    let tokens = p.tokens;
+    let mut last_head: Option<usize> = None;
+    let mut seen_head_word: Option<&str> = None;
+    let mut k = i;
+    if let Anchor::Known(end) = anchor {
+        last_head = Some(end);
+        seen_head_word = Some(tokens[end].word);
+        k = end;
+    }
+    if let Anchor::PlaceCompound(_) | Anchor::Tagged = anchor {
+        last_head = Some(i);
+        seen_head_word = Some(tokens[i].word);
+    }
+    let limit = (i + MAX_TOKENS).min(tokens.len());
+    let mut j = k + 1;
+    while j < limit {
+        let t = &tokens[j];
+        let prev = &tokens[j - 1];
+        if let Some(kn) = known_at(p, j) {
+            if j != i + 1 || matches!(anchor, Anchor::Known(_)) {
+                break;
+            }
+            // A known organization inside a longer name (中国国务院, 白俄罗斯战略研究所…).
+            last_head = Some(kn);
+            seen_head_word = Some(tokens[kn].word);
+            j = kn + 1;
+            continue;
+        }
+        if is_stop(t)
+            || matches!(
+                t.word,
+                "成员国"
+                    | "成员"
+                    | "首任"
+                    | "前任"
+                    | "现任"
+                    | "新任"
+                    | "历任"
+                    | "代表"
+                    | "人士"
+                    | "官员"
+            )
+        {
+            break;
+        }
+        if is_connector(t) {
+            let next_anchor = j + 1 < tokens.len()
+                && matches!(
+                    anchor_at(p, j + 1),
+                    Some(Anchor::Place | Anchor::Known(_) | Anchor::Abbrev)
+                );
+            let after_head = seen_head_word.is_some_and(|w| !is_institution(w));
+            if next_anchor || after_head || j + 1 >= tokens.len() {
+                break;
+            }
+            j += 1;
+            continue;
+        }
+        if t.pos.starts_with('v') && t.pos != "vn" {
+            // A verb right after the place or the head: the clause goes on (中国支持…,
+            // 中国政府决定…).
+            let prev_anchor = j == i + 1 && !matches!(anchor, Anchor::Known(_));
+            if prev_anchor || Some(j - 1) == last_head || t.len() == 1 && head_of(t.word).is_none()
+            {
+                break;
+            }
+        }
+        if t.pos.starts_with('p') || t.pos.starts_with('c') || t.pos == "f" && t.word != "间" {
+            break;
+        }
+        if t.pos.starts_with("nr")
+            && t.len() >= 2
+            && prev.pos.starts_with('n')
+            && last_head.is_some()
+        {
+            // A person's name after an organization (外交部发言人唐国强 stops before the name).
+            break;
+        }
+        if let Some(strong) = head_of(t.word)
+            && !NOT_HEADS.contains(t.word)
+        {
+            let ok = strong
+                || t.len() > 1
+                || prev.pos.starts_with('n')
+                || prev.pos == "vn"
+                || last_head.is_some();
+            if ok {
+                last_head = Some(j);
+                seen_head_word = Some(t.word);
+            }
+        }
+        j += 1;
+    }
+    let end = last_head?;
+    let head = tokens[end].word;
+    match anchor {
+        Anchor::State => (end > i && is_government_head(head) || matches!(head, "总工会" | "妇联"))
+            .then_some(end),
+        Anchor::Abbrev => (end == i + 1 && STATE_ORGANS.contains(&head)).then_some(end),
+        _ => (end > i
+            || matches!(
+                anchor,
+                Anchor::Known(_) | Anchor::PlaceCompound(_) | Anchor::Tagged
+            ))
+        .then_some(end),
+    }
+}
+
+/// A newspaper or journal title in 《》 ending in 报/日报/周刊/杂志: the characters inside.
+fn newspaper_at(p: &Paragraph<'_>, open: usize) -> Option<(usize, usize)> {
+    let close = (open + 1..(open + 20).min(p.len())).find(|&c| p.chars[c] == '》')?;
+    let inner = p.slice(open + 1, close);
+    let n = close - open - 1;
+    let ends = ["报", "周刊", "杂志", "月刊", "画报", "时报", "通讯社"];
+    (n >= 3 && ends.iter().any(|e| inner.ends_with(e)) && !inner.ends_with("情报"))
+        .then_some((open + 1, close))
+}
 
 /// Find organization names and claim their characters.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
-    let tokens = p.tokens;
-    for t in tokens {
-        if t.pos == "nt" && p.is_unclaimed(t.start, t.end) {
-            p.claim(t.start, t.end, EntityKind::Organization);
-            out.push(Mention::new(EntityKind::Organization, t.start, t.end));
+    for c in 0..p.len() {
+        if p.chars[c] == '《'
+            && let Some((s, e)) = newspaper_at(p, c)
+            && p.is_unclaimed(s, e)
+        {
+            p.claim(s, e, EntityKind::Organization);
+            out.push(Mention::new(EntityKind::Organization, s, e));
         }
+    }
+    let tokens = p.tokens;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if !p.is_free(t.start, t.end, |k| k == EntityKind::Number) {
+            i += 1;
+            continue;
+        }
+        let Some(anchor) = anchor_at(p, i) else {
+            i += 1;
+            continue;
+        };
+        let Some(end) = chain_from(p, i, anchor) else {
+            i += 1;
+            continue;
+        };
+        let (s, e) = (t.start, tokens[end].end);
+        if !p.is_free(s, e, |k| k == EntityKind::Number) {
+            i += 1;
+            continue;
+        }
+        // A place listed as a known organization (东盟) with nothing after it stays a place
+        // for the place pass; so does a name that is all place (香港特别行政区).
+        if p.chars.get(e) == Some(&'长') {
+            i = end + 1;
+            continue;
+        }
+        let whole = p.slice(s, e);
+        if super::place::in_gazetteer(whole) {
+            i = end + 1;
+            continue;
+        }
+        // A numeral that is part of a name (八一队) is no number.
+        out.retain(|m| !(m.kind == EntityKind::Number && m.start >= s && m.end <= e));
+        p.claim(s, e, EntityKind::Organization);
+        out.push(Mention::new(EntityKind::Organization, s, e));
+        if let Anchor::PlaceCompound(n) = anchor {
+            out.push(Mention::new(EntityKind::Place, s, s + n));
+        }
+        if anchor == Anchor::Place && end > i {
+            let mut pe = t.end;
+            if let Some(n) = gazetteer_at(&p.chars, t.start)
+                && n > t.len()
+                && t.start + n < e
+                && tokens[i..=end].iter().any(|x| x.end == t.start + n)
+            {
+                pe = t.start + n;
+            }
+            out.push(Mention::new(EntityKind::Place, s, pe));
+        }
+        i = end + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{EntityKind, texts_of};
+
+    fn orgs(text: &str) -> Vec<String> {
+        texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn long_names_extend_left_over_places_and_modifiers() {
+        assert_eq!(
+            orgs("乌兹别克斯坦世界经济与外交大学高级国际研究所专家阿扎莫夫说。"),
+            ["乌兹别克斯坦世界经济与外交大学高级国际研究所"]
+        );
+        assert_eq!(
+            orgs("白俄罗斯国立大学欧亚研究系教授安德烈说。"),
+            ["白俄罗斯国立大学欧亚研究系"]
+        );
+        assert_eq!(
+            orgs("中国现代国际关系研究院欧亚研究所所长丁晓星表示。"),
+            ["中国现代国际关系研究院欧亚研究所"]
+        );
+        assert_eq!(
+            orgs("在俄罗斯高等经济大学欧洲与国际综合研究中心主任看来。"),
+            ["俄罗斯高等经济大学欧洲与国际综合研究中心"]
+        );
+    }
+
+    #[test]
+    fn generic_heads_and_references_are_not_names() {
+        assert!(orgs("中方欢迎双方加强合作，该组织的研究所和人民政府。").is_empty());
+        assert!(orgs("各商业银行都要执行。").is_empty());
+    }
+
+    #[test]
+    fn stops_at_verbs_and_conjunctions_between_names() {
+        let found = orgs("中方欢迎塔吉克斯坦加入亚洲文化遗产保护联盟。");
+        assert_eq!(found, ["亚洲文化遗产保护联盟"]);
+        let found = orgs("双方支持巩固中国全国人民代表大会和塔吉克斯坦议会间合作。");
+        assert_eq!(found, ["中国全国人民代表大会", "塔吉克斯坦议会"]);
+        let found = orgs("中国政府和人民坚决反对。");
+        assert_eq!(found, ["中国政府"]);
+    }
+
+    #[test]
+    fn newspapers_teams_and_known_names() {
+        assert_eq!(orgs("《哈萨克斯坦实业报》总编辑说。"), ["哈萨克斯坦实业报"]);
+        assert_eq!(orgs("八一队以三比一战胜四川队。"), ["八一队", "四川队"]);
+        assert_eq!(
+            orgs("比如上合组织地区反恐机构在情报交流方面。"),
+            ["上合组织地区反恐机构"]
+        );
+        assert_eq!(orgs("新华社记者报道。"), ["新华社"]);
+    }
+
+    #[test]
+    fn country_abbreviations_before_state_organs() {
+        assert_eq!(orgs("以政府准备执行决议。"), ["以政府"]);
+        assert_eq!(
+            orgs("双方高度评价中塔政府间经贸合作委员会发挥的作用。"),
+            ["中塔政府间经贸合作委员会"]
+        );
     }
 }

@@ -1,15 +1,437 @@
 //! Place pass: countries, regions, provinces and cities, also where they open an
 //! organization's name.
+//!
+//! A place is a word of the gazetteers (countries, regions, China's divisions, world cities),
+//! found even where jieba splits it or tags it as a person (莫斯科/nr, 杜尚/别), or a word
+//! jieba tags `ns` that passes a few checks: not a common noun (城市, 两国, 外国), not a bare
+//! direction (东北), not a fragment of a transliterated person's name. Places inside an
+//! organization's name are left to the organization pass, which reports the one that opens it.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
+use crate::lexicon::{CHINA_ADMIN, COUNTRIES, Lexicon, PLACE_SUFFIXES, REGIONS, WORLD_CITIES};
+use crate::segment::Token;
 
-/// Find place names; a place may stand inside an organization's name.
+/// Words jieba tags `ns` that are common nouns, adjectives or verbs, not names of places.
+static NOT_PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "城市",
+        "两国",
+        "东西",
+        "外国",
+        "普及",
+        "山区",
+        "新建",
+        "上市",
+        "大国",
+        "大都",
+        "美丽",
+        "英雄",
+        "新鲜",
+        "高原",
+        "喜庆",
+        "城镇",
+        "大街",
+        "上岗",
+        "新春",
+        "长达",
+        "福利",
+        "共和国",
+        "海关",
+        "大洲",
+        "冰川",
+        "深度",
+        "安宁",
+        "中华文明",
+        "山大川",
+        "各国",
+        "本国",
+        "全国",
+        "外省",
+        "本市",
+        "全市",
+        "全省",
+        "全县",
+        "各省",
+        "各地",
+        "当地",
+        "外地",
+        "内地",
+        "异国",
+        "祖国",
+        "国内",
+        "国外",
+        "海外",
+        "乡村",
+        "农村",
+        "城乡",
+        "城里",
+        "县城",
+        "省城",
+        "都市",
+        "小区",
+        "社区",
+        "街道",
+        "边疆",
+        "故乡",
+        "家乡",
+        "他乡",
+        "异乡",
+        "老家",
+        "天下",
+        "人间",
+        "世界",
+        "全球",
+        "南北",
+        "大地",
+        "山川",
+        "江山",
+        "河山",
+        "山河",
+        "海内外",
+        "中西",
+        "东方",
+        "西方",
+        "发达国家",
+        "发展中国家",
+        "邻国",
+        "友邦",
+        "列国",
+        "中外",
+        "文明",
+        "大庆",
+        "太平",
+        "兴隆",
+        "永安",
+        "吉利",
+        "和平",
+        "长寿",
+        "宁静",
+        "平安",
+        "新华",
+        "中山",
+        "开放",
+        "方正",
+        "上将",
+        "大方",
+        "安康",
+        "平和",
+        "光明",
+        "团结",
+        "富裕",
+        "东风",
+        "凯旋",
+        "大同",
+        "开元",
+        "江南春",
+        "大众",
+        "海洋",
+        "海岸",
+        "沿海",
+        "内陆",
+        "边境",
+        "高地",
+        "平原",
+        "山地",
+        "丘陵",
+        "盆地",
+        "半岛",
+        "岛屿",
+        "群岛",
+        "海峡",
+        "海湾",
+        "港湾",
+        "河流",
+        "湖泊",
+        "沙漠",
+        "草原",
+        "森林",
+        "冰山",
+        "火山",
+        "雪山",
+        "朝",
+        "中亚国家",
+        "香港回归",
+        "广大干部",
+        "回国",
+        "太阳",
+        "治安",
+        "三国",
+        "华夏",
+        "大江",
+        "中断",
+        "波及",
+        "爱国",
+        "珍藏",
+        "上台",
+        "古城",
+        "商城",
+        "大关",
+        "大城市",
+        "庆典",
+        "扎根",
+        "欢庆",
+        "滑坡",
+        "兴旺",
+        "安南",
+        "山村",
+        "河水",
+        "神圣",
+        "锦旗",
+        "上街",
+        "五国",
+        "北国",
+        "大河",
+        "大海",
+        "欢度",
+        "沧桑",
+        "港人治港",
+        "科教兴国",
+        "依法治国",
+        "重建家园",
+        "加大力度",
+        "马克思列宁主义",
+        "军民共建",
+        "新城",
+        "名城",
+        "山城",
+        "水乡",
+        "山乡",
+        "老区",
+        "灾区",
+        "景区",
+        "市区",
+        "郊区",
+        "城区",
+        "特区",
+        "牧区",
+        "林区",
+        "矿区",
+        "新区",
+        "园区",
+        "街区",
+        "辖区",
+        "片区",
+        "港区",
+        "出国",
+        "归国",
+        "建国",
+        "治国",
+        "强国",
+        "小国",
+        "富国",
+        "穷国",
+        "万国",
+        "开国",
+        "报国",
+        "卫国",
+        "救国",
+        "全城",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Direction and position words: 东北 and 西南 are parts of the compass in PD-style text
+/// unless written with a region word (东北地区).
+fn is_direction(word: &str) -> bool {
+    let word = word
+        .strip_suffix("地区")
+        .or_else(|| word.strip_suffix("部"))
+        .unwrap_or(word);
+    let mut cs = word.chars();
+    let (Some(a), b) = (cs.next(), cs.collect::<String>()) else {
+        return false;
+    };
+    "东南西北".contains(a)
+        && (b.is_empty()
+            || matches!(
+                b.as_str(),
+                "北" | "南"
+                    | "部"
+                    | "方"
+                    | "面"
+                    | "边"
+                    | "侧"
+                    | "岸"
+                    | "北部"
+                    | "南部"
+                    | "地区"
+                    | "大部"
+            ))
+}
+
+/// True when `word` is in one of the gazetteers.
+pub fn in_gazetteer(word: &str) -> bool {
+    COUNTRIES.contains(word)
+        || CHINA_ADMIN.contains(word)
+        || WORLD_CITIES.contains(word)
+        || REGIONS.contains(word)
+}
+
+/// The gazetteers, longest entry first in a scan.
+const GAZETTEERS: [&LazyLock<Lexicon>; 4] = [&COUNTRIES, &CHINA_ADMIN, &WORLD_CITIES, &REGIONS];
+
+/// The longest gazetteer place starting at character `i`.
+pub fn gazetteer_at(chars: &[char], i: usize) -> Option<usize> {
+    GAZETTEERS
+        .iter()
+        .filter_map(|l| l.longest_at(chars, i))
+        .max()
+}
+
+/// True when an `ns` word ends in a place suffix after a stem of its own (湘西自治州,
+/// 张家口地区), or is at least a two-character name that is not a common word.
+fn plausible_ns(word: &str) -> bool {
+    let n = word.chars().count();
+    if n < 2 || NOT_PLACES.contains(word) || is_direction(word) {
+        return false;
+    }
+    if PLACE_SUFFIXES.contains(word) {
+        return false;
+    }
+    true
+}
+
+/// True when token `i` is a place name: a gazetteer word, or a plausible `ns` word that is not
+/// a piece of a transliterated person's name (next to `·`, or to a person-tagged piece).
+pub fn is_place_token(tokens: &[Token<'_>], i: usize) -> bool {
+    let t = &tokens[i];
+    if t.word.chars().count() >= 2
+        && in_gazetteer(t.word)
+        && !NOT_PLACES.contains(t.word)
+        && !is_direction(t.word)
+    {
+        return true;
+    }
+    if t.pos != "ns" || !plausible_ns(t.word) {
+        return false;
+    }
+    let near = |j: Option<usize>| {
+        j.and_then(|j| tokens.get(j)).is_some_and(|n| {
+            matches!(n.word, "·" | "•" | "・" | "-") || (n.pos.starts_with("nr") && n.len() <= 2)
+        })
+    };
+    !(near(i.checked_sub(1)) || near(Some(i + 1)))
+}
+
+fn is_country_pair(word: &str) -> bool {
+    word.chars().count() == 2
+        && word
+            .chars()
+            .all(|c| super::organization::COUNTRY_ABBREVS.contains(c))
+}
+
+/// Find place names; characters an organization claimed are left to that pass.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let tokens = p.tokens;
-    for t in tokens {
-        if t.pos == "ns" && p.is_free(t.start, t.end, |k| k == EntityKind::Organization) {
-            p.claim(t.start, t.end, EntityKind::Place);
-            out.push(Mention::new(EntityKind::Place, t.start, t.end));
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        // A gazetteer name that starts on this token and ends on a token boundary, even across
+        // tokens jieba split (杜尚/别) or tagged as a person (莫斯科/nr).
+        let mut end_tok = None;
+        if let Some(n) = gazetteer_at(&p.chars, t.start) {
+            let end = t.start + n;
+            if n >= 2
+                && let Some(k) = (i..tokens.len()).find(|&k| tokens[k].end == end)
+                && !NOT_PLACES.contains(p.slice(t.start, end))
+                && !is_direction(p.slice(t.start, end))
+            {
+                end_tok = Some(k);
+            }
         }
+        if end_tok.is_none() && t.pos == "ns" {
+            for tail in [
+                "西岸", "东岸", "南岸", "北岸", "东部", "西部", "南部", "北部", "沿岸",
+            ] {
+                if let Some(stem) = t.word.strip_suffix(tail)
+                    && stem.chars().count() >= 2
+                    && p.is_unclaimed(t.start, t.end)
+                {
+                    let e = t.start + stem.chars().count();
+                    p.claim(t.start, e, EntityKind::Place);
+                    out.push(Mention::new(EntityKind::Place, t.start, e));
+                    end_tok = Some(usize::MAX);
+                    break;
+                }
+            }
+            if end_tok == Some(usize::MAX) {
+                i += 1;
+                continue;
+            }
+        }
+        if end_tok.is_none()
+            && is_place_token(tokens, i)
+            && !is_country_pair(t.word)
+            && super::organization::head_of(t.word).is_none()
+        {
+            end_tok = Some(i);
+        }
+        if let Some(k) = end_tok {
+            let (s, e) = (t.start, tokens[k].end);
+            // jieba tags many places as persons (莫斯科/nr, 尼泊尔/nr): a person mention that is
+            // exactly a gazetteer place gives way to the place.
+            let person_is_place = p.is_free(s, e, |k| k == EntityKind::Person)
+                && !p.is_unclaimed(s, e)
+                && in_gazetteer(p.slice(s, e))
+                && (s == 0 || p.claimed_by(s - 1) != Some(EntityKind::Person))
+                && p.claimed_by(e) != Some(EntityKind::Person);
+            if person_is_place {
+                out.retain(|m| !(m.kind == EntityKind::Person && m.start == s && m.end == e));
+                let still_person = out
+                    .iter()
+                    .any(|m| m.kind == EntityKind::Person && m.start < e && s < m.end);
+                if !still_person {
+                    p.claim(s, e, EntityKind::Place);
+                    out.push(Mention::new(EntityKind::Place, s, e));
+                }
+            } else if p.is_unclaimed(s, e) {
+                p.claim(s, e, EntityKind::Place);
+                out.push(Mention::new(EntityKind::Place, s, e));
+            }
+            i = k + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{EntityKind, texts_of};
+
+    fn places(text: &str) -> Vec<String> {
+        texts_of(text, EntityKind::Place)
+    }
+
+    #[test]
+    fn gazetteer_places_whatever_jieba_tags() {
+        let found = places("他从莫斯科经石家庄前往张家口，又到杜尚别。");
+        for w in ["莫斯科", "石家庄", "张家口", "杜尚别"] {
+            assert!(found.contains(&w.to_string()), "{w} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn common_nouns_tagged_ns_are_not_places() {
+        let found = places("两国城市之间的东西很多，外国游客来到东北。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn countries_and_provinces() {
+        let found = places("哈萨克斯坦、尼泊尔和斯里兰卡的代表访问了山东青岛。");
+        for w in ["哈萨克斯坦", "尼泊尔", "斯里兰卡", "山东", "青岛"] {
+            assert!(found.contains(&w.to_string()), "{w} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn place_opening_an_organization_counts() {
+        let found = places("柬埔寨贝内泰国际大学资深教授说。");
+        assert_eq!(found, ["柬埔寨"]);
     }
 }

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::document::{Document, Entities, PosCount, WordCount};
+use crate::document::{ArticleInfo, Document, Entities, PosCount, WordCount};
 use crate::stats::Stats;
 use crate::summary::Summary;
 use crate::views::cooccurrence::Pair;
@@ -34,6 +34,9 @@ pub struct DocumentRecord<'a> {
     pub record_type: &'static str,
     pub path: &'a str,
     pub encoding: &'a str,
+    /// With `--split-articles`: `article`, `title` and `span` of the article in the page.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub article: Option<&'a ArticleInfo>,
     pub stats: &'a Stats,
     pub entities: &'a Entities,
     pub words: &'a [WordCount],
@@ -55,6 +58,7 @@ impl<'a> DocumentRecord<'a> {
             record_type: "document",
             path,
             encoding,
+            article: doc.article.as_ref(),
             stats: &doc.stats,
             entities: &doc.entities,
             words: &doc.words[..n],

@@ -96,8 +96,12 @@ impl Reporter for TableReporter<'_> {
     fn document(&mut self, path: &str, encoding: &str, doc: &Document) -> io::Result<()> {
         if !self.opts.single {
             let e = &doc.entities;
+            let name = match &doc.article {
+                Some(a) => format!("{path} #{}", a.article),
+                None => path.to_string(),
+            };
             self.rows.push(vec![
-                path.to_string(),
+                name,
                 encoding.to_string(),
                 doc.stats.characters.to_string(),
                 doc.stats.tokens.to_string(),

@@ -155,6 +155,7 @@ mod tests {
             count: spans.len(),
             value: None,
             inferred: None,
+            inferred_from: None,
             unit: None,
             ordinal: None,
             percent: None,

@@ -1,0 +1,727 @@
+//! Newspaper pages: splitting a page into its articles (by datelines, headlines, continuation
+//! marks, captions and signatures), rejoining sentences broken by an interleaved headline, and
+//! mapping offsets of an article's running text back into the page.
+//!
+//! The page is read paragraph by paragraph (one non-blank line each). Every paragraph is classed
+//! by what it looks like:
+//!
+//! - a *headline* (short, no sentence-final punctuation): a run of them is a headline block;
+//! - an *opening dateline* (新华社杜尚别7月5日电 …, 本报北京1月1日讯 …, 本报讯 …);
+//! - a *closer*: a closing dateline （新华社北京7月5日电 执笔记者：…）, a signature （方明）, （完）
+//!   or a jump to another page （下转第四版）;
+//! - a *continuation* from another page （上接第二版）…, which always opens an article;
+//! - a *caption* (图为…, …摄, …新华社发): kept out of the running text and attached to the
+//!   article it stands in (the [`Article::captions`] list);
+//! - a *section marker* (二, 三, （四）) or ordinary body text.
+//!
+//! A headline block opens a new article when the page has no article yet, when the previous
+//! paragraph closed one, or when a dateline follows it. A block that interrupts a sentence (the
+//! paragraph before it stops without sentence-final punctuation) is an interleaved headline: the
+//! two halves of the sentence are rejoined and the block becomes the title of the article it
+//! interrupts (when that article has none). Section subheads (numbered, or two parallel phrases
+//! separated by a space), a signature block followed by the closing dateline, and blocks whose
+//! text continues the vocabulary of the article so far stay inside the article; any other block
+//! opens a new one.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::Span;
+use crate::extract::date::value_of;
+use crate::normalize;
+
+/// One article of a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// 1-based position on the page.
+    pub number: usize,
+    /// Characters of the page the article covers (its first to its last paragraph, including
+    /// its title, captions and any interleaved headline).
+    pub span: Span,
+    /// The article's headline, when one was found (the first line of its headline block).
+    pub title: Option<String>,
+    /// Where the headline stands in the page.
+    pub title_span: Option<Span>,
+    /// Photo captions standing in the article, kept out of its running text.
+    pub captions: Vec<Span>,
+    /// The running text, piece by piece, in reading order.
+    pub pieces: Vec<Piece>,
+}
+
+/// A piece of an article's running text: a span of the page and how it joins the piece before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub span: Span,
+    /// True when the piece continues the sentence of the piece before it (no line break between
+    /// them): the second half of a sentence broken by an interleaved headline.
+    pub joined: bool,
+}
+
+/// An article's running text with the map from its character offsets to the page's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunningText {
+    pub text: String,
+    pub map: OffsetMap,
+}
+
+/// Maps character offsets of a running text to character offsets of the page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    /// (offset in the running text, offset in the page, length), sorted by running-text offset.
+    segments: Vec<(usize, usize, usize)>,
+}
+
+impl OffsetMap {
+    /// The page offset of running-text character `i` (or one past the last character).
+    pub fn to_page(&self, i: usize) -> usize {
+        let k = self.segments.partition_point(|&(t, _, _)| t <= i);
+        if k == 0 {
+            return i;
+        }
+        let (t, p, len) = self.segments[k - 1];
+        if i - t <= len {
+            p + (i - t)
+        } else {
+            // A line break inserted between pieces: point just past the piece before.
+            p + len
+        }
+    }
+
+    /// The page span of the running-text span `start..end` (end exclusive).
+    pub fn span_to_page(&self, start: usize, end: usize) -> Span {
+        let s = self.to_page(start);
+        let e = if end > start {
+            self.to_page(end - 1) + 1
+        } else {
+            s
+        };
+        Span {
+            start: s,
+            end: e.max(s),
+        }
+    }
+}
+
+impl Article {
+    /// The article's running text (pieces separated by line breaks, joined pieces glued to the
+    /// piece before) and the map back into `page`.
+    pub fn running_text(&self, page: &[char]) -> RunningText {
+        let mut text = String::new();
+        let mut map = OffsetMap::default();
+        let mut at = 0;
+        for (i, piece) in self.pieces.iter().enumerate() {
+            if i > 0 && !piece.joined {
+                text.push('\n');
+                at += 1;
+            }
+            let len = piece.span.end - piece.span.start;
+            text.extend(&page[piece.span.start..piece.span.end]);
+            map.segments.push((at, piece.span.start, len));
+            at += len;
+        }
+        RunningText { text, map }
+    }
+}
+
+/// What a paragraph looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Headline,
+    Caption,
+    Marker,
+    Body,
+}
+
+#[derive(Clone, Debug)]
+struct Para {
+    span: Span,
+    text: String,
+    class: Class,
+    opens: bool,
+    closes: bool,
+    continued: bool,
+    subhead: bool,
+    /// The paragraph is nothing but a signature in brackets: （杨光利）.
+    bare_signature: bool,
+}
+
+const SENTENCE_END: &[char] = &[
+    '。', '！', '？', '!', '?', '”', '’', '"', '…', '；', ';', '：', ':', '）', ')', '」', '』',
+    '》',
+];
+
+static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:据)?(?:新华社|中新社|本报)[^，。：；、\s]{0,24}?(?:电|讯)").unwrap()
+});
+static CLOSING_DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[（(][^（）()]{0,40}(?:电|讯)[^（）()]{0,40}[）)]$").unwrap());
+static SIGNATURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[。！？!?”…])[（(]([^（）()0-9]{1,16})[）)]$").unwrap());
+static JUMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[（(]?下转第.{1,3}版[）)]?$").unwrap());
+static CONTINUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[（(](?:上接|接)第.{1,3}版[）)]").unwrap());
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^图[为：:]|^图片[：:]|图为|(?:摄|摄影|摄影报道|供图|制图|社发|者发)[）)]?$")
+        .unwrap()
+});
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[一二三四五六七八九十]{1,3}[、.]?|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}|[（(][A-Za-z0-9、,，\s]{1,9}[）)]|[*＊…·\-—=_~※]{2,})$",
+    )
+    .unwrap()
+});
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.、])")
+        .unwrap()
+});
+static DATE_LIKE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9〇零一二三四五六七八九十]+[年月日]").unwrap());
+
+/// True for a short line that reads like a headline: no sentence inside, no sentence-final
+/// punctuation at the end (a short question or exclamation is allowed).
+fn headline_like(t: &str) -> bool {
+    let n = t.chars().count();
+    if n == 0 || n > 64 || t.contains('。') {
+        return false;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    let last = t.chars().last().unwrap_or(' ');
+    if matches!(first, '“' | '"' | '‘') {
+        return false;
+    }
+    match last {
+        '”' => t.contains('“'),
+        '，' | '、' | '；' | '：' | ',' | ';' | ':' | '"' => false,
+        '！' | '？' | '!' | '?' => n <= 20,
+        _ => true,
+    }
+}
+
+/// True for a section subhead: numbered (一、…), or two parallel phrases set apart by a space
+/// or a comma (巩固务实合作 共促地区和平发展, 党政重视，步入良性循环轨道).
+fn subhead_like(t: &str) -> bool {
+    if NUMBERED.is_match(t) {
+        return true;
+    }
+    let parts: Vec<&str> = t
+        .split([' ', '\u{3000}', '，'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() == 2 && parts.iter().all(|p| (4..=14).contains(&p.chars().count()))
+}
+
+fn classify(span: Span, raw: &str) -> Para {
+    let text = normalize::fold(raw);
+    let t = text.as_str();
+    let continued = CONTINUED.is_match(t);
+    let opens = OPENING.is_match(t);
+    let signature = SIGNATURE.captures(t).is_some_and(|c| {
+        let inner = &c[1];
+        let ideographs = inner
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .count();
+        (ideographs >= 2 || inner == "完")
+            && !DATE_LIKE.is_match(inner)
+            && !inner.contains(['摄', '图', '附', '续', '接', '转', '版', '试', '草'])
+    });
+    let closes = CLOSING_DATELINE.is_match(t) || signature || JUMP.is_match(t);
+    let class = if MARKER.is_match(t) {
+        Class::Marker
+    } else if CAPTION.is_match(t) && !opens {
+        Class::Caption
+    } else if !closes && !opens && !continued && headline_like(t) {
+        Class::Headline
+    } else {
+        Class::Body
+    };
+    Para {
+        bare_signature: signature && t.starts_with(['（', '(']),
+        span,
+        subhead: class == Class::Headline && subhead_like(t),
+        text,
+        class,
+        opens,
+        closes,
+        continued,
+    }
+}
+
+/// The paragraphs of a page: each non-blank line, trimmed of surrounding white space.
+fn paragraphs(page: &[char]) -> Vec<Para> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < page.len() {
+        let mut end = start;
+        while end < page.len() && page[end] != '\n' {
+            end += 1;
+        }
+        let mut s = start;
+        let mut e = end;
+        while s < e && page[s].is_whitespace() {
+            s += 1;
+        }
+        while e > s && page[e - 1].is_whitespace() {
+            e -= 1;
+        }
+        if e > s {
+            let raw: String = page[s..e].iter().collect();
+            out.push(classify(Span { start: s, end: e }, &raw));
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Character bigrams of CJK ideographs (the vocabulary a cohesion test compares).
+fn bigrams(text: &str) -> HashSet<(char, char)> {
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(2)
+        .filter(|w| cjk(w[0]) && cjk(w[1]))
+        .map(|w| (w[0], w[1]))
+        .collect()
+}
+
+/// Share of the bigrams of `after` that also occur in `before`.
+fn cohesion(before: &str, after: &str) -> f64 {
+    let a = bigrams(before);
+    let b = bigrams(after);
+    if b.is_empty() {
+        return 0.0;
+    }
+    b.iter().filter(|g| a.contains(g)).count() as f64 / b.len() as f64
+}
+
+/// Above this share of shared vocabulary, an uncued headline block is taken for a subhead of
+/// the article before it rather than the start of a new article.
+const COHESION_THRESHOLD: f64 = 0.2;
+/// How much text each side of a candidate boundary the cohesion test reads (characters).
+const COHESION_BEFORE: usize = 1500;
+const COHESION_AFTER: usize = 600;
+
+/// What a headline block does to the article it follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Block {
+    /// It opens a new article.
+    Opens,
+    /// It stays in the current one (a subhead, a signature block).
+    Stays,
+    /// It interrupts a sentence of the current article.
+    Interleaved,
+}
+
+/// An article being assembled: paragraph indices and roles.
+#[derive(Default)]
+struct Building {
+    first: usize,
+    last: usize,
+    title: Option<usize>,
+    /// Paragraphs of the running text; `true` when joined to the one before.
+    running: Vec<(usize, bool)>,
+    /// Interleaved headline paragraphs (moved to the front of the running text).
+    interleaved: Vec<usize>,
+    captions: Vec<usize>,
+    /// True once a paragraph other than a headline belongs to it.
+    has_text: bool,
+    /// True once a paragraph of running text (not a headline, not a caption) belongs to it.
+    has_body: bool,
+}
+
+impl Building {
+    fn new(first: usize) -> Self {
+        Building {
+            first,
+            last: first,
+            ..Default::default()
+        }
+    }
+}
+
+fn tail_text(paras: &[Para], b: &Building, limit: usize) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut n = 0;
+    for &(i, _) in b.running.iter().rev() {
+        parts.push(&paras[i].text);
+        n += paras[i].text.chars().count();
+        if n >= limit {
+            break;
+        }
+    }
+    parts.reverse();
+    parts.join("\n")
+}
+
+fn head_text(paras: &[Para], from: usize, limit: usize) -> String {
+    let mut s = String::new();
+    for p in &paras[from..] {
+        if s.chars().count() >= limit {
+            break;
+        }
+        s.push_str(&p.text);
+        s.push('\n');
+    }
+    s
+}
+
+/// Split a page into its articles. A text without any of the cues comes back as one article.
+///
+/// ```
+/// let page = "会谈在北京举行。\n（新华社北京7月5日电）\n两国签署协定\n新华社杜尚别7月5日电 两国签署协定。";
+/// let articles = corpus_cli::split::split_page(page);
+/// assert_eq!(articles.len(), 2);
+/// assert_eq!(articles[1].title.as_deref(), Some("两国签署协定"));
+/// ```
+pub fn split_page(page: &str) -> Vec<Article> {
+    let chars: Vec<char> = page.chars().collect();
+    let paras = paragraphs(&chars);
+    let mut done: Vec<Building> = Vec::new();
+    let mut cur: Option<Building> = None;
+    let mut closed = false;
+    let mut i = 0;
+    while i < paras.len() {
+        let p = &paras[i];
+        if p.class == Class::Headline {
+            let mut k = i;
+            while k < paras.len() && paras[k].class == Class::Headline {
+                k += 1;
+            }
+            let next = paras.get(k);
+            let decision = match &cur {
+                None => Block::Opens,
+                Some(_) if closed => Block::Opens,
+                Some(b) if !b.has_text => Block::Stays,
+                Some(_) if next.is_some_and(|n| n.opens || n.continued) => Block::Opens,
+                Some(_) if next.is_some_and(|n| n.closes && !n.bare_signature) => Block::Stays,
+                Some(b) => {
+                    let prev = &paras[i - 1];
+                    let broken = prev.class == Class::Body
+                        && !prev.text.ends_with(SENTENCE_END)
+                        && prev.text.chars().count() > 48
+                        && next.is_some_and(|n| n.class == Class::Body && !n.opens);
+                    if broken {
+                        Block::Interleaved
+                    } else if paras[i..k].iter().all(|h| h.subhead) {
+                        Block::Stays
+                    } else {
+                        let before = tail_text(&paras, b, COHESION_BEFORE);
+                        let after = head_text(&paras, i, COHESION_AFTER);
+                        if cohesion(&before, &after) < COHESION_THRESHOLD {
+                            Block::Opens
+                        } else {
+                            Block::Stays
+                        }
+                    }
+                }
+            };
+            if decision == Block::Interleaved {
+                // Rejoin the sentence around the headline, which titles the article it breaks.
+                let b = cur.as_mut().expect("current article");
+                if b.title.is_none() {
+                    b.title = Some(i);
+                }
+                b.interleaved.extend(i..k);
+                b.running.push((k, true));
+                b.last = k;
+                closed = paras[k].closes;
+                i = k + 1;
+                continue;
+            }
+            let new_article = decision == Block::Opens;
+            if new_article {
+                if let Some(b) = cur.take() {
+                    done.push(b);
+                }
+                let mut b = Building::new(i);
+                b.title = Some(i);
+                cur = Some(b);
+            }
+            let b = cur.as_mut().expect("current article");
+            for h in i..k {
+                b.running.push((h, false));
+            }
+            b.last = k - 1;
+            closed = false;
+            i = k;
+            continue;
+        }
+        let start_new = match &cur {
+            None => true,
+            Some(_) if p.class == Class::Caption => false,
+            Some(_) if closed => true,
+            Some(_) if p.continued => true,
+            Some(_) if p.opens && p.text.starts_with('据') => false,
+            Some(b) if p.opens && b.has_body && !p.text.starts_with('据') => {
+                // A dateline inside an article (a round-up of several reports) continues it
+                // when it follows an unfinished line or shares the article's vocabulary.
+                let prev = &paras[i - 1];
+                prev.text.ends_with(SENTENCE_END) && {
+                    let before = tail_text(&paras, b, COHESION_BEFORE);
+                    let after = head_text(&paras, i, COHESION_AFTER);
+                    cohesion(&before, &after) < COHESION_THRESHOLD
+                }
+            }
+            Some(_) => false,
+        };
+        if start_new {
+            if let Some(b) = cur.take() {
+                done.push(b);
+            }
+            cur = Some(Building::new(i));
+        }
+        let b = cur.as_mut().expect("current article");
+        if p.class == Class::Caption {
+            b.captions.push(i);
+        } else {
+            b.running.push((i, false));
+            b.has_body = true;
+        }
+        b.has_text = true;
+        b.last = i;
+        closed = p.closes && p.class != Class::Caption;
+        i += 1;
+    }
+    if let Some(b) = cur.take() {
+        done.push(b);
+    }
+    done.into_iter()
+        .enumerate()
+        .map(|(n, b)| {
+            let mut pieces: Vec<Piece> = b
+                .interleaved
+                .iter()
+                .map(|&h| Piece {
+                    span: paras[h].span,
+                    joined: false,
+                })
+                .collect();
+            pieces.extend(b.running.iter().map(|&(r, joined)| Piece {
+                span: paras[r].span,
+                joined,
+            }));
+            let title_span = b.title.map(|t| paras[t].span);
+            Article {
+                number: n + 1,
+                span: Span {
+                    start: paras[b.first].span.start,
+                    end: paras[b.last].span.end,
+                },
+                title: title_span.map(|s| chars[s.start..s.end].iter().collect()),
+                title_span,
+                captions: b.captions.iter().map(|&c| paras[c].span).collect(),
+                pieces,
+            }
+        })
+        .collect()
+}
+
+/// A dateline: the news agency's (or paper's) place-and-date line that opens or closes a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    pub year: Option<u32>,
+    pub month: u32,
+    pub day: Option<u32>,
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[（(])(?:据)?(?:新华社|中新社|本报)[^，。：；、（）()]{0,12}?((?:[0-9]{4}|[〇零一二三四五六七八九]{4})年)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,4})日\s?(?:电|讯)",
+    )
+    .unwrap()
+});
+
+/// The dateline of a paragraph (新华社杜尚别7月5日电, 本报北京１月１日讯, （新华社北京7月5日电）),
+/// at its start or closing it in brackets.
+///
+/// ```
+/// use corpus_cli::split::find_dateline;
+/// let d = find_dateline("新华社杜尚别7月5日电 7月5日，活动举行。").unwrap();
+/// assert_eq!((d.year, d.month, d.day), (None, 7, Some(5)));
+/// let d = find_dateline("本报北京１月１日讯 记者报道").unwrap();
+/// assert_eq!((d.month, d.day), (1, Some(1)));
+/// ```
+pub fn find_dateline(paragraph: &str) -> Option<Dateline> {
+    let folded = normalize::fold(paragraph.trim());
+    let c = DATELINE.captures(&folded)?;
+    let whole = c.get(0)?;
+    // An opening dateline stands at the start; a closing one is in brackets at the end.
+    let at_start = whole.start() == 0;
+    let at_end = folded[whole.end()..]
+        .trim_start()
+        .trim_end()
+        .chars()
+        .all(|ch| ch != '（' && ch != '(')
+        && folded.trim_end().ends_with(['）', ')']);
+    if !at_start && !at_end {
+        return None;
+    }
+    let written = format!(
+        "{}{}月{}日",
+        c.get(1).map_or("", |m| m.as_str()),
+        &c[2],
+        &c[3]
+    );
+    let v = value_of(&written)?;
+    let parts: Vec<&str> = v.iso.trim_start_matches('-').split('-').collect();
+    if v.iso.starts_with("--") {
+        Some(Dateline {
+            year: None,
+            month: parts.first()?.parse().ok()?,
+            day: parts.get(1).and_then(|d| d.parse().ok()),
+        })
+    } else {
+        Some(Dateline {
+            year: parts.first()?.parse().ok(),
+            month: parts.get(1)?.parse().ok()?,
+            day: parts.get(2).and_then(|d| d.parse().ok()),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(page: &str) -> Vec<String> {
+        let chars: Vec<char> = page.chars().collect();
+        split_page(page)
+            .iter()
+            .map(|a| chars[a.span.start..a.span.end].iter().collect())
+            .collect()
+    }
+
+    const BODY_A: &str =
+        "上海合作组织成员国元首理事会会议在阿斯塔纳举行，各方围绕地区安全与发展合作深入交换意见。";
+    const BODY_B: &str =
+        "全市今年新建养老服务中心十二所，社区食堂覆盖所有街道，老年人就餐更加方便。";
+
+    #[test]
+    fn opening_dateline_after_a_title_starts_an_article() {
+        let page = format!("{BODY_A}\n养老服务惠及全市老人\n本报北京１月１日讯 {BODY_B}\n{BODY_B}");
+        let t = texts(&page);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[1].starts_with("养老服务惠及全市老人\n本报北京"));
+        let a = split_page(&page);
+        assert_eq!(a[1].title.as_deref(), Some("养老服务惠及全市老人"));
+        assert_eq!(a[0].title, None);
+    }
+
+    #[test]
+    fn title_less_dateline_starts_an_article() {
+        let page = format!("{BODY_A}\n新华社杜尚别7月5日电 {BODY_B}");
+        assert_eq!(texts(&page).len(), 2);
+    }
+
+    #[test]
+    fn closing_dateline_and_signature_end_an_article() {
+        let page =
+            format!("{BODY_A}\n（新华社北京7月5日电）\n{BODY_B}\n{BODY_B}（方明）\n{BODY_A}");
+        let t = texts(&page);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(t[0].ends_with("（新华社北京7月5日电）"));
+        assert!(t[1].ends_with("（方明）"));
+    }
+
+    #[test]
+    fn a_date_in_brackets_is_no_signature() {
+        let page = format!("新年讲话\n（一九九七年十二月三十一日）\n{BODY_A}");
+        assert_eq!(texts(&page).len(), 1);
+    }
+
+    #[test]
+    fn continuation_mark_starts_an_article() {
+        let page = format!("{BODY_A}\n{BODY_A}\n（上接第二版）{BODY_B}");
+        let t = texts(&page);
+        assert_eq!(t.len(), 2);
+        assert!(t[1].starts_with("（上接第二版）"));
+    }
+
+    #[test]
+    fn interleaved_headline_is_rejoined_and_becomes_the_title() {
+        let page = format!(
+            "{BODY_A}各方认同“阿富汗是地\n\n共建更加美好的家园\n\n区安全不可或缺的一环”的论述。{BODY_A}"
+        );
+        let arts = split_page(&page);
+        assert_eq!(arts.len(), 1);
+        assert_eq!(arts[0].title.as_deref(), Some("共建更加美好的家园"));
+        let chars: Vec<char> = page.chars().collect();
+        let run = arts[0].running_text(&chars);
+        assert!(
+            run.text.contains("“阿富汗是地区安全不可或缺的一环”"),
+            "{}",
+            run.text
+        );
+        assert!(run.text.starts_with("共建更加美好的家园\n"));
+        // Offsets of the rejoined text point back into the page.
+        let at = run.text.chars().position(|c| c == '区').unwrap();
+        assert_eq!(chars[run.map.to_page(at)], '区');
+        let s = run.map.span_to_page(at - 1, at + 1);
+        assert_eq!(chars[s.start], '地');
+        assert_eq!(chars[s.end - 1], '区');
+    }
+
+    #[test]
+    fn captions_stay_out_of_the_running_text() {
+        let caption = "图为7月3日，留学生展示录取通知书。新华社发";
+        let page = format!("{BODY_A}\n{caption}\n{BODY_A}");
+        let arts = split_page(&page);
+        assert_eq!(arts.len(), 1);
+        assert_eq!(arts[0].captions.len(), 1);
+        let chars: Vec<char> = page.chars().collect();
+        let run = arts[0].running_text(&chars);
+        assert!(!run.text.contains("图为"));
+        let c = arts[0].captions[0];
+        assert_eq!(chars[c.start..c.end].iter().collect::<String>(), caption);
+    }
+
+    #[test]
+    fn section_numerals_and_subheads_stay_inside() {
+        let page = format!("{BODY_A}\n二\n{BODY_A}\n巩固务实合作 共促地区和平发展\n{BODY_A}");
+        assert_eq!(texts(&page).len(), 1);
+    }
+
+    #[test]
+    fn unrelated_headline_after_a_finished_sentence_starts_an_article() {
+        let page = format!("{BODY_A}\n社区食堂办到家门口\n{BODY_B}");
+        let t = texts(&page);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(t[1], format!("社区食堂办到家门口\n{BODY_B}"));
+    }
+
+    #[test]
+    fn headline_sharing_the_articles_vocabulary_is_a_subhead() {
+        let page = format!("{BODY_A}\n地区安全与发展合作\n{BODY_A}");
+        assert_eq!(texts(&page).len(), 1);
+    }
+
+    #[test]
+    fn signature_block_before_the_closing_dateline_stays() {
+        let page = format!(
+            "{BODY_A}\n中华人民共和国 主席 习近平\t塔吉克斯坦共和国 总统 拉赫蒙\n2024年7月5日于杜尚别 （新华社杜尚别7月5日电）\n两国媒体交流活动举行\n新华社杜尚别7月5日电 {BODY_B}"
+        );
+        let t = texts(&page);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[0].ends_with("（新华社杜尚别7月5日电）"));
+    }
+
+    #[test]
+    fn text_without_cues_is_one_article() {
+        assert_eq!(texts(&format!("{BODY_A}\n{BODY_A}\n{BODY_A}")).len(), 1);
+        assert!(split_page("").is_empty());
+    }
+
+    #[test]
+    fn datelines() {
+        let d = find_dateline("新华社阿斯塔纳2024年7月5日电 会议举行。").unwrap();
+        assert_eq!((d.year, d.month, d.day), (Some(2024), 7, Some(5)));
+        let d = find_dateline("（新华社北京7月5日电 执笔记者：何毅、王雅楠）").unwrap();
+        assert_eq!((d.year, d.month, d.day), (None, 7, Some(5)));
+        let d = find_dateline("据新华社北京一月七日电（记者张荣典）全国人大常委会").unwrap();
+        assert_eq!((d.month, d.day), (1, Some(7)));
+        assert!(find_dateline("他说，新华社北京7月5日电的报道很及时。").is_none());
+    }
+}
