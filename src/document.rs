@@ -135,6 +135,10 @@ pub struct Document {
     pub entities: Entities,
     pub words: Vec<WordCount>,
     pub pos: Vec<PosCount>,
+    /// Entity pairs sharing a sentence, paragraph or document: only when asked for
+    /// (`analyze --cooccurrence`), see [`crate::views::cooccurrence`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cooccurrence: Option<Vec<crate::views::cooccurrence::Pair>>,
 }
 
 /// What the analysis is configured with; shared by every thread.
@@ -322,6 +326,7 @@ impl DocumentBuilder<'_> {
             entities,
             words,
             pos,
+            cooccurrence: None,
         }
     }
 }

@@ -1,7 +1,8 @@
 //! corpus-cli: a Chinese news text analyzer. The library holds the whole pipeline — reading and
 //! decoding ([`reader`]), folding full-width characters ([`normalize`]), segmentation with POS tags
 //! ([`segment`]), entity extraction ([`extract`]), counting ([`stats`]), the per-document record
-//! ([`document`]), the corpus summary ([`summary`]) and the reporters ([`report`]) — so tests and
+//! ([`document`]), the corpus summary ([`summary`]), the reporters ([`report`]) and the corpus
+//! views (keywords, concordance, co-occurrence, keyness: [`views`]) — so tests and
 //! benchmarks call it directly; [`cli`] is the command line over it.
 //!
 //! ```
@@ -22,6 +23,7 @@ pub mod segment;
 pub mod split;
 pub mod stats;
 pub mod summary;
+pub mod views;
 
 pub use document::{Analyzer, Document, Entity};
 pub use extract::EntityKind;

@@ -66,6 +66,11 @@ impl Stopwords {
     pub fn contains(&self, word: &str) -> bool {
         self.0.as_ref().is_some_and(|s| s.contains(word))
     }
+
+    /// Every word of the list (none when stopwords are off), in no particular order.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().flat_map(|s| s.iter().map(String::as_str))
+    }
 }
 
 fn parse_list(text: &str) -> HashSet<String> {

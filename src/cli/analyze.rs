@@ -12,6 +12,7 @@ use crate::document::{Analyzer, Document};
 use crate::reader::{EncodingChoice, Source, Walker};
 use crate::report::{self, ReportOptions};
 use crate::summary::SummaryBuilder;
+use crate::views::cooccurrence::{self, NAMED_KINDS, Unit};
 
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
@@ -19,6 +20,11 @@ pub struct AnalyzeArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+
+    /// Add the pairs of people, organizations and places mentioned in the same UNIT
+    /// (`"cooccurrence"` in JSON, a table in the table view).
+    #[arg(long, value_enum, value_name = "UNIT")]
+    pub cooccurrence: Option<Unit>,
 }
 
 /// The outcome of analyzing one input: its encoding and its documents (one, or one per article
@@ -38,6 +44,31 @@ pub fn analyze_source(
     } else {
         vec![analyzer.analyze(&text)]
     };
+    Ok((enc.name().to_string(), docs))
+}
+
+/// Like [`analyze_source`], adding the co-occurring entity pairs of `unit` when given. With
+/// `split`, mentions are offsets into the page, so units are the page's sentences or paragraphs
+/// and a "document" is each article (its own entities only).
+pub fn analyze_source_with(
+    analyzer: &Analyzer,
+    source: &Source,
+    encoding: EncodingChoice,
+    split: bool,
+    unit: Option<Unit>,
+) -> Analyzed {
+    let Some(unit) = unit else {
+        return analyze_source(analyzer, source, encoding, split);
+    };
+    let (text, enc) = source.read_text(encoding).map_err(|e| e.message())?;
+    let mut docs = if split {
+        analyzer.analyze_page(&text)
+    } else {
+        vec![analyzer.analyze(&text)]
+    };
+    for doc in &mut docs {
+        doc.cooccurrence = Some(cooccurrence::pairs(&text, doc, unit, &NAMED_KINDS));
+    }
     Ok((enc.name().to_string(), docs))
 }
 
@@ -96,7 +127,13 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
                 group
                     .par_iter()
                     .map(|s| {
-                        analyze_source(&analyzer, s, args.input.encoding, args.input.split_articles)
+                        analyze_source_with(
+                            &analyzer,
+                            s,
+                            args.input.encoding,
+                            args.input.split_articles,
+                            args.cooccurrence,
+                        )
                     })
                     .collect()
             });

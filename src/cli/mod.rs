@@ -3,6 +3,11 @@
 
 mod analyze;
 mod args;
+mod compare;
+mod graph;
+mod inputs;
+mod keywords;
+mod kwic;
 mod output;
 
 use std::io::{self, Write};
@@ -46,6 +51,30 @@ pub enum Command {
     /// Analyze files, folders or standard input: word frequencies and entities.
     #[command(after_help = AFTER_HELP)]
     Analyze(AnalyzeArgs),
+    /// Key terms of each document and of the corpus (TF-IDF or TextRank).
+    #[command(
+        after_help = "Example:\n  corpus-cli keywords news/ --top 10 --format jsonl | jq -c 'select(.type==\"document\") | {path, words: [.keywords[].word]}'"
+    )]
+    Keywords(keywords::KeywordsArgs),
+    /// Concordance: every occurrence of TERM (or every mention of an entity kind) in context.
+    #[command(
+        override_usage = "corpus-cli kwic [OPTIONS] TERM PATH...\n       corpus-cli kwic [OPTIONS] --kind KIND PATH...",
+        after_help = "TERM, the first argument, is any string, found as a plain string search finds it; \
+with --kind there is no TERM.\n\nExamples:\n  corpus-cli kwic 上合组织 article.txt --width 15 --sort right\n  \
+corpus-cli kwic --kind person news/ --format jsonl | jq -r 'select(.type==\"hit\") | .match' | sort | uniq -c"
+    )]
+    Kwic(kwic::KwicArgs),
+    /// The entity co-occurrence network, for Graphviz (DOT) or Gephi (GraphML, CSV).
+    #[command(
+        after_help = "Example:\n  corpus-cli graph news/ --min-count 3 | dot -Tsvg > network.svg"
+    )]
+    Graph(graph::GraphArgs),
+    /// Keyness: the words and entities that set corpus A apart from B, and B from A.
+    #[command(
+        override_usage = "corpus-cli compare [OPTIONS] A B",
+        after_help = "Example:\n  corpus-cli compare june/ july/ --top 15 --items entities"
+    )]
+    Compare(compare::CompareArgs),
 }
 
 /// Entry point for the binary: parse arguments, run, and turn the outcome into an exit code.
@@ -60,6 +89,10 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Analyze(args) => run_analyze(&args),
+        Command::Keywords(args) => keywords::run_keywords(&args),
+        Command::Kwic(args) => kwic::run_kwic(&args),
+        Command::Graph(args) => graph::run_graph(&args),
+        Command::Compare(args) => compare::run_compare(&args),
     };
     ExitCode::from(code)
 }

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::document::{ArticleInfo, Document, Entities, PosCount, WordCount};
 use crate::stats::Stats;
 use crate::summary::Summary;
+use crate::views::cooccurrence::Pair;
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -40,6 +41,9 @@ pub struct DocumentRecord<'a> {
     pub entities: &'a Entities,
     pub words: &'a [WordCount],
     pub pos: &'a [PosCount],
+    /// Present only with `analyze --cooccurrence`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cooccurrence: Option<&'a [Pair]>,
 }
 
 impl<'a> DocumentRecord<'a> {
@@ -59,6 +63,7 @@ impl<'a> DocumentRecord<'a> {
             entities: &doc.entities,
             words: &doc.words[..n],
             pos: &doc.pos,
+            cooccurrence: doc.cooccurrence.as_deref(),
         }
     }
 }

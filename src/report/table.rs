@@ -37,17 +37,17 @@ impl<'w> TableReporter<'w> {
     }
 }
 
-/// A light style: a rule under the header, none between rows.
+/// A light style: a rule under the header, none between rows (the view commands use it too).
 const STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
 
-fn new_table(header: &[&str]) -> Table {
+pub(crate) fn new_table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_style(STYLE);
     t.set_header(header.iter().map(Cell::new));
     t
 }
 
-fn right(table: &mut Table, columns: &[usize]) {
+pub(crate) fn right(table: &mut Table, columns: &[usize]) {
     for &i in columns {
         if let Some(c) = table.column_mut(i) {
             c.set_cell_alignment(CellAlignment::Right);
@@ -172,6 +172,20 @@ impl Reporter for TableReporter<'_> {
                 t.add_row(row);
             }
             right(&mut t, &[1]);
+            writeln!(self.out, "{t}")?;
+        }
+        if let Some(pairs) = &doc.cooccurrence {
+            let n = self.limit(pairs.len());
+            writeln!(self.out, "\nCo-occurrence ({} pairs)", pairs.len())?;
+            let mut t = new_table(&["a", "b", "count"]);
+            for p in &pairs[..n] {
+                t.add_row(vec![
+                    p.a.text.clone(),
+                    p.b.text.clone(),
+                    p.count.to_string(),
+                ]);
+            }
+            right(&mut t, &[2]);
             writeln!(self.out, "{t}")?;
         }
         self.out.flush()

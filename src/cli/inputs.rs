@@ -1,0 +1,168 @@
+//! Reading for the view commands (keywords, kwic, graph, compare): expand the inputs, work on
+//! them in parallel but hand the results over in input order, report per-input errors on
+//! stderr, write the report atomically, and choose the exit code — as `analyze` does.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::{
+    Destination, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, InputArgs, is_broken_pipe, progress_bar,
+    report_error, thread_pool,
+};
+use crate::reader::{Source, Walker};
+
+/// The sources named by some command-line paths, and the paths that could not be expanded.
+pub struct Expanded {
+    pub sources: Vec<Source>,
+    pub walk_errors: Vec<(String, String)>,
+    /// True when exactly one file (or `-`) was named.
+    pub single: bool,
+}
+
+/// Expand `paths` with the glob of `input`; a bad glob is a usage error (reported here).
+pub fn expand(input: &InputArgs, paths: &[PathBuf]) -> Result<Expanded, u8> {
+    let walker = Walker::new(&input.glob).map_err(|message| {
+        let _ = writeln!(io::stderr(), "corpus-cli: {message}");
+        EXIT_USAGE
+    })?;
+    let (sources, errors) = walker.expand(paths);
+    let single = paths.len() == 1 && sources.len() == 1 && errors.is_empty() && {
+        let p = &paths[0];
+        p.as_os_str() == "-" || fs::metadata(p).is_ok_and(|m| !m.is_dir())
+    };
+    Ok(Expanded {
+        sources,
+        walk_errors: errors.into_iter().map(|e| (e.path, e.message)).collect(),
+        single,
+    })
+}
+
+/// One input's outcome, in input order.
+pub enum Outcome<T> {
+    Done(String, T),
+    Failed(String, String),
+}
+
+/// Run `work` on every source (in parallel chunks, so memory stays bounded) and return the
+/// outcomes in input order, expansion errors first. Every failure is reported on stderr as it
+/// is met.
+pub fn process<T: Send>(
+    input: &InputArgs,
+    expanded: &Expanded,
+    work: impl Fn(&Source) -> Result<T, String> + Sync,
+    mut sink: impl FnMut(Outcome<T>),
+) {
+    for (path, message) in &expanded.walk_errors {
+        report_error(path, message);
+        sink(Outcome::Failed(path.clone(), message.clone()));
+    }
+    let pool = thread_pool(input.threads);
+    let bar = progress_bar(input.progress, expanded.sources.len());
+    let chunk = (pool.current_num_threads() * 4).max(8);
+    for group in expanded.sources.chunks(chunk) {
+        let results: Vec<Result<T, String>> =
+            pool.install(|| group.par_iter().map(&work).collect());
+        for (source, result) in group.iter().zip(results) {
+            let name = source.display_name();
+            match result {
+                Ok(value) => sink(Outcome::Done(name, value)),
+                Err(message) => {
+                    match &bar {
+                        Some(bar) => bar.suspend(|| report_error(&name, &message)),
+                        None => report_error(&name, &message),
+                    }
+                    sink(Outcome::Failed(name, message));
+                }
+            }
+            if let Some(bar) = &bar {
+                bar.inc(1);
+            }
+        }
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+}
+
+/// Write a report to `output` (standard output when None) with `write`; a closed pipe is not an
+/// error. Returns the exit code of a failure to write.
+pub fn write_report(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), u8> {
+    let destination = Destination::open(output).map_err(|(path, message)| {
+        report_error(&path, &message);
+        EXIT_USAGE
+    })?;
+    let result = destination.writer().and_then(|mut w| {
+        write(&mut w)?;
+        w.flush()
+    });
+    if let Err(e) = result {
+        if is_broken_pipe(&e) {
+            return Err(EXIT_OK);
+        }
+        let target = output.map_or("<stdout>".to_string(), |p| p.display().to_string());
+        report_error(
+            &target,
+            &format!("cannot write: {}", crate::reader::describe_io(&e)),
+        );
+        return Err(EXIT_USAGE);
+    }
+    destination.commit().map_err(|(path, message)| {
+        report_error(&path, &message);
+        EXIT_USAGE
+    })
+}
+
+/// The exit code of a run that read `documents` inputs and failed on `errors`; when nothing at
+/// all was found, say so.
+pub fn exit_code(documents: usize, errors: usize, glob: &str) -> u8 {
+    if documents == 0 {
+        if errors == 0 {
+            let _ = writeln!(
+                io::stderr(),
+                "corpus-cli: no input files found (folders are searched for '{glob}')"
+            );
+        }
+        EXIT_USAGE
+    } else if errors > 0 {
+        EXIT_SOME_FAILED
+    } else {
+        EXIT_OK
+    }
+}
+
+/// Serialize `value` as one line of JSON.
+pub fn json_line<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?;
+    out.write_all(b"\n")
+}
+
+/// Serialize `value` as indented JSON.
+pub fn json_pretty<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    out.write_all(b"\n")
+}
+
+/// An input that failed, as the JSON outputs list it.
+#[derive(Debug, serde::Serialize)]
+pub struct ErrorEntry {
+    #[serde(rename = "type")]
+    pub record_type: &'static str,
+    pub path: String,
+    pub message: String,
+}
+
+impl ErrorEntry {
+    pub fn new(path: String, message: String) -> Self {
+        ErrorEntry {
+            record_type: "error",
+            path,
+            message,
+        }
+    }
+}
