@@ -38,7 +38,8 @@ impl<'w> TableReporter<'w> {
 }
 
 /// A light style: a rule under the header, none between rows (the view commands use it too).
-const STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
+const STYLE: TableStyle =
+    TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
 
 pub(crate) fn new_table(header: &[&str]) -> Table {
     let mut t = Table::new();
