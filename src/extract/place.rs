@@ -11,7 +11,9 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
-use crate::lexicon::{CHINA_ADMIN, COUNTRIES, Lexicon, PLACE_SUFFIXES, REGIONS, WORLD_CITIES};
+use crate::lexicon::{
+    CHINA_ADMIN, COUNTRIES, Lexicon, PLACE_SUFFIXES, REGIONS, TRANSLIT_CHARS, WORLD_CITIES,
+};
 use crate::segment::Token;
 
 /// Words jieba tags `ns` that are common nouns, adjectives or verbs, not names of places.
@@ -292,7 +294,57 @@ fn plausible_ns(word: &str) -> bool {
     if PLACE_SUFFIXES.contains(word) {
         return false;
     }
-    true
+    ns_evidence(word)
+}
+
+/// Quantifiers that open common phrases jieba tags `ns` (各县市, 四国, 多国, 满街).
+const QUANTIFIERS: &str = "各多诸两三四五六七八九十几数每全本该外满";
+
+/// Characters that open common words jieba tags `ns` (上门, 入市, 来京, 驻京, 深山, 长大, 江湖):
+/// verbs of motion and frequent modifiers; such a word needs a place suffix after a longer stem.
+const COMMON_OPENERS: &str =
+    "上下入出登回来赴晋驻进大小长深新旧黑宝故天王治江海山河湖重热即之太广美";
+
+/// Provinces' one-character abbreviations, which make regional names with a direction (辽西,
+/// 川北, 晋东南, 豫南).
+const PROVINCE_ABBREVS: &str =
+    "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕甘陇青宁新蒙";
+
+/// Evidence beyond jieba's tag that an `ns` word outside the gazetteers names a place: jieba's
+/// dictionary tags many common words `ns` (青春, 缅怀, 云集, 哥哥). Accepted: a place suffix after
+/// a stem of two or more characters (单晶河乡, 那曲地区, 明尼苏达州), a city's nickname or a river
+/// on a one-character stem (蓉城, 邕江), a province abbreviation with a direction (辽西, 晋东南),
+/// or a transliteration of three or more characters (好莱坞, 威斯敏斯特).
+fn ns_evidence(word: &str) -> bool {
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    if QUANTIFIERS.contains(first) {
+        return false;
+    }
+    for (k, (b, _)) in word.char_indices().enumerate().skip(1) {
+        let suffix = &word[b..];
+        if PLACE_SUFFIXES.contains(suffix) {
+            if k >= 2 {
+                return true;
+            }
+            return matches!(suffix, "城" | "江" | "国") && !COMMON_OPENERS.contains(first);
+        }
+    }
+    if COMMON_OPENERS.contains(first) {
+        return false;
+    }
+    let n = word.chars().count();
+    let rest = &word[first.len_utf8()..];
+    if PROVINCE_ABBREVS.contains(first)
+        && matches!(
+            rest,
+            "东" | "西" | "南" | "北" | "中" | "东南" | "西南" | "东北" | "西北"
+        )
+    {
+        return true;
+    }
+    n >= 3 && word.chars().all(|c| TRANSLIT_CHARS.contains(&c))
 }
 
 /// True when token `i` is a place name: a gazetteer word, or a plausible `ns` word that is not
@@ -343,12 +395,13 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                 end_tok = Some(k);
             }
         }
-        if end_tok.is_none() && t.pos == "ns" {
+        if end_tok.is_none() {
             for tail in [
                 "西岸", "东岸", "南岸", "北岸", "东部", "西部", "南部", "北部", "沿岸",
             ] {
                 if let Some(stem) = t.word.strip_suffix(tail)
                     && stem.chars().count() >= 2
+                    && (t.pos == "ns" || in_gazetteer(stem))
                     && p.is_unclaimed(t.start, t.end)
                 {
                     let e = t.start + stem.chars().count();
