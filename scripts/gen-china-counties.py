@@ -9,7 +9,8 @@ Rows whose code is not a province or prefecture (digits 5-6 not 00) are county-l
 county-level cities, districts, banners. Each is added in full (张北县) and, for counties,
 cities and banners, also without its suffix (张北) unless the bare form is a common word:
 jieba's dictionary (JIEBA_DICT, `word freq tag` lines, MIT) tags it as something other than a
-name with a frequency of 100 or more (合作, 公安, 港口), or it is a position word (市北, 城区).
+name with a frequency of 100 or more (合作, 公安, 港口), or as anything but a place with a
+frequency of 300 or more (友谊, 威信), or it is a position word (市北, 城区).
 Bare district names (和平区 → 和平, 鼓楼区 → 鼓楼) are only added when jieba tags them as
 places. Existing lines are kept; new ones are appended under a header, sorted by code.
 """
@@ -57,7 +58,7 @@ def main(argv):
                 break
             if tag not in NAME_TAGS and freq >= 100:
                 break
-            if tag in ("nz", "nt") and freq >= 1000:
+            if tag != "ns" and freq >= 300:
                 break
             add(stem)
             break

@@ -532,11 +532,11 @@ fn newspaper_at(p: &Paragraph<'_>, open: usize) -> Option<(usize, usize)> {
 }
 
 /// Where the place that opens an organization's name ends without its unit word: People's
-/// Daily style names 江苏 in 江苏省政府, 西藏 in 西藏自治区人民政府, 广西 in 广西壮族自治区政府 and
-/// 香港 in 香港特别行政区政府 (a city keeps its 市: 北京市).
+/// Daily style names 西藏 in 西藏自治区人民政府, 广西 in 广西壮族自治区政府 and 香港 in
+/// 香港特别行政区政府 (provinces and cities keep theirs: 辽宁省, 北京市).
 fn bare_place_end(p: &Paragraph<'_>, s: usize, pe: usize) -> usize {
     let name = p.slice(s, pe);
-    if !["省", "自治区", "特别行政区", "特区"]
+    if !["自治区", "特别行政区", "特区"]
         .iter()
         .any(|u| name.ends_with(u))
     {

@@ -376,6 +376,40 @@ fn is_country_pair(word: &str) -> bool {
             .all(|c| super::organization::COUNTRY_ABBREVS.contains(c))
 }
 
+/// The last token of a compound place that begins with the place `s..` ending on token `k`:
+/// a landmark right after a city (北京人民大会堂, 中南海紫光阁), or a prefecture written with
+/// 地区 after its province or country (河北省张家口地区, 中国张家口地区, 那曲地区): People's Daily
+/// names such compounds as one place.
+fn compound_end(p: &Paragraph<'_>, s: usize, k: usize) -> usize {
+    let tokens = p.tokens;
+    let e = tokens[k].end;
+    let is_prefecture = |a: usize, b: usize| CHINA_ADMIN.value(p.slice(a, b)) == Some("prefecture");
+    let followed_by_area = |j: usize| tokens.get(j + 1).is_some_and(|t| t.word == "地区");
+    if is_prefecture(s, e) && followed_by_area(k) {
+        return k + 1;
+    }
+    let Some(n) = gazetteer_at(&p.chars, e) else {
+        return k;
+    };
+    let Some(k2) = (k + 1..tokens.len().min(k + 4)).find(|&j| tokens[j].end == e + n) else {
+        return k;
+    };
+    let next = p.slice(e, e + n);
+    if n >= 3
+        && ["堂", "阁", "宫", "馆", "广场"]
+            .iter()
+            .any(|h| next.ends_with(h))
+    {
+        return k2;
+    }
+    let first = p.slice(s, e);
+    let opens = COUNTRIES.contains(first) || CHINA_ADMIN.value(first) == Some("province");
+    if opens && is_prefecture(e, e + n) && followed_by_area(k2) {
+        return k2 + 1;
+    }
+    k
+}
+
 /// Find place names; characters an organization claimed are left to that pass.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let tokens = p.tokens;
@@ -424,6 +458,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             end_tok = Some(i);
         }
         if let Some(k) = end_tok {
+            let k = compound_end(p, t.start, k);
             let (s, e) = (t.start, tokens[k].end);
             // jieba tags many places as persons (莫斯科/nr, 尼泊尔/nr): a person mention that is
             // exactly a gazetteer place gives way to the place.
