@@ -522,4 +522,42 @@ mod tests {
         let found = places("柬埔寨贝内泰国际大学资深教授说。");
         assert_eq!(found, ["柬埔寨"]);
     }
+
+    #[test]
+    fn common_words_tagged_ns_need_evidence() {
+        let found = places("我们缅怀先烈，青春无悔，孩子长大了，游客云集，哥哥上门送菜。");
+        assert!(found.is_empty(), "{found:?}");
+        // A place suffix after a proper stem, or a province abbreviation with a direction.
+        assert!(super::ns_evidence("单晶河乡"));
+        assert!(super::ns_evidence("明尼苏达州"));
+        assert!(super::ns_evidence("辽西"));
+        assert!(!super::ns_evidence("各县市"));
+        assert!(!super::ns_evidence("深山"));
+    }
+
+    #[test]
+    fn county_level_divisions_are_in_the_gazetteer() {
+        let found = places("地震发生在尚义县和张北县交界处，张北受灾最重。");
+        for w in ["尚义县", "张北县", "张北"] {
+            assert!(found.contains(&w.to_string()), "{w} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn compound_places_are_one_place() {
+        let found = places("山西省吕梁地区发生地震。");
+        assert_eq!(found, ["山西省吕梁地区"]);
+    }
+
+    #[test]
+    fn a_bank_of_a_river_is_the_river() {
+        let found = places("以军从约旦河西岸撤出。");
+        assert_eq!(found, ["约旦河"]);
+    }
+
+    #[test]
+    fn region_inside_an_organization_name_drops_its_unit() {
+        let found = places("西藏自治区政府副主席说，香港特别行政区政府宣布。");
+        assert_eq!(found, ["西藏", "香港"]);
+    }
 }
