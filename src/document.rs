@@ -502,6 +502,7 @@ fn group_entities(found: Vec<Found>) -> Entities {
         entities.get_mut(kind).push(e);
     }
     link_short_names(&mut entities.person);
+    link_org_abbrevs(&mut entities.organization);
     for kind in EntityKind::ALL {
         sort_entities(entities.get_mut(kind));
     }
@@ -543,6 +544,40 @@ fn link_short_names(persons: &mut Vec<Entity>) {
     }
     let mut i = 0;
     persons.retain(|_| {
+        let keep = !merged[i];
+        i += 1;
+        keep
+    });
+}
+
+/// An abbreviation of an organization (上合组织, from `org_abbrevs.txt`) whose full name
+/// (上海合作组织) also occurs in the document joins the full name as an alias.
+fn link_org_abbrevs(orgs: &mut Vec<Entity>) {
+    let index: HashMap<String, usize> = orgs
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.text.clone(), i))
+        .collect();
+    let mut merged = vec![false; orgs.len()];
+    for i in 0..orgs.len() {
+        let Some(full) = crate::lexicon::ORG_ABBREVS.value(&orgs[i].text) else {
+            continue;
+        };
+        if let Some(&target) = index.get(full)
+            && target != i
+            && !merged[target]
+        {
+            let short = orgs[i].clone();
+            let t = &mut orgs[target];
+            t.count += short.count;
+            t.mentions.extend(short.mentions);
+            t.mentions.sort();
+            t.aliases.push(short.text);
+            merged[i] = true;
+        }
+    }
+    let mut i = 0;
+    orgs.retain(|_| {
         let keep = !merged[i];
         i += 1;
         keep
@@ -692,5 +727,27 @@ mod tests {
         assert_eq!(persons.len(), 1);
         assert_eq!(persons[0].count, 3);
         assert_eq!(persons[0].aliases, ["纳瓦卜"]);
+    }
+
+    #[test]
+    fn organization_abbreviation_becomes_an_alias_of_its_full_name() {
+        let doc =
+            Analyzer::default().analyze("上海合作组织成立以来，上合组织不断发展。新华社记者报道。");
+        let orgs: Vec<&str> = doc
+            .entities
+            .organization
+            .iter()
+            .map(|e| e.text.as_str())
+            .collect();
+        assert!(orgs.contains(&"上海合作组织"), "{orgs:?}");
+        assert!(!orgs.contains(&"上合组织"), "{orgs:?}");
+        let full = doc
+            .entities
+            .organization
+            .iter()
+            .find(|e| e.text == "上海合作组织")
+            .unwrap();
+        assert_eq!(full.aliases, ["上合组织"]);
+        assert_eq!(full.count, 2);
     }
 }

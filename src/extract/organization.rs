@@ -531,6 +531,23 @@ fn newspaper_at(p: &Paragraph<'_>, open: usize) -> Option<(usize, usize)> {
         .then_some((open + 1, close))
 }
 
+/// Where the place that opens an organization's name ends without its unit word: People's
+/// Daily style names 西藏 in 西藏自治区人民政府, 广西 in 广西壮族自治区政府 and 香港 in
+/// 香港特别行政区政府 (provinces and cities keep theirs: 辽宁省, 北京市).
+fn bare_place_end(p: &Paragraph<'_>, s: usize, pe: usize) -> usize {
+    let name = p.slice(s, pe);
+    if !["自治区", "特别行政区", "特区"]
+        .iter()
+        .any(|u| name.ends_with(u))
+    {
+        return pe;
+    }
+    (s + 2..pe)
+        .rev()
+        .find(|&k| super::place::in_gazetteer(p.slice(s, k)))
+        .unwrap_or(pe)
+}
+
 /// Find organization names and claim their characters.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     for c in 0..p.len() {
@@ -579,7 +596,11 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         p.claim(s, e, EntityKind::Organization);
         out.push(Mention::new(EntityKind::Organization, s, e));
         if let Anchor::PlaceCompound(n) = anchor {
-            out.push(Mention::new(EntityKind::Place, s, s + n));
+            out.push(Mention::new(
+                EntityKind::Place,
+                s,
+                bare_place_end(p, s, s + n),
+            ));
         }
         if anchor == Anchor::Place && end > i {
             let mut pe = t.end;
@@ -590,7 +611,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             {
                 pe = t.start + n;
             }
-            out.push(Mention::new(EntityKind::Place, s, pe));
+            out.push(Mention::new(EntityKind::Place, s, bare_place_end(p, s, pe)));
         }
         i = end + 1;
     }

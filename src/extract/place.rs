@@ -11,7 +11,9 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
-use crate::lexicon::{CHINA_ADMIN, COUNTRIES, Lexicon, PLACE_SUFFIXES, REGIONS, WORLD_CITIES};
+use crate::lexicon::{
+    CHINA_ADMIN, COUNTRIES, Lexicon, PLACE_SUFFIXES, REGIONS, TRANSLIT_CHARS, WORLD_CITIES,
+};
 use crate::segment::Token;
 
 /// Words jieba tags `ns` that are common nouns, adjectives or verbs, not names of places.
@@ -292,7 +294,57 @@ fn plausible_ns(word: &str) -> bool {
     if PLACE_SUFFIXES.contains(word) {
         return false;
     }
-    true
+    ns_evidence(word)
+}
+
+/// Quantifiers that open common phrases jieba tags `ns` (各县市, 四国, 多国, 满街).
+const QUANTIFIERS: &str = "各多诸两三四五六七八九十几数每全本该外满";
+
+/// Characters that open common words jieba tags `ns` (上门, 入市, 来京, 驻京, 深山, 长大, 江湖):
+/// verbs of motion and frequent modifiers; such a word needs a place suffix after a longer stem.
+const COMMON_OPENERS: &str =
+    "上下入出登回来赴晋驻进大小长深新旧黑宝故天王治江海山河湖重热即之太广美";
+
+/// Provinces' one-character abbreviations, which make regional names with a direction (辽西,
+/// 川北, 晋东南, 豫南).
+const PROVINCE_ABBREVS: &str =
+    "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕甘陇青宁新蒙";
+
+/// Evidence beyond jieba's tag that an `ns` word outside the gazetteers names a place: jieba's
+/// dictionary tags many common words `ns` (青春, 缅怀, 云集, 哥哥). Accepted: a place suffix after
+/// a stem of two or more characters (单晶河乡, 那曲地区, 明尼苏达州), a city's nickname or a river
+/// on a one-character stem (蓉城, 邕江), a province abbreviation with a direction (辽西, 晋东南),
+/// or a transliteration of three or more characters (好莱坞, 威斯敏斯特).
+fn ns_evidence(word: &str) -> bool {
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    if QUANTIFIERS.contains(first) {
+        return false;
+    }
+    for (k, (b, _)) in word.char_indices().enumerate().skip(1) {
+        let suffix = &word[b..];
+        if PLACE_SUFFIXES.contains(suffix) {
+            if k >= 2 {
+                return true;
+            }
+            return matches!(suffix, "城" | "江" | "国") && !COMMON_OPENERS.contains(first);
+        }
+    }
+    if COMMON_OPENERS.contains(first) {
+        return false;
+    }
+    let n = word.chars().count();
+    let rest = &word[first.len_utf8()..];
+    if PROVINCE_ABBREVS.contains(first)
+        && matches!(
+            rest,
+            "东" | "西" | "南" | "北" | "中" | "东南" | "西南" | "东北" | "西北"
+        )
+    {
+        return true;
+    }
+    n >= 3 && word.chars().all(|c| TRANSLIT_CHARS.contains(&c))
 }
 
 /// True when token `i` is a place name: a gazetteer word, or a plausible `ns` word that is not
@@ -324,6 +376,40 @@ fn is_country_pair(word: &str) -> bool {
             .all(|c| super::organization::COUNTRY_ABBREVS.contains(c))
 }
 
+/// The last token of a compound place that begins with the place `s..` ending on token `k`:
+/// a landmark right after a city (北京人民大会堂, 中南海紫光阁), or a prefecture written with
+/// 地区 after its province or country (河北省张家口地区, 中国张家口地区, 那曲地区): People's Daily
+/// names such compounds as one place.
+fn compound_end(p: &Paragraph<'_>, s: usize, k: usize) -> usize {
+    let tokens = p.tokens;
+    let e = tokens[k].end;
+    let is_prefecture = |a: usize, b: usize| CHINA_ADMIN.value(p.slice(a, b)) == Some("prefecture");
+    let followed_by_area = |j: usize| tokens.get(j + 1).is_some_and(|t| t.word == "地区");
+    if is_prefecture(s, e) && followed_by_area(k) {
+        return k + 1;
+    }
+    let Some(n) = gazetteer_at(&p.chars, e) else {
+        return k;
+    };
+    let Some(k2) = (k + 1..tokens.len().min(k + 4)).find(|&j| tokens[j].end == e + n) else {
+        return k;
+    };
+    let next = p.slice(e, e + n);
+    if n >= 3
+        && ["堂", "阁", "宫", "馆", "广场"]
+            .iter()
+            .any(|h| next.ends_with(h))
+    {
+        return k2;
+    }
+    let first = p.slice(s, e);
+    let opens = COUNTRIES.contains(first) || CHINA_ADMIN.value(first) == Some("province");
+    if opens && is_prefecture(e, e + n) && followed_by_area(k2) {
+        return k2 + 1;
+    }
+    k
+}
+
 /// Find place names; characters an organization claimed are left to that pass.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let tokens = p.tokens;
@@ -343,12 +429,13 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                 end_tok = Some(k);
             }
         }
-        if end_tok.is_none() && t.pos == "ns" {
+        if end_tok.is_none() {
             for tail in [
                 "西岸", "东岸", "南岸", "北岸", "东部", "西部", "南部", "北部", "沿岸",
             ] {
                 if let Some(stem) = t.word.strip_suffix(tail)
                     && stem.chars().count() >= 2
+                    && (t.pos == "ns" || in_gazetteer(stem))
                     && p.is_unclaimed(t.start, t.end)
                 {
                     let e = t.start + stem.chars().count();
@@ -371,6 +458,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             end_tok = Some(i);
         }
         if let Some(k) = end_tok {
+            let k = compound_end(p, t.start, k);
             let (s, e) = (t.start, tokens[k].end);
             // jieba tags many places as persons (莫斯科/nr, 尼泊尔/nr): a person mention that is
             // exactly a gazetteer place gives way to the place.
@@ -433,5 +521,43 @@ mod tests {
     fn place_opening_an_organization_counts() {
         let found = places("柬埔寨贝内泰国际大学资深教授说。");
         assert_eq!(found, ["柬埔寨"]);
+    }
+
+    #[test]
+    fn common_words_tagged_ns_need_evidence() {
+        let found = places("我们缅怀先烈，青春无悔，孩子长大了，游客云集，哥哥上门送菜。");
+        assert!(found.is_empty(), "{found:?}");
+        // A place suffix after a proper stem, or a province abbreviation with a direction.
+        assert!(super::ns_evidence("单晶河乡"));
+        assert!(super::ns_evidence("明尼苏达州"));
+        assert!(super::ns_evidence("辽西"));
+        assert!(!super::ns_evidence("各县市"));
+        assert!(!super::ns_evidence("深山"));
+    }
+
+    #[test]
+    fn county_level_divisions_are_in_the_gazetteer() {
+        let found = places("地震发生在尚义县和张北县交界处，张北受灾最重。");
+        for w in ["尚义县", "张北县", "张北"] {
+            assert!(found.contains(&w.to_string()), "{w} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn compound_places_are_one_place() {
+        let found = places("山西省吕梁地区发生地震。");
+        assert_eq!(found, ["山西省吕梁地区"]);
+    }
+
+    #[test]
+    fn a_bank_of_a_river_is_the_river() {
+        let found = places("以军从约旦河西岸撤出。");
+        assert_eq!(found, ["约旦河"]);
+    }
+
+    #[test]
+    fn region_inside_an_organization_name_drops_its_unit() {
+        let found = places("西藏自治区政府副主席说，香港特别行政区政府宣布。");
+        assert_eq!(found, ["西藏", "香港"]);
     }
 }
