@@ -388,6 +388,61 @@ fn byline_like(t: &str) -> bool {
         || ((2..=4).contains(&n) && t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
 }
 
+/// Below this share of shared vocabulary, a paragraph after an untitled one-paragraph item is
+/// the next item of a column of briefs.
+const BRIEF_COHESION: f64 = 0.1;
+
+/// True when paragraph `i` is the next of a column of untitled briefs: the article so far is a
+/// single untitled paragraph after another article (no headline, no dateline, no continuation
+/// mark, not the top of the page) that ends a
+/// sentence, and paragraph `i`, ordinary text, shares little of its vocabulary. Briefs come in
+/// runs of one-paragraph items, while an untitled paragraph after a closed article followed by
+/// an unrelated one is rarely a single article.
+fn brief_follows(paras: &[Para], b: &Building, i: usize) -> bool {
+    let p = &paras[i];
+    // The page's first paragraph may be the end of an article begun elsewhere: not a brief.
+    if p.class != Class::Body
+        || p.opens
+        || b.first == 0
+        || b.title.is_some()
+        || b.running.len() != 1
+    {
+        return false;
+    }
+    let (only, _) = b.running[0];
+    let first = &paras[only];
+    if only + 1 != i || first.class != Class::Body || first.opens || first.continued {
+        return false;
+    }
+    first.text.ends_with(SENTENCE_END)
+        && cohesion(&first.text, &head_text(paras, i, COHESION_AFTER)) < BRIEF_COHESION
+}
+
+/// How many character pairs of an article's headline a dateline paragraph must repeat in its
+/// opening for the headline to be taken as announcing it (a round-up's headline names each of
+/// its reports: 纽约股市开门红印尼菲律宾货币汇率再跌 over 新华社雅加达…电 印尼盾…).
+const ANNOUNCED_PAIRS: usize = 2;
+/// How much of the dateline paragraph is compared with the headline (characters).
+const ANNOUNCED_WINDOW: usize = 120;
+
+/// True when the headline block of article `b` announces the report opening at paragraph `i`.
+fn title_announces(paras: &[Para], b: &Building, i: usize) -> bool {
+    let Some(t) = b.title else {
+        return false;
+    };
+    let mut title = String::new();
+    for p in &paras[t..] {
+        if p.class != Class::Headline {
+            break;
+        }
+        title.push_str(&p.text);
+        title.push('\n');
+    }
+    let opening: String = paras[i].text.chars().take(ANNOUNCED_WINDOW).collect();
+    let shared = bigrams(&opening).intersection(&bigrams(&title)).count();
+    shared >= ANNOUNCED_PAIRS
+}
+
 /// What a headline block does to the article it follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Block {
@@ -562,12 +617,13 @@ pub fn split_page(page: &str) -> Vec<Article> {
                 // A dateline inside an article (a round-up of several reports) continues it
                 // when it follows an unfinished line or shares the article's vocabulary.
                 let prev = &paras[i - 1];
-                prev.text.ends_with(SENTENCE_END) && {
+                prev.text.ends_with(SENTENCE_END) && !title_announces(&paras, b, i) && {
                     let before = tail_text(&paras, b, COHESION_BEFORE);
                     let after = head_text(&paras, i, COHESION_AFTER);
                     cohesion(&before, &after) < COHESION_THRESHOLD
                 }
             }
+            Some(b) if brief_follows(&paras, b, i) => true,
             Some(_) => false,
         };
         if start_new {
@@ -880,6 +936,28 @@ mod tests {
         // A run of three short lines is a stanza or a list rather than a headline.
         let run = block(&["归来的雁阵飞过", "陕北的蒲公英", "开在墙角边上"]);
         assert!(score(&run, 0.1) < score(&one, 0.1));
+    }
+
+    #[test]
+    fn untitled_briefs_after_a_closed_article_are_items() {
+        let b1 = "中国驻突尼斯大使代表中国政府向突尼斯全国互助基金赠送体育用品和设备。";
+        let b2 = "截至去年底，利用无息贷款在蒙古建成的十一个中小型项目已全部移交。";
+        let b3 = "首批出口的多用途液体罐式集装箱在达累斯萨拉姆顺利通过验收。";
+        let page = format!("{BODY_A}（新华）\n{b1}\n{b2}\n{b3}");
+        let t = texts(&page);
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert_eq!(t[2], b2);
+        // At the top of the page an untitled paragraph may end an article begun elsewhere.
+        assert_eq!(texts(&format!("{b1}\n{b2}")).len(), 1);
+    }
+
+    #[test]
+    fn round_up_dateline_announced_by_the_headline_stays() {
+        let page = "纽约股市开门红印尼货币汇率再跌\n新华社纽约1月2日电 华尔街股市在新年第一个交易日里交投平稳，道琼斯指数小幅上扬。\n新华社雅加达1月3日电 印尼盾对美元汇率2日再次大幅度下跌，外汇市场一片混乱。";
+        assert_eq!(texts(&page).len(), 1);
+        // The same report under a headline that does not announce it is an article of its own.
+        let other = page.replace("纽约股市开门红印尼货币汇率再跌", "纽约股市新年开门红");
+        assert_eq!(texts(&other).len(), 2);
     }
 
     #[test]
