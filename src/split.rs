@@ -164,8 +164,15 @@ static JUMP: LazyLock<Regex> =
 static CONTINUED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(](?:上接|接)第.{1,3}版[）)]").unwrap());
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^图[为：:]|^图片[：:]|图为|(?:摄|摄影|摄影报道|供图|制图|社发|者发)[）)]?$")
+    Regex::new(
+        r"^图[为：:]|^图片[：:]|图为|^(?:压题|题图)?照片[为：:]|(?:摄|摄影|摄影报道|供图|制图|社发|者发)[）)]?$",
+    )
         .unwrap()
+});
+/// A note closing an article: on its author or its source in brackets （作者系…）, （本文…）, or
+/// the signature of an editor's note ———编者.
+static CLOSING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(](?:作者|本文|编者)[^（）()]*[）)]$|[—－-]{1,3}编者[）)]?$").unwrap()
 });
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -231,7 +238,10 @@ fn classify(span: Span, raw: &str) -> Para {
             && !DATE_LIKE.is_match(inner)
             && !inner.contains(['摄', '图', '附', '续', '接', '转', '版', '试', '草'])
     });
-    let closes = CLOSING_DATELINE.is_match(t) || signature || JUMP.is_match(t);
+    let closes = CLOSING_DATELINE.is_match(t)
+        || signature
+        || JUMP.is_match(t)
+        || CLOSING_NOTE.is_match(t);
     let class = if MARKER.is_match(t) {
         Class::Marker
     } else if CAPTION.is_match(t) && !opens {
@@ -367,9 +377,9 @@ impl BlockCues<'_> {
 }
 
 /// True for a headline of the shape of a feature: a main title and a subtitle set apart by a
-/// dash (追求崇高——九七年主题性美术创作点评), or a note of attached pictures （附图片５张）.
+/// dash (追求崇高——九七年主题性美术创作点评), or a note of pictures （附图片５张）, （图片）.
 fn feature_shaped(t: &str) -> bool {
-    t.find("——").is_some_and(|at| at > 0) || t.contains("(附")
+    t.find("——").is_some_and(|at| at > 0) || t.contains("(附") || t.ends_with("(图片)")
 }
 
 /// True when paragraph `i` is a short line directly over a bare bracketed name (the label of
