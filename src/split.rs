@@ -184,6 +184,9 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.、])")
         .unwrap()
 });
+static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9〇零一二三四五六七八九十]+年(?:[0-9一二三四五六七八九十]+月(?:[0-9一二三四五六七八九十]+日)?)?$|^[0-9一二三四五六七八九十]+月(?:[0-9一二三四五六七八九十]+日)?$").unwrap()
+});
 static DATE_LIKE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9〇零一二三四五六七八九十]+[年月日]").unwrap());
 
@@ -213,7 +216,8 @@ fn headline_like(t: &str) -> bool {
 /// True for a section subhead: numbered (一、…), or two parallel phrases set apart by a space
 /// or a comma (巩固务实合作 共促地区和平发展, 党政重视，步入良性循环轨道).
 fn subhead_like(t: &str) -> bool {
-    if NUMBERED.is_match(t) {
+    // A date on its own line marks a stage of a chronicle (１９９４年４月).
+    if NUMBERED.is_match(t) || DATE_ONLY.is_match(t) {
         return true;
     }
     let parts: Vec<&str> = t
@@ -238,10 +242,8 @@ fn classify(span: Span, raw: &str) -> Para {
             && !DATE_LIKE.is_match(inner)
             && !inner.contains(['摄', '图', '附', '续', '接', '转', '版', '试', '草'])
     });
-    let closes = CLOSING_DATELINE.is_match(t)
-        || signature
-        || JUMP.is_match(t)
-        || CLOSING_NOTE.is_match(t);
+    let closes =
+        CLOSING_DATELINE.is_match(t) || signature || JUMP.is_match(t) || CLOSING_NOTE.is_match(t);
     let class = if MARKER.is_match(t) {
         Class::Marker
     } else if CAPTION.is_match(t) && !opens {
@@ -386,6 +388,14 @@ fn feature_shaped(t: &str) -> bool {
 /// a picture, a piece of calligraphy or a seal: 迎虎年（书法） / （关山月））.
 fn artwork_label(paras: &[Para], i: usize) -> bool {
     paras[i].class == Class::Headline && paras.get(i + 1).is_some_and(|n| n.bare_signature)
+}
+
+/// True for a line that signs an article off: the paper's or the agency's byline, a department
+/// (群众工作部) or a date.
+fn signoff_like(t: &str) -> bool {
+    ["本报", "新华社"].iter().any(|w| t.starts_with(w))
+        || DATE_ONLY.is_match(t)
+        || (t.chars().count() <= 8 && t.ends_with(['部', '室', '组']))
 }
 
 /// True for a byline under a headline: 本报记者 某某, 新华社记者 …, 特约通讯员 …, or a bare
@@ -545,6 +555,26 @@ pub fn split_page(page: &str) -> Vec<Article> {
                     break;
                 }
                 k += 1;
+            }
+            // Sign-off lines of the article before (本报记者 某某, 文艺部, １９９８年１月７日)
+            // standing over the next headline stay with that article.
+            let signoff = cur.as_ref().is_some_and(|b| b.has_body)
+                && paras[i - 1].class == Class::Body
+                && paras[i - 1].text.ends_with(SENTENCE_END);
+            if signoff {
+                let mut s = i;
+                while s + 1 < k && signoff_like(&paras[s].text) {
+                    s += 1;
+                }
+                if s > i {
+                    let b = cur.as_mut().expect("current article");
+                    for h in i..s {
+                        b.running.push((h, false));
+                    }
+                    b.last = s - 1;
+                    i = s;
+                    continue;
+                }
             }
             let next = paras.get(k);
             let since_start = last_block;
@@ -968,6 +998,25 @@ mod tests {
         // The same report under a headline that does not announce it is an article of its own.
         let other = page.replace("纽约股市开门红印尼货币汇率再跌", "纽约股市新年开门红");
         assert_eq!(texts(&other).len(), 2);
+    }
+
+    #[test]
+    fn sign_off_lines_stay_with_the_article_before() {
+        let page =
+            format!("{BODY_A}\n本报群众工作部\n１９９８年１月７日\n社区食堂办到家门口\n{BODY_B}");
+        let t = texts(&page);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[0].ends_with("本报群众工作部\n１９９８年１月７日"));
+        assert!(t[1].starts_with("社区食堂办到家门口\n"));
+    }
+
+    #[test]
+    fn a_date_line_is_a_chronicle_subhead() {
+        assert!(subhead_like("1994年4月"));
+        assert!(subhead_like("12月"));
+        assert!(!subhead_like("1994年的春天"));
+        let page = format!("{BODY_A}\n１９９４年４月\n{BODY_B}");
+        assert_eq!(texts(&page).len(), 1);
     }
 
     #[test]
