@@ -19,9 +19,14 @@
 //! paragraph before it stops without sentence-final punctuation) is an interleaved headline: the
 //! two halves of the sentence are rejoined and the block becomes the title of the article it
 //! interrupts (when that article has none). Section subheads (numbered, or two parallel phrases
-//! separated by a space), a signature block followed by the closing dateline, and blocks whose
-//! text continues the vocabulary of the article so far stay inside the article; any other block
-//! opens a new one.
+//! separated by a space, a date alone), a signature block followed by the closing dateline, and
+//! blocks after a line that ends mid-sentence stay inside the article. Any other block is weighed
+//! by [`BlockCues`]: shared vocabulary with the article so far, a byline under it, a feature's
+//! shape (title——subtitle, （附图片…）), punctuation inside it, its length and how far the last
+//! headline was. Sign-off lines over a headline (本报…部, a date) stay with the article before;
+//! a work of art's label over its author's bracketed name is an item of its own; untitled
+//! one-paragraph briefs after a closed article each make one; a dateline inside an article whose
+//! headline names its report (a round-up) stays in it.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
