@@ -21,7 +21,7 @@
 //! interrupts (when that article has none). Section subheads (numbered, or two parallel phrases
 //! separated by a space, a date alone), a signature block followed by the closing dateline, and
 //! blocks after a line that ends mid-sentence stay inside the article. Any other block is weighed
-//! by [`BlockCues`]: shared vocabulary with the article so far, a byline under it, a feature's
+//! by the block cues: shared vocabulary with the article so far, a byline under it, a feature's
 //! shape (title——subtitle, （附图片…）), punctuation inside it, its length and how far the last
 //! headline was. Sign-off lines over a headline (本报…部, a date) stay with the article before;
 //! a work of art's label over its author's bracketed name is an item of its own; untitled
