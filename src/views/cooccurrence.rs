@@ -82,7 +82,7 @@ pub fn units(text: &str, unit: Unit) -> Vec<(usize, usize)> {
 ///
 /// ```
 /// use corpus_cli::views::cooccurrence::{pairs, Unit, NAMED_KINDS};
-/// let text = "习近平会见普京。普京说，北京很美。";
+/// let text = "国家主席习近平会见俄罗斯总统普京。普京说，北京很美。";
 /// let doc = corpus_cli::Analyzer::default().analyze(text);
 /// let p = pairs(text, &doc, Unit::Sentence, &NAMED_KINDS);
 /// assert!(p.iter().any(|p| p.a.text == "习近平" && p.b.text == "普京" && p.count == 1));

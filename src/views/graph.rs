@@ -268,7 +268,7 @@ mod tests {
     use crate::views::cooccurrence::{NAMED_KINDS, Unit, pairs};
 
     fn sample() -> Graph {
-        let text = "习近平会见普京。普京和习近平在北京开会。";
+        let text = "国家主席习近平会见俄罗斯总统普京。普京总统和习近平主席在北京开会。";
         let doc = crate::Analyzer::default().analyze(text);
         let p = pairs(text, &doc, Unit::Sentence, &NAMED_KINDS);
         let mut g = GraphBuilder::default();
@@ -294,7 +294,7 @@ mod tests {
 
     #[test]
     fn min_count_drops_edges_and_lonely_nodes() {
-        let text = "习近平会见普京。普京和习近平在北京开会。";
+        let text = "国家主席习近平会见俄罗斯总统普京。普京总统和习近平主席在北京开会。";
         let doc = crate::Analyzer::default().analyze(text);
         let p = pairs(text, &doc, Unit::Sentence, &NAMED_KINDS);
         let mut b = GraphBuilder::default();
