@@ -10,8 +10,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-pub use analyze::{AnalyzeArgs, Analyzed, analyze_source, run_analyze};
-pub use args::{InputArgs, OutputArgs, Progress, build_analyzer, progress_bar, thread_pool};
+pub use analyze::{AnalyzeArgs, Analyzed, analyze_source, ordered_map, run_analyze};
+pub use args::{FileProgress, InputArgs, OutputArgs, Progress, build_analyzer, thread_pool};
 pub use output::{Destination, is_broken_pipe};
 
 /// Exit code: every input was analyzed.
