@@ -231,15 +231,16 @@ impl Scan {
             offset += n;
             let filled = carry + n;
             carry = 0;
-            if scan.utf8 {
-                if let Err(e) = std::str::from_utf8(&buf[..filled]) {
-                    if e.error_len().is_some() {
-                        scan.utf8 = false;
-                    } else {
-                        let valid = e.valid_up_to();
-                        buf.copy_within(valid..filled, 0);
-                        carry = filled - valid;
-                    }
+            if scan.utf8
+                && let Err(e) = std::str::from_utf8(&buf[..filled])
+            {
+                if e.error_len().is_some() {
+                    scan.utf8 = false;
+                } else {
+                    // A character cut at the end of the chunk: keep its bytes for the next one.
+                    let valid = e.valid_up_to();
+                    buf.copy_within(valid..filled, 0);
+                    carry = filled - valid;
                 }
             }
         }

@@ -81,6 +81,115 @@ pub fn is_punctuation(word: &str) -> bool {
     !word.chars().any(|c| is_han(c) || c.is_alphanumeric())
 }
 
+/// The sentences of a paragraph that hold a letter, digit or Han character, by the Unicode
+/// sentence boundaries of UAX #29.
+pub fn count_sentences(text: &str) -> usize {
+    simple_sentences(text).unwrap_or_else(|| {
+        text.unicode_sentences()
+            .filter(|s| s.chars().any(|c| is_han(c) || c.is_alphanumeric()))
+            .count()
+    })
+}
+
+/// A fast path of [`count_sentences`] for the usual shape of Chinese text: Han characters, ASCII
+/// letters and digits, punctuation that never ends a sentence, and 。!? each followed directly
+/// by a Han character, letter or digit (or ending the text). UAX #29 breaks after such a
+/// terminator and nowhere else, so the sentences are the pieces ending at each terminator.
+/// Any other text (a '.', a quote after a terminator, a line separator, …) returns `None`.
+fn simple_sentences(text: &str) -> Option<usize> {
+    let mut count = 0;
+    let mut piece_has_word = false;
+    let mut after_terminator = false;
+    for c in text.chars() {
+        let word = is_han(c) || c.is_ascii_alphanumeric();
+        if after_terminator {
+            if !word {
+                return None;
+            }
+            count += usize::from(piece_has_word);
+            piece_has_word = false;
+            after_terminator = false;
+        }
+        if word {
+            piece_has_word = true;
+        } else if matches!(c, '。' | '!' | '?') {
+            after_terminator = true;
+        } else if !is_neutral(c) {
+            return None;
+        }
+    }
+    Some(count + usize::from(piece_has_word))
+}
+
+/// Punctuation and spaces that neither end a sentence nor separate paragraphs (UAX #29 classes
+/// Sp, Close, SContinue and Other); checked against unicode-segmentation by a test.
+fn is_neutral(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | ','
+            | ':'
+            | ';'
+            | '"'
+            | '\''
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '<'
+            | '>'
+            | '%'
+            | '+'
+            | '-'
+            | '*'
+            | '/'
+            | '='
+            | '#'
+            | '&'
+            | '@'
+            | '$'
+            | '^'
+            | '_'
+            | '|'
+            | '~'
+            | '`'
+            | '、'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '—'
+            | '–'
+            | '…'
+            | '·'
+            | '・'
+            | '•'
+            | '×'
+            | '÷'
+            | '°'
+            | '℃'
+            | '‰'
+            | '№'
+            | '¥'
+            | '€'
+            | '£'
+    )
+}
+
 /// A word of the table being counted: its count, and how often each part of speech (an index
 /// into [`Counts::tags`]) was given to it. Almost every word has one tag, kept inline.
 #[derive(Clone, Debug)]
@@ -166,10 +275,7 @@ impl Counts {
         stopwords: &Stopwords,
     ) {
         self.stats.paragraphs += 1;
-        self.stats.sentences += folded
-            .unicode_sentences()
-            .filter(|s| s.chars().any(|c| is_han(c) || c.is_alphanumeric()))
-            .count();
+        self.stats.sentences += count_sentences(folded);
         // Folding maps one character to one, so token offsets are offsets into `original`.
         let same = folded == original;
         let mut byte_at = std::mem::take(&mut self.byte_at);
@@ -285,6 +391,62 @@ mod tests {
     fn stopwords_can_be_turned_off() {
         let a = Analyzer::new(Segmenter::shared(), Stopwords::none()).analyze("我的书");
         assert!(a.words.iter().any(|w| w.word == "的"));
+    }
+
+    fn uax29_sentences(text: &str) -> usize {
+        if text.is_empty() {
+            // unicode-segmentation's size_hint underflows on empty text in debug builds.
+            return 0;
+        }
+        text.unicode_sentences()
+            .filter(|s| s.chars().any(|c| is_han(c) || c.is_alphanumeric()))
+            .count()
+    }
+
+    #[test]
+    fn neutral_characters_never_end_a_sentence() {
+        for c in (0..0x11_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_neutral(c))
+        {
+            for text in [format!("中{c}国"), format!("中{c}A国"), format!("a{c}b")] {
+                assert_eq!(uax29_sentences(&text), 1, "{c:?}");
+                assert_eq!(simple_sentences(&text), Some(1), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_sentence_count_agrees_with_uax29() {
+        let text = include_str!("../fixtures/news-page.txt");
+        let mut fast = 0;
+        for line in text.lines().map(crate::normalize::fold) {
+            assert_eq!(count_sentences(&line), uax29_sentences(&line), "{line}");
+            fast += usize::from(simple_sentences(&line).is_some());
+        }
+        assert!(fast > 10, "the fast path serves ordinary paragraphs");
+        for tricky in [
+            "他说。”然后",
+            "3.5%。下",
+            "完了。。又",
+            "甲。 乙",
+            "Mr. Smith走了。",
+            "问?答!",
+            "。开头",
+            "",
+            "结尾。",
+            "一\u{2028}二",
+            "a.b",
+        ] {
+            assert_eq!(count_sentences(tricky), uax29_sentences(tricky), "{tricky}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentence_count_matches_uax29(text in "[中国a-zA-Z0-9。!?.,、“”()…— \u{2028}\u{00AD}\u{FF0E}]{0,40}") {
+            proptest::prop_assert_eq!(count_sentences(&text), uax29_sentences(&text));
+        }
     }
 
     #[test]

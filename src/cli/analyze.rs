@@ -30,7 +30,20 @@ pub type Analyzed = Result<(String, Document), String>;
 /// Read, decode and analyze one source: whole when it is small, line by line when it is large
 /// (see [`Source::open`]); both give the same document.
 pub fn analyze_source(analyzer: &Analyzer, source: &Source, encoding: EncodingChoice) -> Analyzed {
-    match source.open(encoding).map_err(|e| e.message())? {
+    analyze_source_with(analyzer, source, encoding, crate::reader::STREAM_THRESHOLD)
+}
+
+/// [`analyze_source`], streaming inputs larger than `threshold` bytes.
+pub fn analyze_source_with(
+    analyzer: &Analyzer,
+    source: &Source,
+    encoding: EncodingChoice,
+    threshold: usize,
+) -> Analyzed {
+    match source
+        .open_with_threshold(encoding, threshold)
+        .map_err(|e| e.message())?
+    {
         Text::Whole(text, enc) => Ok((enc.name().to_string(), analyzer.analyze(&text))),
         Text::Lines(mut lines) => {
             let mut builder = analyzer.builder();
@@ -232,5 +245,85 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn streamed_and_whole_inputs_give_the_same_document() {
+        let analyzer = Analyzer::default();
+        let text = fs::read_to_string("fixtures/news-page.txt").unwrap();
+        let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in [
+            ("utf8.txt", text.as_bytes()),
+            ("gbk.txt", &gbk[..]),
+            ("utf16.txt", &utf16[..]),
+        ] {
+            let path = dir.path().join(name);
+            fs::write(&path, bytes).unwrap();
+            let source = Source::File(path);
+            let whole = analyze_source_with(&analyzer, &source, EncodingChoice::Auto, usize::MAX);
+            let streamed = analyze_source_with(&analyzer, &source, EncodingChoice::Auto, 0);
+            let (encoding, doc) = whole.unwrap();
+            assert_eq!(streamed.unwrap(), (encoding, doc.clone()), "{name}");
+            assert!(!doc.entities.person.is_empty());
+        }
+        let missing = Source::File(PathBuf::from("fixtures/no-such-file.txt"));
+        assert!(analyze_source_with(&analyzer, &missing, EncodingChoice::Auto, 0).is_err());
+    }
+
+    #[test]
+    fn ordered_map_keeps_input_order_and_bounds_the_window() {
+        let pool = thread_pool(Some(4));
+        let items: Vec<u64> = (0..200).collect();
+        let mut seen = Vec::new();
+        let states = ordered_map(
+            &pool,
+            &items,
+            3,
+            |&i, count: &mut usize| {
+                // Later items finish first, so results arrive out of order.
+                std::thread::sleep(Duration::from_micros((200 - i) % 7 * 50));
+                *count += 1;
+                i * 2
+            },
+            |&i, doubled| {
+                assert_eq!(doubled, i * 2);
+                seen.push(i);
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, items);
+        assert_eq!(states.iter().sum::<usize>(), items.len());
+    }
+
+    #[test]
+    fn ordered_map_stops_when_the_consumer_fails() {
+        let pool = thread_pool(Some(2));
+        let items: Vec<u32> = (0..10_000).collect();
+        let done = AtomicUsize::new(0);
+        let result = ordered_map(
+            &pool,
+            &items,
+            4,
+            |&i, _: &mut ()| {
+                done.fetch_add(1, Ordering::SeqCst);
+                i
+            },
+            |&i, _| if i == 10 { Err("broken pipe") } else { Ok(()) },
+        );
+        assert_eq!(result.unwrap_err(), "broken pipe");
+        // Workers never ran more than the window ahead of the failed item.
+        assert!(done.load(Ordering::SeqCst) <= 10 + 1 + 4 + 2);
     }
 }

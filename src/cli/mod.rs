@@ -3,6 +3,7 @@
 
 mod analyze;
 mod args;
+mod merge;
 mod output;
 
 use std::io::{self, Write};
@@ -12,6 +13,7 @@ use clap::{Parser, Subcommand};
 
 pub use analyze::{AnalyzeArgs, Analyzed, analyze_source, ordered_map, run_analyze};
 pub use args::{FileProgress, InputArgs, OutputArgs, Progress, build_analyzer, thread_pool};
+pub use merge::{MergeArgs, run_merge};
 pub use output::{Destination, is_broken_pipe};
 
 /// Exit code: every input was analyzed.
@@ -46,6 +48,9 @@ pub enum Command {
     /// Analyze files, folders or standard input: word frequencies and entities.
     #[command(after_help = AFTER_HELP)]
     Analyze(AnalyzeArgs),
+    /// Combine the summaries of earlier `analyze --format jsonl` runs into one.
+    #[command(after_help = merge::MERGE_HELP)]
+    Merge(MergeArgs),
 }
 
 /// Entry point for the binary: parse arguments, run, and turn the outcome into an exit code.
@@ -60,6 +65,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Analyze(args) => run_analyze(&args),
+        Command::Merge(args) => run_merge(&args),
     };
     ExitCode::from(code)
 }
