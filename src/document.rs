@@ -167,7 +167,7 @@ impl Analyzer {
 
 /// At most this many spans are kept in an entity's `mentions` (the first ones); its `count`
 /// is always exact. This keeps a document's memory bounded by its vocabulary, not its length.
-pub const MAX_MENTION_SPANS: usize = 1000;
+pub const MAX_MENTION_SPANS: usize = 200;
 
 /// Accumulates a document paragraph by paragraph. Mentions are grouped into entities as they
 /// come, so memory grows with the number of distinct entities, not with the text's length.

@@ -182,11 +182,16 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
         let pool = thread_pool(args.input.threads);
         let mut progress = FileProgress::new(args.input.progress, &sources);
         let window = pool.current_num_threads() * 4 + 4;
+        // Reported documents are freed by the workers, not by this thread, which only writes.
+        let reported: Mutex<Vec<Document>> = Mutex::new(Vec::new());
         let states = ordered_map(
             &pool,
             &sources,
             window,
             |source, part: &mut SummaryBuilder| {
+                drop(std::mem::take(
+                    &mut *reported.lock().unwrap_or_else(|e| e.into_inner()),
+                ));
                 let result = analyze_source(&analyzer, source, args.input.encoding);
                 if let Ok((_, doc)) = &result {
                     part.add_document(doc);
@@ -196,7 +201,10 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
             |source, result| {
                 let name = source.display_name();
                 match result {
-                    Ok((encoding, doc)) => reporter.document(&name, &encoding, &doc)?,
+                    Ok((encoding, doc)) => {
+                        reporter.document(&name, &encoding, &doc)?;
+                        reported.lock().unwrap_or_else(|e| e.into_inner()).push(doc);
+                    }
                     Err(message) => {
                         progress.suspend(|| report_error(&name, &message));
                         summary.add_error();
