@@ -116,7 +116,7 @@ for name in raw_file j1_file j2_file raw_dir j1_dir j2_dir; do
         j2_*) label="corpus-cli analyze -j2" ;;
     esac
     case $name in *_file) where="one file" ;; *) where="folder" ;; esac
-    printf '%-34s %10.3f %10s\n' "$label, $where" "${MED[$name]}" "$(mbps "${MED[$name]}")"
+    printf '%-34s %10.3f %10.2f\n' "$label, $where" "${MED[$name]}" "$(mbps "${MED[$name]}")"
 done
 
 # One 3 KB article, whole process.
@@ -146,7 +146,7 @@ big="$WORK/big"
 mkdir "$big"
 copies=$(( (BIG_MB * 1000000 + BYTES - 1) / BYTES ))
 for ((i = 0; i < copies; i++)); do cp -al "$WORK/folder" "$big/c$i"; done
-big_mb=$(du -sbL "$big" | awk '{printf "%.0f", $1 / 1e6}')
+big_mb=$(du -sbl "$big" | awk '{printf "%.0f", $1 / 1e6}')
 /usr/bin/time -v -o "$WORK/rss.txt" "$CLI" analyze "$big" -j2 --format jsonl >/dev/null
 RSS_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/rss.txt")
 BIG_S=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$WORK/rss.txt")
@@ -163,10 +163,10 @@ r2f=$(calc "${MED[j1_file]} / ${MED[j2_file]}")
 rc=$(calc "$COLD_CLI / $COLD_RAW")
 rss=$(calc "$RSS_KB / 1024")
 printf '%-58s %8s %8s %s\n' "target" "value" "bound" "verdict"
-printf '%-58s %8s %8s %s\n' "analyze -j1 / raw jieba-rs throughput, folder" "$r1d" ">= 0.6" "$(verdict "$r1d >= 0.6")"
-printf '%-58s %8s %8s %s\n' "analyze -j1 / raw jieba-rs throughput, one file" "$r1f" ">= 0.6" "$(verdict "$r1f >= 0.6")"
-printf '%-58s %8s %8s %s\n' "analyze -j2 / -j1 throughput, folder" "$r2d" ">= 1.8" "$(verdict "$r2d >= 1.8")"
-printf '%-58s %8s %8s %s\n' "analyze -j2 / -j1 throughput, one file (one document)" "$r2f" "-" "(one document: one thread)"
-printf '%-58s %8s %8s %s\n' "3 KB article: corpus-cli / raw jieba-rs process time" "$rc" "<= 1.3" "$(verdict "$rc <= 1.3")"
-printf '%-58s %8s %8s %s\n' "peak RSS (MB) on the ${big_mb} MB folder" "$rss" "<= 150" "$(verdict "$rss <= 150")"
+printf '%-58s %8.2f %8s %s\n' "analyze -j1 / raw jieba-rs throughput, folder" "$r1d" ">= 0.6" "$(verdict "$r1d >= 0.6")"
+printf '%-58s %8.2f %8s %s\n' "analyze -j1 / raw jieba-rs throughput, one file" "$r1f" ">= 0.6" "$(verdict "$r1f >= 0.6")"
+printf '%-58s %8.2f %8s %s\n' "analyze -j2 / -j1 throughput, folder" "$r2d" ">= 1.8" "$(verdict "$r2d >= 1.8")"
+printf '%-58s %8.2f %8s %s\n' "analyze -j2 / -j1 throughput, one file (one document)" "$r2f" "-" "(one document: one thread)"
+printf '%-58s %8.2f %8s %s\n' "3 KB article: corpus-cli / raw jieba-rs process time" "$rc" "<= 1.3" "$(verdict "$rc <= 1.3")"
+printf '%-58s %8.1f %8s %s\n' "peak RSS (MB) on the ${big_mb} MB folder" "$rss" "<= 150" "$(verdict "$rss <= 150")"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

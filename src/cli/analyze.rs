@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
@@ -81,8 +82,9 @@ where
     let consumed = (Mutex::new((0usize, 0usize)), Condvar::new());
     let states = Mutex::new(Vec::new());
     let workers = pool.current_num_threads().clamp(1, items.len().max(1));
-    let (tx, rx) = mpsc::channel::<(usize, R)>();
+    let (tx, rx) = mpsc::channel::<(usize, std::thread::Result<R>)>();
     let mut outcome = Ok(());
+    let mut panicked = None;
     pool.in_place_scope(|scope| {
         for _ in 0..workers {
             let tx = tx.clone();
@@ -104,7 +106,10 @@ where
                     if stop.load(Ordering::SeqCst) {
                         break;
                     }
-                    let result = work(&items[i], &mut state);
+                    // A panic is handed to the calling thread, which stops the others and
+                    // resumes it, instead of leaving it waiting for this item forever.
+                    let result =
+                        panic::catch_unwind(AssertUnwindSafe(|| work(&items[i], &mut state)));
                     if tx.send((i, result)).is_err() {
                         break;
                     }
@@ -118,8 +123,21 @@ where
         'receive: for (i, result) in rx.iter() {
             ready.insert(i, result);
             while let Some(result) = ready.remove(&wanted) {
-                if let Err(e) = consume(&items[wanted], result) {
-                    outcome = Err(e);
+                let failed = match result {
+                    Ok(result) => match consume(&items[wanted], result) {
+                        Ok(()) => false,
+                        Err(e) => {
+                            outcome = Err(e);
+                            true
+                        }
+                    },
+                    Err(payload) => {
+                        panicked = Some(payload);
+                        true
+                    }
+                };
+                if failed {
+                    // The workers finish the item they hold and quit.
                     let _lock = consumed.0.lock().unwrap_or_else(|e| e.into_inner());
                     stop.store(true, Ordering::SeqCst);
                     consumed.1.notify_all();
@@ -133,8 +151,10 @@ where
                 }
             }
         }
-        // Dropping the receiver here makes any worker still sending stop.
     });
+    if let Some(payload) = panicked {
+        panic::resume_unwind(payload);
+    }
     outcome.map(|()| states.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
@@ -181,7 +201,7 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
         }
         let pool = thread_pool(args.input.threads);
         let mut progress = FileProgress::new(args.input.progress, &sources);
-        let window = pool.current_num_threads() * 4 + 4;
+        let window = (pool.current_num_threads() + 1) * 16;
         // Reported documents are freed by the workers, not by this thread, which only writes.
         let reported: Mutex<Vec<Document>> = Mutex::new(Vec::new());
         let states = ordered_map(
@@ -313,6 +333,25 @@ mod tests {
         .unwrap();
         assert_eq!(seen, items);
         assert_eq!(states.iter().sum::<usize>(), items.len());
+    }
+
+    #[test]
+    fn ordered_map_passes_a_worker_panic_on() {
+        let pool = thread_pool(Some(2));
+        let items: Vec<u32> = (0..100).collect();
+        let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+            ordered_map(
+                &pool,
+                &items,
+                4,
+                |&i, _: &mut ()| {
+                    assert_ne!(i, 7, "item seven");
+                    i
+                },
+                |_, _| Ok::<(), ()>(()),
+            )
+        }));
+        assert!(outcome.is_err());
     }
 
     #[test]

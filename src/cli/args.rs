@@ -63,7 +63,8 @@ pub struct OutputArgs {
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
-    /// Rows per table (0 = all). JSON entity lists are always complete.
+    /// Rows per table (0 = all). JSON entity lists are always complete. With `--format jsonl`,
+    /// 0 keeps the whole summary, so that `corpus-cli merge` combines runs exactly.
     #[arg(long, default_value_t = 20, value_name = "N")]
     pub top: usize,
 
