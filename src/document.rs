@@ -49,6 +49,7 @@ pub struct Entity {
     /// Other surfaces that refer to this entity in the document (纳瓦卜 for 凯瑟·纳瓦卜).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub aliases: Vec<String>,
+    /// Where it is mentioned: the first [`MAX_MENTION_SPANS`] mentions (`count` is exact).
     pub mentions: Vec<Span>,
 }
 
@@ -185,7 +186,11 @@ impl Analyzer {
             analyzer: self,
             offset: 0,
             counts: Counts::default(),
-            mentions: Vec::new(),
+            groups: BTreeMap::new(),
+            dates: BTreeMap::new(),
+            first_year: None,
+            last_year: None,
+            latest_full: None,
             dateline: None,
             map: None,
         }
@@ -248,20 +253,34 @@ impl Analyzer {
     }
 }
 
-/// A mention placed in the document, with its surface as written.
+/// At most this many spans are kept in an entity's `mentions` (the first ones); its `count`
+/// is always exact. This keeps a document's memory bounded by its vocabulary, not its length.
+pub const MAX_MENTION_SPANS: usize = 200;
+
+/// A date as the date pass valued it, before its year is inferred, with the nearest year written
+/// before its first mention (the last resort for its year).
 #[derive(Clone, Debug)]
-struct Found {
-    mention: Mention,
-    text: String,
-    inferred_from: Option<AnchorSource>,
+struct RawDate {
+    value: DateValue,
+    year_before: Option<u32>,
 }
 
-/// Accumulates a document paragraph by paragraph.
+/// Accumulates a document paragraph by paragraph. Mentions are grouped into entities as they
+/// come, so memory grows with the number of distinct entities, not with the text's length;
+/// years of dates are inferred at the end, when the whole document has been seen.
 pub struct DocumentBuilder<'a> {
     analyzer: &'a Analyzer,
     offset: usize,
     counts: Counts,
-    mentions: Vec<Found>,
+    /// Entities so far, by kind and surface as written.
+    groups: BTreeMap<(EntityKind, String), Entity>,
+    /// Dates by surface, as first valued.
+    dates: BTreeMap<String, RawDate>,
+    /// The first year written in the text, and the last one so far.
+    first_year: Option<u32>,
+    last_year: Option<u32>,
+    /// The latest date written with its year and month.
+    latest_full: Option<FullDate>,
     /// The first dateline met (the article's own).
     dateline: Option<Dateline>,
     /// Running text of a page's article: maps offsets back into the page.
@@ -280,22 +299,13 @@ impl DocumentBuilder<'_> {
             self.counts
                 .add_paragraph(&folded, &tokens, body, &self.analyzer.stopwords);
             let mut para = Paragraph::new(&folded, &tokens);
-            let original: Vec<char> = body.chars().collect();
-            for m in self.analyzer.extractor.extract(&mut para) {
-                let text: String = original[m.start..m.end].iter().collect();
-                let mut mention = m;
-                mention.start += self.offset;
-                mention.end += self.offset;
-                if let Some(map) = &self.map {
-                    let span = map.span_to_page(mention.start, mention.end);
-                    mention.start = span.start;
-                    mention.end = span.end;
+            let mentions = self.analyzer.extractor.extract(&mut para);
+            if !mentions.is_empty() {
+                let original: Vec<char> = body.chars().collect();
+                for m in mentions {
+                    let text: String = original[m.start..m.end].iter().collect();
+                    self.add_mention(m, text);
                 }
-                self.mentions.push(Found {
-                    mention,
-                    text,
-                    inferred_from: None,
-                });
             }
             if self.dateline.is_none() {
                 self.dateline = split::find_dateline(body);
@@ -304,9 +314,48 @@ impl DocumentBuilder<'_> {
         self.offset += n_chars;
     }
 
+    /// Place a mention (in text order) into its entity.
+    fn add_mention(&mut self, m: Mention, text: String) {
+        let mut span = Span {
+            start: m.start + self.offset,
+            end: m.end + self.offset,
+        };
+        if let Some(map) = &self.map {
+            span = map.span_to_page(span.start, span.end);
+        }
+        if let Detail::Date(v) = &m.detail {
+            if let Some(year) = extract::date::year_of(v) {
+                self.last_year = Some(year);
+                self.first_year.get_or_insert(year);
+            }
+            if let Some(full) = FullDate::of(v) {
+                self.latest_full = self.latest_full.max(Some(full));
+            }
+            if !self.dates.contains_key(&text) {
+                let raw = RawDate {
+                    value: v.clone(),
+                    year_before: self.last_year,
+                };
+                self.dates.insert(text.clone(), raw);
+            }
+        }
+        let key = (m.kind, text);
+        let entity = match self.groups.get_mut(&key) {
+            Some(e) => e,
+            None => {
+                let e = new_entity(m.kind, key.1.clone(), &m.detail);
+                self.groups.entry(key).or_insert(e)
+            }
+        };
+        entity.count += 1;
+        if entity.mentions.len() < MAX_MENTION_SPANS {
+            entity.mentions.push(span);
+        }
+    }
+
     /// The latest date of the document written with its year and month.
     fn latest_full_date(&self) -> Option<FullDate> {
-        latest_full_date(&self.mentions)
+        self.latest_full
     }
 
     /// Resolve context (years of dates, short names) and build the document.
@@ -317,8 +366,21 @@ impl DocumentBuilder<'_> {
     /// Like [`finish`](Self::finish), with the latest full date of the page the document stands
     /// in as the last anchor for years.
     fn finish_with(mut self, page: Option<FullDate>) -> Document {
-        infer_years(&mut self.mentions, self.dateline, page);
-        let entities = group_entities(self.mentions);
+        let years = YearContext {
+            dateline: self.dateline,
+            article: self.latest_full,
+            page,
+            first_year: self.first_year,
+        };
+        for (text, raw) in std::mem::take(&mut self.dates) {
+            let mut value = raw.value;
+            let source = years.infer(&text, &mut value, raw.year_before);
+            if let Some(e) = self.groups.get_mut(&(EntityKind::Date, text)) {
+                set_detail(e, &Detail::Date(value));
+                e.inferred_from = source;
+            }
+        }
+        let entities = group_entities(self.groups);
         let (stats, words, pos) = self.counts.finish();
         Document {
             article: None,
@@ -355,16 +417,6 @@ impl FullDate {
     }
 }
 
-fn latest_full_date(found: &[Found]) -> Option<FullDate> {
-    found
-        .iter()
-        .filter_map(|f| match &f.mention.detail {
-            Detail::Date(v) => FullDate::of(v),
-            _ => None,
-        })
-        .max()
-}
-
 /// Dates whose year is counted from the anchor (今年, 去年…) never roll over to another year.
 fn is_relative(text: &str) -> bool {
     [
@@ -380,63 +432,64 @@ fn roll_back(month: u32, reference: u32) -> bool {
     month >= reference + 6
 }
 
-/// Dates written without a year take a year from, in order: the document's dateline (when it
-/// has a year), the latest full date written in the document, the latest full date of the page
-/// (`page`), and last the nearest date with a written year (the first one when none comes
-/// before). A dateline without a year (新华社杜尚别7月5日电) still dates the report: a full date
-/// half a year after its month is taken for the year before the report, and so are the months
-/// without a year that lie half a year after the dateline's (relative dates such as 去年10月
-/// count from the report's year).
-fn infer_years(found: &mut [Found], dateline: Option<Dateline>, page: Option<FullDate>) {
-    let article = latest_full_date(found);
-    let anchor: Option<(u32, AnchorSource)> = match dateline {
-        Some(Dateline { year: Some(y), .. }) => Some((y, AnchorSource::Dateline)),
-        _ => article
-            .map(|d| (d, AnchorSource::Article))
-            .or(page.map(|d| (d, AnchorSource::Page)))
-            .map(|(d, source)| {
-                let year = match dateline {
-                    Some(dl) if roll_back(d.month, dl.month) => d.year + 1,
-                    _ => d.year,
-                };
-                (year, source)
-            }),
-    };
-    let report_month = dateline.map(|d| d.month);
-    let years: Vec<Option<u32>> = found
-        .iter()
-        .map(|f| match &f.mention.detail {
-            Detail::Date(v) => extract::date::year_of(v),
-            _ => None,
-        })
-        .collect();
-    let first = years.iter().flatten().next().copied();
-    let mut last = None;
-    for (f, y) in found.iter_mut().zip(&years) {
-        if y.is_some() {
-            last = *y;
-        }
-        let Detail::Date(v) = &mut f.mention.detail else {
-            continue;
-        };
+/// What a document knows about years, for the dates written without one.
+#[derive(Clone, Copy, Debug)]
+struct YearContext {
+    dateline: Option<Dateline>,
+    /// The latest full date written in the document.
+    article: Option<FullDate>,
+    /// The latest full date of the page the document stands in.
+    page: Option<FullDate>,
+    /// The first year written in the document.
+    first_year: Option<u32>,
+}
+
+impl YearContext {
+    /// Dates written without a year take a year from, in order: the document's dateline (when
+    /// it has a year), the latest full date written in the document, the latest full date of
+    /// the page, and last the nearest date with a written year before the date's first mention
+    /// (`year_before`; the first one of the document when none comes before). A dateline without
+    /// a year (新华社杜尚别7月5日电) still dates the report: a full date half a year after its month is
+    /// taken for the year before the report, and so are the months without a year that lie half a
+    /// year after the dateline's (relative dates such as 去年10月 count from the report's year).
+    /// Returns where the year came from when one was inferred.
+    fn infer(
+        &self,
+        text: &str,
+        v: &mut DateValue,
+        year_before: Option<u32>,
+    ) -> Option<AnchorSource> {
         if !v.iso.starts_with("--") {
-            continue;
+            return None;
         }
+        let anchor: Option<(u32, AnchorSource)> = match self.dateline {
+            Some(Dateline { year: Some(y), .. }) => Some((y, AnchorSource::Dateline)),
+            dateline => self
+                .article
+                .map(|d| (d, AnchorSource::Article))
+                .or(self.page.map(|d| (d, AnchorSource::Page)))
+                .map(|(d, source)| {
+                    let year = match dateline {
+                        Some(dl) if roll_back(d.month, dl.month) => d.year + 1,
+                        _ => d.year,
+                    };
+                    (year, source)
+                }),
+        };
+        let report_month = self.dateline.map(|d| d.month);
         let (year, source) = match anchor {
             Some((year, source)) => {
                 let month = v.iso.get(2..4).and_then(|m| m.parse::<u32>().ok());
                 let back = match (month, report_month) {
-                    (Some(m), Some(r)) => !is_relative(&f.text) && roll_back(m, r),
+                    (Some(m), Some(r)) => !is_relative(text) && roll_back(m, r),
                     _ => false,
                 };
                 (Some(if back { year - 1 } else { year }), source)
             }
-            None => (last.or(first), AnchorSource::Article),
+            None => (year_before.or(self.first_year), AnchorSource::Article),
         };
-        extract::date::infer_year(&f.text, v, year);
-        if v.inferred {
-            f.inferred_from = Some(source);
-        }
+        extract::date::infer_year(text, v, year);
+        v.inferred.then_some(source)
     }
 }
 
@@ -448,55 +501,51 @@ fn json_number(v: f64) -> serde_json::Value {
     }
 }
 
-fn group_entities(found: Vec<Found>) -> Entities {
-    let mut groups: BTreeMap<(EntityKind, String), Entity> = BTreeMap::new();
-    for f in found {
-        let kind = f.mention.kind;
-        let span = Span {
-            start: f.mention.start,
-            end: f.mention.end,
-        };
-        let entry = groups.entry((kind, f.text.clone())).or_insert_with(|| {
-            let mut e = Entity {
-                kind: Some(kind),
-                text: f.text.clone(),
-                count: 0,
-                value: None,
-                inferred: None,
-                inferred_from: None,
-                unit: None,
-                ordinal: None,
-                percent: None,
-                approximate: None,
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-            };
-            match &f.mention.detail {
-                Detail::Date(DateValue { iso, inferred }) => {
-                    e.value = Some(serde_json::Value::from(iso.clone()));
-                    e.inferred = Some(*inferred);
-                    e.inferred_from = f.inferred_from;
-                }
-                Detail::Number(NumberValue {
-                    value,
-                    unit,
-                    ordinal,
-                    percent,
-                    approximate,
-                }) => {
-                    e.value = Some(json_number(*value));
-                    e.unit = Some(unit.clone());
-                    e.ordinal = Some(*ordinal);
-                    e.percent = Some(*percent);
-                    e.approximate = Some(*approximate);
-                }
-                Detail::None => {}
-            }
-            e
-        });
-        entry.count += 1;
-        entry.mentions.push(span);
+/// A new entity for the first mention of a surface.
+fn new_entity(kind: EntityKind, text: String, detail: &Detail) -> Entity {
+    let mut e = Entity {
+        kind: Some(kind),
+        text,
+        count: 0,
+        value: None,
+        inferred: None,
+        inferred_from: None,
+        unit: None,
+        ordinal: None,
+        percent: None,
+        approximate: None,
+        aliases: Vec::new(),
+        mentions: Vec::new(),
+    };
+    set_detail(&mut e, detail);
+    e
+}
+
+/// Copy what a pass knows about a mention (a date's or a number's value) into its entity.
+fn set_detail(e: &mut Entity, detail: &Detail) {
+    match detail {
+        Detail::Date(DateValue { iso, inferred }) => {
+            e.value = Some(serde_json::Value::from(iso.clone()));
+            e.inferred = Some(*inferred);
+        }
+        Detail::Number(NumberValue {
+            value,
+            unit,
+            ordinal,
+            percent,
+            approximate,
+        }) => {
+            e.value = Some(json_number(*value));
+            e.unit = Some(unit.clone());
+            e.ordinal = Some(*ordinal);
+            e.percent = Some(*percent);
+            e.approximate = Some(*approximate);
+        }
+        Detail::None => {}
     }
+}
+
+fn group_entities(groups: BTreeMap<(EntityKind, String), Entity>) -> Entities {
     let mut entities = Entities::default();
     for ((kind, _), e) in groups {
         entities.get_mut(kind).push(e);

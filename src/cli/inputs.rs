@@ -6,11 +6,9 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use super::{
-    Destination, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, InputArgs, is_broken_pipe, progress_bar,
-    report_error, thread_pool,
+    Destination, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, FileProgress, InputArgs, is_broken_pipe,
+    ordered_map, report_error, thread_pool,
 };
 use crate::reader::{Source, Walker};
 
@@ -46,9 +44,9 @@ pub enum Outcome<T> {
     Failed(String, String),
 }
 
-/// Run `work` on every source (in parallel chunks, so memory stays bounded) and return the
-/// outcomes in input order, expansion errors first. Every failure is reported on stderr as it
-/// is met.
+/// Run `work` on every source in parallel and hand the outcomes to `sink` in input order
+/// (expansion errors first), as `analyze` does: workers run a bounded window ahead, so memory
+/// stays bounded. Every failure is reported on stderr as it is met.
 pub fn process<T: Send>(
     input: &InputArgs,
     expanded: &Expanded,
@@ -60,31 +58,28 @@ pub fn process<T: Send>(
         sink(Outcome::Failed(path.clone(), message.clone()));
     }
     let pool = thread_pool(input.threads);
-    let bar = progress_bar(input.progress, expanded.sources.len());
-    let chunk = (pool.current_num_threads() * 4).max(8);
-    for group in expanded.sources.chunks(chunk) {
-        let results: Vec<Result<T, String>> =
-            pool.install(|| group.par_iter().map(&work).collect());
-        for (source, result) in group.iter().zip(results) {
+    let mut progress = FileProgress::new(input.progress, &expanded.sources);
+    let window = (pool.current_num_threads() + 1) * 16;
+    let consumed = ordered_map(
+        &pool,
+        &expanded.sources,
+        window,
+        |source, _: &mut ()| work(source),
+        |source, result| {
             let name = source.display_name();
             match result {
                 Ok(value) => sink(Outcome::Done(name, value)),
                 Err(message) => {
-                    match &bar {
-                        Some(bar) => bar.suspend(|| report_error(&name, &message)),
-                        None => report_error(&name, &message),
-                    }
+                    progress.suspend(|| report_error(&name, &message));
                     sink(Outcome::Failed(name, message));
                 }
             }
-            if let Some(bar) = &bar {
-                bar.inc(1);
-            }
-        }
-    }
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+            progress.file_done(source);
+            Ok::<(), std::convert::Infallible>(())
+        },
+    );
+    let _ = consumed;
+    progress.finish();
 }
 
 /// Write a report to `output` (standard output when None) with `write`; a closed pipe is not an

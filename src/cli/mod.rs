@@ -8,6 +8,7 @@ mod graph;
 mod inputs;
 mod keywords;
 mod kwic;
+mod merge;
 mod output;
 
 use std::io::{self, Write};
@@ -15,8 +16,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-pub use analyze::{AnalyzeArgs, Analyzed, analyze_source, run_analyze};
-pub use args::{InputArgs, OutputArgs, Progress, build_analyzer, progress_bar, thread_pool};
+pub use analyze::{AnalyzeArgs, Analyzed, Plan, analyze_source, ordered_map, run_analyze};
+pub use args::{FileProgress, InputArgs, OutputArgs, Progress, build_analyzer, thread_pool};
+pub use merge::{MergeArgs, run_merge};
 pub use output::{Destination, is_broken_pipe};
 
 /// Exit code: every input was analyzed.
@@ -75,6 +77,9 @@ corpus-cli kwic --kind person news/ --format jsonl | jq -r 'select(.type==\"hit\
         after_help = "Example:\n  corpus-cli compare june/ july/ --top 15 --items entities"
     )]
     Compare(compare::CompareArgs),
+    /// Combine the summaries of earlier `analyze --format jsonl` runs into one.
+    #[command(after_help = merge::MERGE_HELP)]
+    Merge(MergeArgs),
 }
 
 /// Entry point for the binary: parse arguments, run, and turn the outcome into an exit code.
@@ -93,6 +98,7 @@ pub fn main() -> ExitCode {
         Command::Kwic(args) => kwic::run_kwic(&args),
         Command::Graph(args) => graph::run_graph(&args),
         Command::Compare(args) => compare::run_compare(&args),
+        Command::Merge(args) => run_merge(&args),
     };
     ExitCode::from(code)
 }

@@ -69,7 +69,12 @@ impl Destination {
     }
 }
 
-/// True for an error that means the reader of our output went away (`| head -1`).
+/// True for an error that means the reader of our output went away (`| head -1`), also when
+/// it reached us wrapped in a JSON serialization error.
 pub fn is_broken_pipe(e: &io::Error) -> bool {
     e.kind() == io::ErrorKind::BrokenPipe
+        || e.get_ref()
+            .and_then(|inner| inner.downcast_ref::<serde_json::Error>())
+            .and_then(serde_json::Error::io_error_kind)
+            == Some(io::ErrorKind::BrokenPipe)
 }
