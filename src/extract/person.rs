@@ -201,11 +201,31 @@ impl<'a, 'p> Ctx<'a, 'p> {
         if PERSON_CUES.value(w) == Some("after") {
             return VERB_CUE;
         }
-        // A title glued to what follows it (总理说).
+        // A title glued to a reporting word (总理说), not to an organization head (理事会).
         for (b, _) in w.char_indices().skip(2) {
-            if is_title(&w[..b], false) {
+            if is_title(&w[..b], false) && PERSON_CUES.value(&w[b..]) == Some("after") {
                 return TITLE_CUE;
             }
+        }
+        0
+    }
+
+    /// A note after a name that only people get: an ethnic group or sex in brackets (乃登（蒙古族）,
+    /// 张展霞（女）), or a go or chess rank (俞斌九段).
+    fn note_after(&self, e: usize) -> i32 {
+        let n = self.p.len();
+        let c = |i: usize| if i < n { self.char(i) } else { '\0' };
+        if c(e) == '(' {
+            let close = (e + 2..n.min(e + 8)).find(|&i| c(i) == ')');
+            if let Some(j) = close
+                && (self.p.slice(e + 1, j) == "女" || (j > e + 2 && c(j - 1) == '族'))
+                && (e + 1..j).all(|i| is_han(c(i)))
+            {
+                return VERB_CUE;
+            }
+        }
+        if "一二三四五六七八九初".contains(c(e)) && c(e + 1) == '段' {
+            return TITLE_CUE;
         }
         0
     }
@@ -223,7 +243,7 @@ impl<'a, 'p> Ctx<'a, 'p> {
 
     /// Context score of the span `s..e`: titles, verbs and list separators around it.
     fn cues(&self, s: usize, e: usize) -> i32 {
-        let mut score = self.cue_before(s) + self.cue_after(e);
+        let mut score = self.cue_before(s) + self.cue_after(e).max(self.note_after(e));
         let n = self.p.len();
         // A byline: (本报记者张三), (张三).
         if s > 0 && e < n && self.char(s - 1) == '(' && self.char(e) == ')' {
@@ -260,6 +280,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         let mut cands = Vec::new();
         chinese_candidates(&ctx, &taken, &mut cands);
         translit_candidates(&ctx, &taken, &mut cands);
+        byline_candidates(&ctx, &taken, &mut cands);
         spans.extend(select(&ctx, cands));
         spans
     };
@@ -269,6 +290,174 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             out.push(Mention::new(EntityKind::Person, s, e));
         }
     }
+}
+
+/// Score of a name in a byline or signature group: it wins over every other reading.
+const GROUP: i32 = 9;
+
+/// A word that introduces the authors of a report (记者, 本报记者, 通讯员).
+fn is_byline_cue(word: &str) -> bool {
+    word.ends_with("记者") || word.ends_with("通讯员")
+}
+
+/// Names in bylines and signatures, written one after another with or without separators:
+/// （陈杰杨颖）, a line of its own 潘跃王萍, 记者王忠菊、诸葛仓麟报道. Each item of the group must
+/// split into whole names (surname + one or two given-name characters); in brackets and on a
+/// line of their own every item must, after a reporter cue the items up to the first that does
+/// not.
+fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
+    let p = ctx.p;
+    let n = p.len();
+    // A line of its own.
+    let first = (0..n).find(|&i| !ctx.char(i).is_whitespace());
+    let last = (0..n).rev().find(|&i| !ctx.char(i).is_whitespace());
+    if let (Some(a), Some(b)) = (first, last)
+        && b + 1 - a <= 24
+    {
+        group(ctx, taken, a, b + 1, true, out);
+    }
+    for i in 0..n {
+        if ctx.char(i) == '(' {
+            if let Some(j) = (i + 2..n.min(i + 26)).find(|&j| ctx.char(j) == ')') {
+                group(ctx, taken, i + 1, j, true, out);
+            }
+        } else if let Some(t) = ctx.token_starting(i)
+            && is_byline_cue(t.word)
+        {
+            let mut e = t.end;
+            if e < n && matches!(ctx.char(e), ':' | '：') {
+                e += 1;
+            }
+            let stop = (e..n.min(e + 24))
+                .find(|&k| !(is_han(ctx.char(k)) || matches!(ctx.char(k), '、' | ' ' | '/')))
+                .unwrap_or(n.min(e + 24));
+            group(ctx, taken, e, stop, false, out);
+        }
+    }
+}
+
+/// Split `a..b` into items and the items into names; see [`byline_candidates`].
+fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, out: &mut Vec<Cand>) {
+    let p = ctx.p;
+    // Start after the last reporter cue inside the group: (新华社记者王言彬、韩振军).
+    let mut a = a;
+    for t in ctx.tokens {
+        if t.start >= a && t.end <= b && is_byline_cue(t.word) {
+            a = t.end;
+        }
+    }
+    let mut b = b;
+    let mut credit = false;
+    loop {
+        let text = p.slice(a, b);
+        if text.ends_with("报道") || text.ends_with("/文") {
+            b -= 2;
+        } else if text.ends_with('摄') {
+            b -= 1;
+        } else {
+            break;
+        }
+        credit = true;
+    }
+    if a >= b {
+        return;
+    }
+    let mut items = Vec::new();
+    let mut s = a;
+    for i in a..=b {
+        if i == b || matches!(ctx.char(i), '、' | ' ' | '/' | '　') {
+            if i > s {
+                items.push((s, i));
+            }
+            s = i + 1;
+        }
+    }
+    let mut names = Vec::new();
+    for (k, &(s, e)) in items.iter().enumerate() {
+        // Without a separator after it, the last item after a reporter cue must be one name.
+        let open_end = !strict && k + 1 == items.len() && e == b && !credit;
+        match split_names(ctx, s, e) {
+            Some(parts) if !(open_end && parts.len() > 1) => names.extend(parts),
+            _ if strict => return,
+            _ => break,
+        }
+    }
+    // A single short name in brackets or on a line needs more: a photo credit or jieba's tag.
+    if strict && names.len() == 1 {
+        let (s, e) = names[0];
+        let tagged = ctx
+            .token_starting(s)
+            .is_some_and(|t| t.end == e && t.pos.starts_with("nr"));
+        let line = a == 0 || !p.chars[..a].iter().any(|c| !c.is_whitespace());
+        if line && !credit || e - s < 3 && !credit && !tagged {
+            return;
+        }
+    }
+    for (s, e) in names {
+        if !taken[s..e].iter().any(|&x| x) && p.is_unclaimed(s, e) {
+            out.push(Cand {
+                start: s,
+                end: e,
+                score: GROUP,
+            });
+        }
+    }
+}
+
+/// Split the Han characters `s..e` into Chinese names, as few as possible (王永华贺广华 is two
+/// names of three, not three of two), preferring cuts where jieba cut; `None` when they do not
+/// split.
+fn split_names(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> Option<Vec<(usize, usize)>> {
+    if e - s < 2 || e - s > 16 || !(s..e).all(|i| is_han(ctx.char(i))) {
+        return None;
+    }
+    // best[i]: (names, -aligned cuts) of the best split of s..i, and where its last name starts.
+    let mut best: Vec<Option<((usize, i32), usize)>> = vec![None; e - s + 1];
+    best[0] = Some(((0, 0), s));
+    for i in s..e {
+        let Some(((count, cost), _)) = best[i - s] else {
+            continue;
+        };
+        for sl in [1, 2] {
+            for gl in [1, 2] {
+                let j = i + sl + gl;
+                if j > e || !group_name(ctx, i, sl, j) {
+                    continue;
+                }
+                let aligned =
+                    i32::from(ctx.start_tok[i] != NONE) + i32::from(ctx.end_tok[j] != NONE);
+                let key = (count + 1, cost - aligned);
+                if best[j - s].is_none_or(|(k, _)| key < k) {
+                    best[j - s] = Some((key, i));
+                }
+            }
+        }
+    }
+    let mut parts = Vec::new();
+    let mut j = e;
+    while j > s {
+        let (_, i) = best[j - s]?;
+        parts.push((i, j));
+        j = i;
+    }
+    parts.reverse();
+    Some(parts)
+}
+
+/// True when `s..e` (a surname of `sl` characters, then the given name) can be a name in a group.
+fn group_name(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> bool {
+    let p = ctx.p;
+    let text = p.slice(s, e);
+    let jieba = Segmenter::shared().jieba();
+    SURNAMES.contains(p.slice(s, s + sl))
+        && (s + sl..e).all(|i| given_score(ctx.char(i)) > 0)
+        && !is_place(text)
+        && !is_title(text, true)
+        && !is_title(text, false)
+        && !PERSON_CUES.contains(text)
+        && !is_head(p.slice(e - 1, e))
+        && ctx.char(e - 1) != '族'
+        && !common_word(jieba, text)
 }
 
 /// Transliterated names joined by a middle dot: 纳塔利娅·佩切里察, 乔治·韦拉.
@@ -324,9 +513,43 @@ fn dotted_part(t: &Token<'_>) -> bool {
 
 /// A token that can be part of a transliterated name.
 fn translit_token(t: &Token<'_>) -> bool {
-    t.word.chars().all(|c| TRANSLIT_CHARS.contains(&c))
-        && !t.pos.starts_with("ns")
-        && !is_place(t.word)
+    t.word.chars().all(|c| TRANSLIT_CHARS.contains(&c)) && !is_place(t.word)
+}
+
+/// True when a transliteration run ending at `e` goes on as a place name: a place head follows
+/// (戈尔诺—巴达赫尚自治州, 库里亚布市), a dash and more of the name, or a single
+/// transliteration character jieba split off (库里亚/布).
+fn continues_as_place(ctx: &Ctx<'_, '_>, e: usize) -> bool {
+    let Some(next) = ctx.token_starting(e) else {
+        return false;
+    };
+    place_follows(ctx, e)
+        || next.len() == 1
+            && TRANSLIT_CHARS.contains(&ctx.char(e))
+            && next.pos.starts_with("n")
+            && !PERSON_CUES.contains(next.word)
+            && !is_title(next.word, false)
+}
+
+/// True when a place head (自治州, 市) or a dash and a further name part (戈尔诺—巴达赫尚) follows
+/// position `e`: the name before it is part of a place name.
+fn place_follows(ctx: &Ctx<'_, '_>, e: usize) -> bool {
+    let Some(next) = ctx.token_starting(e) else {
+        return false;
+    };
+    if PLACE_SUFFIXES.contains(next.word) || next.pos == "ns" && next.word.ends_with('州') {
+        return true;
+    }
+    matches!(next.word, "—" | "-" | "–" | "——")
+        && ctx.token_starting(next.end).is_some_and(|t| {
+            translit_token(t) || t.pos.starts_with("nr") || t.pos.starts_with("ns")
+        })
+}
+
+/// Characters that stand as words of their own after a name (为, 有, 在): jieba's guessing
+/// glues them to an unknown name (令狐安为, 任大惠有).
+fn is_glued_function_char(c: char) -> bool {
+    "为有在是和对将把被给向从到也就都又还等与及曾已的了记手时".contains(c)
 }
 
 /// Start of the name part that ends at `i` (a dot): whole transliteration tokens to the left.
@@ -368,6 +591,12 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
     if is_title(given, true) || is_title(given, false) || PERSON_CUES.contains(given) {
         return None;
     }
+    if len >= 3
+        && is_glued_function_char(ctx.char(e - 1))
+        && !jieba.has_word(ctx.tokens[last as usize].word)
+    {
+        return None;
+    }
     let given_min = (s + sl..e)
         .map(|i| given_score(ctx.char(i)))
         .min()
@@ -395,7 +624,8 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
             _ if given_min == 0 && (known || len < 3) => None,
             "ns" | "t" | "m" | "nz" if known => Some(0),
             _ if known => None,
-            // A word jieba does not know (its tag is a guess).
+            // A word jieba does not know (its tag is a guess), but not a function word (国及 c).
+            _ if is_function_tag(t.pos) || t.pos == "c" => None,
             _ if len >= 3 && given_min == 0 => Some(0),
             _ if len >= 3 => Some(if jieba.has_word(ctx.p.slice(s, s + 2)) {
                 1
@@ -469,8 +699,13 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 best = Some(c);
             }
         };
+        // A surname-like character after a quantifier or pronoun is a word (多国人士, 各国).
+        let after_quantifier = t.len() == 1
+            && ctx
+                .token_ending(s)
+                .is_some_and(|b| b.len() == 1 && matches!(b.pos, "m" | "r" | "q"));
         for sl in [1, 2] {
-            if s + sl > n || !SURNAMES.contains(p.slice(s, s + sl)) {
+            if s + sl > n || !SURNAMES.contains(p.slice(s, s + sl)) || after_quantifier {
                 continue;
             }
             for gl in [1, 2] {
@@ -485,7 +720,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                     continue;
                 }
                 let text = p.slice(s, e);
-                if is_place(text) {
+                if is_place(text) || place_follows(ctx, e) {
                     continue;
                 }
                 let Some(shape) = chinese_shape(ctx, s, sl, e) else {
@@ -513,6 +748,26 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                     score: shape + ctx.cues(s, end),
                 });
             }
+        }
+        // A word jieba tags as a name but with no surname (丹增, 巴音朝鲁) after a title.
+        if best.is_none()
+            && t.pos.starts_with("nr")
+            && (2..=4).contains(&t.len())
+            && t.word.chars().all(is_han)
+            && !is_place(t.word)
+            && !common_word(Segmenter::shared().jieba(), t.word)
+            && rare_word(Segmenter::shared().jieba(), t.word)
+            && !(t.len() >= 3
+                && (ordinary_word(Segmenter::shared().jieba(), p.slice(s, s + 2))
+                    || ordinary_word(Segmenter::shared().jieba(), p.slice(t.end - 2, t.end))))
+            && ctx.cue_before(s) >= TITLE_CUE
+            && p.is_unclaimed(s, t.end)
+        {
+            best = Some(Cand {
+                start: s,
+                end: t.end,
+                score: ctx.cues(s, t.end),
+            });
         }
         out.extend(best);
     }
@@ -542,12 +797,16 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         }
         let (s, e) = (t.start, toks[j].end);
         let text = p.slice(s, e);
-        if e - s >= 2 && !is_place(text) {
+        let single_ns = i == j && t.pos == "ns";
+        let titled = ctx.cue_before(s) >= TITLE_CUE;
+        if e - s >= 2 && !is_place(text) && !continues_as_place(ctx, e) && (!single_ns || titled) {
             let shape = if i == j {
                 let known = jieba.has_word(text);
+                let halves = (p.slice(s, s + 2), p.slice(e - 2, e));
                 let two_words = e - s >= 4
-                    && common_word(jieba, p.slice(s, s + 2))
-                    && common_word(jieba, p.slice(e - 2, e));
+                    && jieba.has_word(halves.0)
+                    && jieba.has_word(halves.1)
+                    && (ordinary_word(jieba, halves.0) || ordinary_word(jieba, halves.1));
                 match t.pos {
                     _ if two_words => -9, // two ordinary words run together (努力提高)
                     "nr" | "nrt" | "nrfg" if known && e - s >= 3 && !is_group_name(jieba, text) => {
@@ -555,6 +814,8 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                     }
                     "nr" | "nrt" | "nrfg" if known => 1,
                     "ns" if known => 0,
+                    // A word the dictionary tags otherwise, right after a title (外长利维).
+                    "n" | "nz" | "ns" if known && titled && rare_word(jieba, text) => 0,
                     _ if known => -9,
                     _ if e - s >= 3 => 1,
                     _ => 0,
@@ -585,6 +846,18 @@ fn common_word(jieba: &jieba_rs::Jieba, given: &str) -> bool {
             tags[0].tag,
             "nr" | "nrfg" | "nrt" | "ns" | "nz" | "j" | "m" | "t"
         )
+}
+
+/// A dictionary word whose tag is not a name's (古代 t, 文明 is nr).
+fn ordinary_word(jieba: &jieba_rs::Jieba, word: &str) -> bool {
+    let tags = jieba.tag(word, false);
+    tags.len() == 1 && !matches!(tags[0].tag, "nr" | "nrfg" | "nrt" | "ns")
+}
+
+/// A word the dictionary counts seldom: a name it tags as something else (利维 n, 布约亚 ns)
+/// rather than an ordinary word (基金 n, 顾问 nr, 祝贺 nr). Costs a dictionary look-up and a cut.
+fn rare_word(jieba: &jieba_rs::Jieba, word: &str) -> bool {
+    jieba.suggest_freq(word) <= 100
 }
 
 /// A people or place word rather than a person: jieba knows 阿拉伯人 or 阿拉伯语.
@@ -714,6 +987,58 @@ mod tests {
     fn ordinary_words_glued_by_jieba_are_not_names() {
         let found = persons("整顿证券市场秩序，努力提高监管水平。党委宣传部部长出席。");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn bylines_and_signatures_split_into_names() {
+        let found = persons("系统开通运行良好。（陈杰杨颖）");
+        assert_eq!(found, ["陈杰", "杨颖"]);
+        let found = persons("经济效益显著。（王永华贺广华）");
+        assert_eq!(found, ["王永华", "贺广华"]);
+        let found = persons("本报记者廖玒陈智霞");
+        assert!(found.contains(&"陈智霞".to_string()), "{found:?}");
+        let found = persons("本报巴黎1月11日电记者果永毅、王芳报道：会议开幕。");
+        assert_eq!(found, ["果永毅", "王芳"]);
+    }
+
+    #[test]
+    fn headlines_and_brackets_that_are_not_names() {
+        for text in ["（附图片1张）", "（中国画）", "江山多娇", "（蒙古族）"] {
+            let found = persons(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn notes_and_ranks_after_names() {
+        let found = persons("俞斌九段和林峰三段在开幕式后对弈。");
+        assert!(found.contains(&"俞斌".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn titles_before_names_the_dictionary_tags_otherwise() {
+        let found = persons("以色列外长利维4日宣布辞职。省长回良玉强调要团结。");
+        assert!(found.contains(&"利维".to_string()), "{found:?}");
+        assert!(found.contains(&"回良玉".to_string()), "{found:?}");
+        // Ordinary words after a title stay words.
+        let found = persons("专家考察论证后认为，干警严格执法，教师基金资助千人。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn place_names_are_not_transliterated_persons() {
+        let found = persons(
+            "双方愿实施塔吉克斯坦戈尔诺—巴达赫尚自治州公路改造，发挥库里亚布物流中心潜力，开展古代文明研究。",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn surname_characters_after_quantifiers_and_glued_words() {
+        let found = persons("多国人士认为，观察员国及对话伙伴表示赞同。");
+        assert!(found.is_empty(), "{found:?}");
+        let found = persons("全体会议选举令狐安为省政协主席。");
+        assert!(!found.iter().any(|n| n.ends_with('为')), "{found:?}");
     }
 
     #[test]
