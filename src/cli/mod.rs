@@ -28,6 +28,21 @@ pub const EXIT_SOME_FAILED: u8 = 1;
 /// Exit code: a usage error, or nothing could be analyzed.
 pub const EXIT_USAGE: u8 = 2;
 
+const TOP_HELP: &str = "\
+Examples:
+  corpus-cli analyze article.txt                          tables: words, people, places, ...
+  corpus-cli analyze news/ --format jsonl > news.jsonl    one line per article, summary last
+  corpus-cli kwic 上合组织 news/                           every occurrence, in context
+  corpus-cli keywords news/ --top 10                      key terms per article
+  corpus-cli graph news/ --min-count 3 | dot -Tsvg > network.svg
+  corpus-cli compare june/ july/                          what sets July apart
+  corpus-cli merge part-*.jsonl                           combine the summaries of several runs
+
+Run `corpus-cli help COMMAND` for a command's options and examples.
+
+Exit codes: 0 all inputs analyzed; 1 some inputs failed (the rest were reported);
+2 usage error or nothing could be analyzed.";
+
 const AFTER_HELP: &str = "\
 Examples:
   corpus-cli analyze article.txt                          tables: words, people, places, ...
@@ -42,7 +57,7 @@ Exit codes: 0 all inputs analyzed; 1 some inputs failed (the rest were reported)
 /// Chinese news text analyzer: word frequencies with part of speech, and the people,
 /// organizations, places, dates and numbers a text mentions.
 #[derive(Debug, Parser)]
-#[command(name = "corpus-cli", version, about, after_help = AFTER_HELP, propagate_version = true)]
+#[command(name = "corpus-cli", version, about, after_help = TOP_HELP, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -84,6 +99,7 @@ corpus-cli kwic --kind person news/ --format jsonl | jq -r 'select(.type==\"hit\
 
 /// Entry point for the binary: parse arguments, run, and turn the outcome into an exit code.
 pub fn main() -> ExitCode {
+    install_panic_hook();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -92,15 +108,41 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let code = match cli.command {
+    let run = std::panic::AssertUnwindSafe(|| match cli.command {
         Command::Analyze(args) => run_analyze(&args),
         Command::Keywords(args) => keywords::run_keywords(&args),
         Command::Kwic(args) => kwic::run_kwic(&args),
         Command::Graph(args) => graph::run_graph(&args),
         Command::Compare(args) => compare::run_compare(&args),
         Command::Merge(args) => run_merge(&args),
-    };
+    });
+    // An internal error was reported by the panic hook; exit like a run that analyzed nothing.
+    let code = std::panic::catch_unwind(run).unwrap_or(EXIT_USAGE);
     ExitCode::from(code)
+}
+
+/// A bug must not greet the user with a Rust panic message and a stack trace: say in one line
+/// that it is an internal error and where, and ask for a report (RUST_BACKTRACE still works).
+fn install_panic_hook() {
+    if std::env::var_os("RUST_BACKTRACE").is_some() {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_string());
+        let place = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            io::stderr().lock(),
+            "corpus-cli: internal error: {what}{place}; please report it with the input that caused it"
+        );
+    }));
 }
 
 /// Print `corpus-cli: PATH: message` on stderr.
