@@ -32,6 +32,9 @@ pub fn analyze_source(analyzer: &Analyzer, source: &Source, encoding: EncodingCh
 
 /// `corpus-cli analyze`.
 pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
+    if args.input.input_format == super::InputFormat::Jsonl {
+        return super::run_analyze_jsonl(args);
+    }
     let analyzer = match build_analyzer(&args.input) {
         Ok(a) => a,
         Err((path, message)) => {

@@ -3,6 +3,7 @@
 
 mod analyze;
 mod args;
+mod jsonl;
 mod output;
 
 use std::io::{self, Write};
@@ -11,7 +12,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub use analyze::{AnalyzeArgs, Analyzed, analyze_source, run_analyze};
+pub use args::InputFormat;
 pub use args::{InputArgs, OutputArgs, Progress, build_analyzer, progress_bar, thread_pool};
+pub use jsonl::run_analyze_jsonl;
 pub use output::{Destination, is_broken_pipe};
 
 /// Exit code: every input was analyzed.
@@ -28,6 +31,7 @@ Examples:
   corpus-cli analyze news/ --format jsonl > news.jsonl    one line per article, summary last
   cat article.txt | corpus-cli analyze - --format json    read standard input
   corpus-cli analyze gbk-news/ --encoding gb18030 --format csv
+  corpus-cli analyze corpus.jsonl --input jsonl --format jsonl   one {\"id\", \"text\"} per line
 
 Exit codes: 0 all inputs analyzed; 1 some inputs failed (the rest were reported);
 2 usage error or nothing could be analyzed.";

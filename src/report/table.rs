@@ -38,7 +38,8 @@ impl<'w> TableReporter<'w> {
 }
 
 /// A light style: a rule under the header, none between rows.
-const STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
+const STYLE: TableStyle =
+    TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
 
 fn new_table(header: &[&str]) -> Table {
     let mut t = Table::new();
