@@ -45,6 +45,7 @@ pub struct Entity {
     /// Other surfaces that refer to this entity in the document (纳瓦卜 for 凯瑟·纳瓦卜).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub aliases: Vec<String>,
+    /// Where it is mentioned: the first [`MAX_MENTION_SPANS`] mentions (`count` is exact).
     pub mentions: Vec<Span>,
 }
 
@@ -148,7 +149,10 @@ impl Analyzer {
             analyzer: self,
             offset: 0,
             counts: Counts::default(),
-            mentions: Vec::new(),
+            groups: BTreeMap::new(),
+            first_year: None,
+            last_year: None,
+            pending: BTreeMap::new(),
         }
     }
 
@@ -161,19 +165,24 @@ impl Analyzer {
     }
 }
 
-/// A mention placed in the document, with its surface as written.
-#[derive(Clone, Debug)]
-struct Found {
-    mention: Mention,
-    text: String,
-}
+/// At most this many spans are kept in an entity's `mentions` (the first ones); its `count`
+/// is always exact. This keeps a document's memory bounded by its vocabulary, not its length.
+pub const MAX_MENTION_SPANS: usize = 1000;
 
-/// Accumulates a document paragraph by paragraph.
+/// Accumulates a document paragraph by paragraph. Mentions are grouped into entities as they
+/// come, so memory grows with the number of distinct entities, not with the text's length.
 pub struct DocumentBuilder<'a> {
     analyzer: &'a Analyzer,
     offset: usize,
     counts: Counts,
-    mentions: Vec<Found>,
+    /// Entities so far, by kind and surface as written.
+    groups: BTreeMap<(EntityKind, String), Entity>,
+    /// The first year written in the text, and the last one so far.
+    first_year: Option<u32>,
+    last_year: Option<u32>,
+    /// Dates first met before any year was written, with their value as extracted: their year
+    /// comes from the first year found later (or stays unknown).
+    pending: BTreeMap<String, DateValue>,
 }
 
 impl DocumentBuilder<'_> {
@@ -188,50 +197,77 @@ impl DocumentBuilder<'_> {
             self.counts
                 .add_paragraph(&folded, &tokens, body, &self.analyzer.stopwords);
             let mut para = Paragraph::new(&folded, &tokens);
-            let original: Vec<char> = body.chars().collect();
-            for m in self.analyzer.extractor.extract(&mut para) {
-                let text: String = original[m.start..m.end].iter().collect();
-                let mut mention = m;
-                mention.start += self.offset;
-                mention.end += self.offset;
-                self.mentions.push(Found { mention, text });
+            let mentions = self.analyzer.extractor.extract(&mut para);
+            if !mentions.is_empty() {
+                let original: Vec<char> = body.chars().collect();
+                for m in mentions {
+                    let text: String = original[m.start..m.end].iter().collect();
+                    self.add_mention(m, text);
+                }
             }
         }
         self.offset += n_chars;
     }
 
+    /// Place a mention (in text order): dates without a year take the year of the nearest
+    /// date before them that has one (or, at the top of the text, the first one after them).
+    fn add_mention(&mut self, mut m: Mention, text: String) {
+        let span = Span {
+            start: m.start + self.offset,
+            end: m.end + self.offset,
+        };
+        let mut unresolved = None;
+        if let Detail::Date(v) = &mut m.detail {
+            if let Some(year) = extract::date::year_of(v) {
+                self.last_year = Some(year);
+                if self.first_year.is_none() {
+                    self.first_year = Some(year);
+                    self.resolve_pending(Some(year));
+                }
+            }
+            if self.last_year.is_some() {
+                extract::date::infer_year(&text, v, self.last_year);
+            } else {
+                unresolved = Some(v.clone());
+            }
+        }
+        let key = (m.kind, text);
+        let entity = match self.groups.get_mut(&key) {
+            Some(e) => e,
+            None => {
+                if let Some(v) = unresolved {
+                    self.pending.insert(key.1.clone(), v);
+                }
+                let e = new_entity(m.kind, key.1.clone(), &m.detail);
+                self.groups.entry(key).or_insert(e)
+            }
+        };
+        entity.count += 1;
+        if entity.mentions.len() < MAX_MENTION_SPANS {
+            entity.mentions.push(span);
+        }
+    }
+
+    /// Give the dates met before any year their year, now that it is known (or not).
+    fn resolve_pending(&mut self, year: Option<u32>) {
+        for (text, mut v) in std::mem::take(&mut self.pending) {
+            extract::date::infer_year(&text, &mut v, year);
+            if let Some(e) = self.groups.get_mut(&(EntityKind::Date, text)) {
+                set_detail(e, &Detail::Date(v));
+            }
+        }
+    }
+
     /// Resolve context (years of dates, short names) and build the document.
     pub fn finish(mut self) -> Document {
-        infer_years(&mut self.mentions);
-        let entities = group_entities(self.mentions);
+        self.resolve_pending(None);
+        let entities = group_entities(self.groups);
         let (stats, words, pos) = self.counts.finish();
         Document {
             stats,
             entities,
             words,
             pos,
-        }
-    }
-}
-
-/// Dates written without a year take the year of the nearest date before them that has one
-/// (or, at the top of the text, the first one after them).
-fn infer_years(found: &mut [Found]) {
-    let years: Vec<Option<u32>> = found
-        .iter()
-        .map(|f| match &f.mention.detail {
-            Detail::Date(v) => extract::date::year_of(v),
-            _ => None,
-        })
-        .collect();
-    let first = years.iter().flatten().next().copied();
-    let mut last = None;
-    for (f, y) in found.iter_mut().zip(&years) {
-        if y.is_some() {
-            last = *y;
-        }
-        if let Detail::Date(v) = &mut f.mention.detail {
-            extract::date::infer_year(&f.text, v, last.or(first));
         }
     }
 }
@@ -244,53 +280,50 @@ fn json_number(v: f64) -> serde_json::Value {
     }
 }
 
-fn group_entities(found: Vec<Found>) -> Entities {
-    let mut groups: BTreeMap<(EntityKind, String), Entity> = BTreeMap::new();
-    for f in found {
-        let kind = f.mention.kind;
-        let span = Span {
-            start: f.mention.start,
-            end: f.mention.end,
-        };
-        let entry = groups.entry((kind, f.text.clone())).or_insert_with(|| {
-            let mut e = Entity {
-                kind: Some(kind),
-                text: f.text.clone(),
-                count: 0,
-                value: None,
-                inferred: None,
-                unit: None,
-                ordinal: None,
-                percent: None,
-                approximate: None,
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-            };
-            match &f.mention.detail {
-                Detail::Date(DateValue { iso, inferred }) => {
-                    e.value = Some(serde_json::Value::from(iso.clone()));
-                    e.inferred = Some(*inferred);
-                }
-                Detail::Number(NumberValue {
-                    value,
-                    unit,
-                    ordinal,
-                    percent,
-                    approximate,
-                }) => {
-                    e.value = Some(json_number(*value));
-                    e.unit = Some(unit.clone());
-                    e.ordinal = Some(*ordinal);
-                    e.percent = Some(*percent);
-                    e.approximate = Some(*approximate);
-                }
-                Detail::None => {}
-            }
-            e
-        });
-        entry.count += 1;
-        entry.mentions.push(span);
+/// A new entity for the first mention of a surface.
+fn new_entity(kind: EntityKind, text: String, detail: &Detail) -> Entity {
+    let mut e = Entity {
+        kind: Some(kind),
+        text,
+        count: 0,
+        value: None,
+        inferred: None,
+        unit: None,
+        ordinal: None,
+        percent: None,
+        approximate: None,
+        aliases: Vec::new(),
+        mentions: Vec::new(),
+    };
+    set_detail(&mut e, detail);
+    e
+}
+
+/// Copy what a pass knows about a mention (a date's or a number's value) into its entity.
+fn set_detail(e: &mut Entity, detail: &Detail) {
+    match detail {
+        Detail::Date(DateValue { iso, inferred }) => {
+            e.value = Some(serde_json::Value::from(iso.clone()));
+            e.inferred = Some(*inferred);
+        }
+        Detail::Number(NumberValue {
+            value,
+            unit,
+            ordinal,
+            percent,
+            approximate,
+        }) => {
+            e.value = Some(json_number(*value));
+            e.unit = Some(unit.clone());
+            e.ordinal = Some(*ordinal);
+            e.percent = Some(*percent);
+            e.approximate = Some(*approximate);
+        }
+        Detail::None => {}
     }
+}
+
+fn group_entities(groups: BTreeMap<(EntityKind, String), Entity>) -> Entities {
     let mut entities = Entities::default();
     for ((kind, _), e) in groups {
         entities.get_mut(kind).push(e);
@@ -331,6 +364,7 @@ fn link_short_names(persons: &mut Vec<Entity>) {
             target.count += short.count;
             target.mentions.extend(short.mentions);
             target.mentions.sort();
+            target.mentions.truncate(MAX_MENTION_SPANS);
             target.aliases.push(short.text);
             merged[i] = true;
         }

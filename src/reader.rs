@@ -1,9 +1,10 @@
 //! Reading inputs: expanding files, folders and `-` into a sorted list of sources, and decoding
-//! their bytes (UTF-8, UTF-16 with a byte-order mark, GB18030/GBK) into text.
+//! their bytes (UTF-8, UTF-16 with a byte-order mark, GB18030/GBK) into text — whole for
+//! ordinary inputs, line by line for large ones.
 
 use std::fmt;
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobMatcher};
@@ -104,7 +105,335 @@ impl Source {
 
     /// Read and decode the input.
     pub fn read_text(&self, choice: EncodingChoice) -> Result<(String, Encoding), ReadError> {
-        decode(&self.read_bytes()?, choice)
+        decode_vec(self.read_bytes()?, choice)
+    }
+
+    /// The size of a file in bytes (0 for standard input or when unknown).
+    pub fn size(&self) -> u64 {
+        match self {
+            Source::Stdin => 0,
+            Source::File(path) => fs::metadata(path).map_or(0, |m| m.len()),
+        }
+    }
+
+    /// Open the input for analysis: inputs up to [`STREAM_THRESHOLD`] bytes are read and
+    /// decoded whole; larger ones are decoded line by line, so memory does not grow with them.
+    pub fn open(&self, choice: EncodingChoice) -> Result<Text, ReadError> {
+        self.open_with_threshold(choice, STREAM_THRESHOLD)
+    }
+
+    /// [`Source::open`] with another size limit for reading whole.
+    ///
+    /// Both ways decode alike: a byte-order mark, then UTF-8, then GB18030 for `auto`, and NUL
+    /// bytes mean binary. A large file is first scanned (for NUL bytes and UTF-8 validity) so
+    /// the choice is the same as for the whole file. Standard input cannot be read twice: past
+    /// the limit, `auto` decides between UTF-8 and GB18030 on the first `threshold` bytes, and an
+    /// invalid or NUL byte further on is reported when it is met.
+    pub fn open_with_threshold(
+        &self,
+        choice: EncodingChoice,
+        threshold: usize,
+    ) -> Result<Text, ReadError> {
+        match self {
+            Source::Stdin => {
+                let mut stdin = io::stdin();
+                let mut prefix = Vec::new();
+                (&mut stdin)
+                    .take(threshold as u64 + 1)
+                    .read_to_end(&mut prefix)?;
+                if prefix.len() <= threshold {
+                    let (text, enc) = decode_vec(prefix, choice)?;
+                    return Ok(Text::Whole(text, enc));
+                }
+                let scan = Scan::of_prefix(&prefix);
+                let input =
+                    io::BufReader::with_capacity(1 << 16, io::Cursor::new(prefix).chain(stdin));
+                LineReader::new(Box::new(input), choice, scan).map(Text::Lines)
+            }
+            Source::File(path) => {
+                let meta = fs::metadata(path)?;
+                if !meta.is_file() {
+                    return Err(ReadError::NotAFile);
+                }
+                if meta.len() <= threshold as u64 {
+                    let (text, enc) = decode_vec(fs::read(path)?, choice)?;
+                    return Ok(Text::Whole(text, enc));
+                }
+                let scan = Scan::of_reader(fs::File::open(path)?)?;
+                let input = io::BufReader::with_capacity(1 << 16, fs::File::open(path)?);
+                LineReader::new(Box::new(input), choice, scan).map(Text::Lines)
+            }
+        }
+    }
+}
+
+/// Inputs larger than this many bytes are decoded and analyzed line by line.
+pub const STREAM_THRESHOLD: usize = 8 << 20;
+
+/// An opened input: its whole text, or a reader of its lines.
+pub enum Text {
+    Whole(String, Encoding),
+    Lines(LineReader),
+}
+
+/// What a first look at an input's bytes found: its first two bytes (a UTF-16 byte-order mark),
+/// the offset of its first NUL byte, and whether it is valid UTF-8.
+struct Scan {
+    head: [u8; 2],
+    nul: Option<usize>,
+    utf8: bool,
+    /// False when only a prefix was scanned (standard input): a NUL byte may still come.
+    whole: bool,
+}
+
+impl Scan {
+    fn of_prefix(bytes: &[u8]) -> Scan {
+        let utf8 = match std::str::from_utf8(bytes) {
+            Ok(_) => true,
+            // A character cut at the end of the prefix is not an error.
+            Err(e) => e.error_len().is_none(),
+        };
+        Scan {
+            head: [
+                bytes.first().copied().unwrap_or(1),
+                bytes.get(1).copied().unwrap_or(1),
+            ],
+            nul: memchr_nul(bytes),
+            utf8,
+            whole: false,
+        }
+    }
+
+    fn of_reader(mut input: impl Read) -> io::Result<Scan> {
+        let mut buf = vec![0u8; 1 << 16];
+        let mut carry = 0;
+        let mut offset = 0;
+        let mut scan = Scan {
+            head: [1, 1],
+            nul: None,
+            utf8: true,
+            whole: true,
+        };
+        loop {
+            let n = match input.read(&mut buf[carry..]) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            let chunk = &buf[carry..carry + n];
+            if offset == 0 {
+                scan.head = [chunk[0], chunk.get(1).copied().unwrap_or(1)];
+            }
+            if scan.nul.is_none() {
+                scan.nul = memchr_nul(chunk).map(|i| offset + i);
+            }
+            offset += n;
+            let filled = carry + n;
+            carry = 0;
+            if scan.utf8
+                && let Err(e) = std::str::from_utf8(&buf[..filled])
+            {
+                if e.error_len().is_some() {
+                    scan.utf8 = false;
+                } else {
+                    // A character cut at the end of the chunk: keep its bytes for the next one.
+                    let valid = e.valid_up_to();
+                    buf.copy_within(valid..filled, 0);
+                    carry = filled - valid;
+                }
+            }
+        }
+        scan.utf8 &= carry == 0;
+        Ok(scan)
+    }
+}
+
+/// How a [`LineReader`] turns bytes into text.
+enum Decoding {
+    Utf8,
+    Gb18030,
+    /// A streaming UTF-16 decoder, with text decoded but not yet handed out.
+    Utf16 {
+        decoder: encoding_rs::Decoder,
+        text: String,
+        start: usize,
+        ended: bool,
+    },
+}
+
+/// Reads a large input line by line, decoding as [`decode`] would the whole input.
+pub struct LineReader {
+    input: Box<dyn BufRead + Send>,
+    decoding: Decoding,
+    encoding: Encoding,
+    /// Bytes consumed so far.
+    offset: usize,
+    /// Look for NUL bytes (when the scan did not see the whole input).
+    check_nul: bool,
+    buf: Vec<u8>,
+}
+
+impl LineReader {
+    fn new(
+        mut input: Box<dyn BufRead + Send>,
+        choice: EncodingChoice,
+        scan: Scan,
+    ) -> Result<Self, ReadError> {
+        let bom_utf16 = match scan.head {
+            [0xFF, 0xFE] => Some(Encoding::Utf16Le),
+            [0xFE, 0xFF] => Some(Encoding::Utf16Be),
+            _ => None,
+        };
+        let utf16 = match choice {
+            EncodingChoice::Utf16 => Some(bom_utf16.unwrap_or(Encoding::Utf16Le)),
+            EncodingChoice::Auto => bom_utf16,
+            _ => None,
+        };
+        let mut offset = 0;
+        let (decoding, encoding) = if let Some(enc) = utf16 {
+            if bom_utf16.is_some() {
+                input.read_exact(&mut [0u8; 2])?;
+                offset = 2;
+            }
+            let codec = match enc {
+                Encoding::Utf16Be => encoding_rs::UTF_16BE,
+                _ => encoding_rs::UTF_16LE,
+            };
+            let decoding = Decoding::Utf16 {
+                decoder: codec.new_decoder_without_bom_handling(),
+                text: String::new(),
+                start: 0,
+                ended: false,
+            };
+            (decoding, enc)
+        } else {
+            if let Some(offset) = scan.nul {
+                return Err(ReadError::Binary { offset });
+            }
+            let utf8 = match choice {
+                EncodingChoice::Gb18030 => false,
+                EncodingChoice::Utf8 => true,
+                _ => scan.utf8,
+            };
+            if !utf8 {
+                (Decoding::Gb18030, Encoding::Gb18030)
+            } else if scan.head == [0xEF, 0xBB] && input.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
+                input.read_exact(&mut [0u8; 3])?;
+                offset = 3;
+                (Decoding::Utf8, Encoding::Utf8Bom)
+            } else {
+                (Decoding::Utf8, Encoding::Utf8)
+            }
+        };
+        Ok(LineReader {
+            input,
+            decoding,
+            encoding,
+            offset,
+            check_nul: !scan.whole,
+            buf: Vec::new(),
+        })
+    }
+
+    /// The encoding the input is decoded from.
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// Read the next line, with its line break, into `line` (replacing what it held).
+    /// Returns false at the end of the input.
+    pub fn read_line(&mut self, line: &mut String) -> Result<bool, ReadError> {
+        line.clear();
+        if let Decoding::Utf16 { .. } = self.decoding {
+            return self.read_utf16_line(line);
+        }
+        self.buf.clear();
+        let n = self.input.read_until(b'\n', &mut self.buf)?;
+        if n == 0 {
+            return Ok(false);
+        }
+        if self.check_nul
+            && let Some(i) = memchr_nul(&self.buf)
+        {
+            return Err(ReadError::Binary {
+                offset: self.offset + i,
+            });
+        }
+        // A line break byte never occurs inside a UTF-8 or GB18030 character, so lines decode
+        // on their own exactly as they would within the whole text.
+        match self.decoding {
+            Decoding::Utf8 => match std::str::from_utf8(&self.buf) {
+                Ok(s) => line.push_str(s),
+                Err(e) => {
+                    return Err(ReadError::InvalidUtf8 {
+                        offset: self.offset + e.valid_up_to(),
+                    });
+                }
+            },
+            _ => match encoding_rs::GB18030
+                .decode_without_bom_handling_and_without_replacement(&self.buf)
+            {
+                Some(s) => line.push_str(&s),
+                None => {
+                    return Err(ReadError::Malformed {
+                        encoding: "UTF-8 or GB18030",
+                    });
+                }
+            },
+        }
+        self.offset += n;
+        Ok(true)
+    }
+
+    fn read_utf16_line(&mut self, line: &mut String) -> Result<bool, ReadError> {
+        let malformed = ReadError::Malformed {
+            encoding: self.encoding.name(),
+        };
+        let Decoding::Utf16 {
+            decoder,
+            text,
+            start,
+            ended,
+        } = &mut self.decoding
+        else {
+            unreachable!("called for UTF-16 only");
+        };
+        loop {
+            if let Some(i) = text[*start..].find('\n') {
+                line.push_str(&text[*start..*start + i + 1]);
+                *start += i + 1;
+                return Ok(true);
+            }
+            if *ended {
+                line.push_str(&text[*start..]);
+                *start = text.len();
+                return Ok(!line.is_empty());
+            }
+            text.drain(..*start);
+            *start = 0;
+            let chunk = self.input.fill_buf()?;
+            let last = chunk.is_empty();
+            let mut read = 0;
+            loop {
+                let need = decoder
+                    .max_utf8_buffer_length_without_replacement(chunk.len() - read)
+                    .unwrap_or(chunk.len() * 3);
+                text.reserve(need.max(4));
+                let (result, n) =
+                    decoder.decode_to_string_without_replacement(&chunk[read..], text, last);
+                read += n;
+                match result {
+                    encoding_rs::DecoderResult::InputEmpty => break,
+                    encoding_rs::DecoderResult::OutputFull => continue,
+                    encoding_rs::DecoderResult::Malformed(..) => return Err(malformed),
+                }
+            }
+            let n = chunk.len();
+            self.input.consume(n);
+            self.offset += n;
+            *ended = last;
+        }
     }
 }
 
@@ -243,6 +572,25 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<(String, Encoding)
     }
 }
 
+/// [`decode`], taking the bytes: plain UTF-8 (the common case) becomes the text without a copy.
+pub fn decode_vec(bytes: Vec<u8>, choice: EncodingChoice) -> Result<(String, Encoding), ReadError> {
+    let plain_utf8 = match choice {
+        EncodingChoice::Utf8 => !bytes.starts_with(b"\xEF\xBB\xBF"),
+        EncodingChoice::Auto => !matches!(
+            bytes.as_slice(),
+            [0xEF, 0xBB, 0xBF, ..] | [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]
+        ),
+        _ => false,
+    };
+    if plain_utf8 && memchr_nul(&bytes).is_none() {
+        return match String::from_utf8(bytes) {
+            Ok(text) => Ok((text, Encoding::Utf8)),
+            Err(e) => decode(e.as_bytes(), choice),
+        };
+    }
+    decode(&bytes, choice)
+}
+
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == 0)
 }
@@ -363,5 +711,81 @@ mod tests {
     #[test]
     fn empty_input_is_empty_text() {
         assert_eq!(decode(b"", EncodingChoice::Auto).unwrap().0, "");
+    }
+
+    /// Decode `bytes` the streaming way (threshold 0) and the whole way; they must agree.
+    fn both_ways(bytes: &[u8], choice: EncodingChoice) -> (String, String) {
+        let whole = match decode(bytes, choice) {
+            Ok((text, enc)) => format!("{enc}: {text}"),
+            Err(e) => format!("error: {}", e.message()),
+        };
+        let file = tempfile::NamedTempFile::new().unwrap();
+        fs::write(file.path(), bytes).unwrap();
+        let source = Source::File(file.path().to_path_buf());
+        let streamed = match source.open_with_threshold(choice, 0) {
+            Ok(Text::Lines(mut lines)) => {
+                let mut text = String::new();
+                let mut line = String::new();
+                loop {
+                    match lines.read_line(&mut line) {
+                        Ok(true) => text.push_str(&line),
+                        Ok(false) => break format!("{}: {text}", lines.encoding()),
+                        Err(e) => break format!("error: {}", e.message()),
+                    }
+                }
+            }
+            Ok(Text::Whole(..)) if bytes.is_empty() => whole.clone(),
+            Ok(Text::Whole(..)) => panic!("threshold 0 must stream"),
+            Err(e) => format!("error: {}", e.message()),
+        };
+        (whole, streamed)
+    }
+
+    #[test]
+    fn streaming_decodes_like_reading_whole() {
+        let text = "新华社北京7月5日电\r\n国家主席习近平出席会议。\n\n最后一行没有换行";
+        let utf16 = |big: bool, bom: bool| {
+            let mut b = Vec::new();
+            if bom {
+                b.extend(if big { [0xFE, 0xFF] } else { [0xFF, 0xFE] });
+            }
+            for u in text.encode_utf16() {
+                b.extend(if big {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                });
+            }
+            b
+        };
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let mut bom8 = b"\xEF\xBB\xBF".to_vec();
+        bom8.extend(text.as_bytes());
+        // Valid UTF-8 lines first, GBK further on: `auto` must pick GB18030 for the whole file.
+        let mut mixed = "第一行\n".repeat(100).into_bytes();
+        mixed.extend(gbk.iter());
+        let mut late_nul = text.as_bytes().to_vec();
+        late_nul.extend(b"\nabc\x00def\n");
+        let odd = utf16(false, true)[..utf16(false, true).len() - 1].to_vec();
+        let cases: Vec<(&str, Vec<u8>, EncodingChoice)> = vec![
+            ("utf-8", text.as_bytes().to_vec(), EncodingChoice::Auto),
+            ("utf-8 bom", bom8, EncodingChoice::Auto),
+            ("gbk auto", gbk.to_vec(), EncodingChoice::Auto),
+            ("gbk forced", gbk.to_vec(), EncodingChoice::Gb18030),
+            ("gbk as utf-8", gbk.to_vec(), EncodingChoice::Utf8),
+            ("mixed", mixed, EncodingChoice::Auto),
+            ("utf-16le", utf16(false, true), EncodingChoice::Auto),
+            ("utf-16be", utf16(true, true), EncodingChoice::Auto),
+            ("utf-16 no bom", utf16(false, false), EncodingChoice::Utf16),
+            ("utf-16 odd", odd, EncodingChoice::Auto),
+            ("late nul", late_nul, EncodingChoice::Auto),
+            ("empty", Vec::new(), EncodingChoice::Auto),
+        ];
+        for (name, bytes, choice) in cases {
+            let (whole, streamed) = both_ways(&bytes, choice);
+            assert_eq!(whole, streamed, "{name}");
+        }
+        let (whole, _) = both_ways(text.as_bytes(), EncodingChoice::Auto);
+        assert_eq!(whole, format!("UTF-8: {text}"));
     }
 }

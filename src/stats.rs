@@ -1,10 +1,10 @@
 //! Text statistics: character, token, sentence and paragraph counts, word frequencies with their
 //! part of speech (punctuation, whitespace and stopwords left out), and the POS distribution.
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -44,7 +44,7 @@ impl Stats {
 
 /// The stopword list used to keep function words out of frequency tables.
 #[derive(Clone, Debug, Default)]
-pub struct Stopwords(Option<Arc<HashSet<String>>>);
+pub struct Stopwords(Option<Arc<FxHashSet<String>>>);
 
 impl Stopwords {
     /// The built-in Chinese stopword list.
@@ -68,7 +68,7 @@ impl Stopwords {
     }
 }
 
-fn parse_list(text: &str) -> HashSet<String> {
+fn parse_list(text: &str) -> FxHashSet<String> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -78,33 +78,191 @@ fn parse_list(text: &str) -> HashSet<String> {
 
 /// True for a word that is only punctuation or symbols (no letter, digit or Han character).
 pub fn is_punctuation(word: &str) -> bool {
-    !word.chars().any(|c| c.is_alphanumeric() || is_han(c))
+    !word.chars().any(|c| is_han(c) || c.is_alphanumeric())
 }
 
-#[derive(Clone, Debug, Default)]
+/// The sentences of a paragraph that hold a letter, digit or Han character, by the Unicode
+/// sentence boundaries of UAX #29.
+pub fn count_sentences(text: &str) -> usize {
+    simple_sentences(text).unwrap_or_else(|| {
+        text.unicode_sentences()
+            .filter(|s| s.chars().any(|c| is_han(c) || c.is_alphanumeric()))
+            .count()
+    })
+}
+
+/// A fast path of [`count_sentences`] for the usual shape of Chinese text: Han characters, ASCII
+/// letters and digits, punctuation that never ends a sentence, and 。!? each followed directly
+/// by a Han character, letter or digit (or ending the text). UAX #29 breaks after such a
+/// terminator and nowhere else, so the sentences are the pieces ending at each terminator.
+/// Any other text (a '.', a quote after a terminator, a line separator, …) returns `None`.
+fn simple_sentences(text: &str) -> Option<usize> {
+    let mut count = 0;
+    let mut piece_has_word = false;
+    let mut after_terminator = false;
+    for c in text.chars() {
+        let word = is_han(c) || c.is_ascii_alphanumeric();
+        if after_terminator {
+            if !word {
+                return None;
+            }
+            count += usize::from(piece_has_word);
+            piece_has_word = false;
+            after_terminator = false;
+        }
+        if word {
+            piece_has_word = true;
+        } else if matches!(c, '。' | '!' | '?') {
+            after_terminator = true;
+        } else if !is_neutral(c) {
+            return None;
+        }
+    }
+    Some(count + usize::from(piece_has_word))
+}
+
+/// Punctuation and spaces that neither end a sentence nor separate paragraphs (UAX #29 classes
+/// Sp, Close, SContinue and Other); checked against unicode-segmentation by a test.
+fn is_neutral(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | ','
+            | ':'
+            | ';'
+            | '"'
+            | '\''
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '<'
+            | '>'
+            | '%'
+            | '+'
+            | '-'
+            | '*'
+            | '/'
+            | '='
+            | '#'
+            | '&'
+            | '@'
+            | '$'
+            | '^'
+            | '_'
+            | '|'
+            | '~'
+            | '`'
+            | '、'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '—'
+            | '–'
+            | '…'
+            | '·'
+            | '・'
+            | '•'
+            | '×'
+            | '÷'
+            | '°'
+            | '℃'
+            | '‰'
+            | '№'
+            | '¥'
+            | '€'
+            | '£'
+    )
+}
+
+/// A word of the table being counted: its count, and how often each part of speech (an index
+/// into [`Counts::tags`]) was given to it. Almost every word has one tag, kept inline.
+#[derive(Clone, Debug)]
 struct WordEntry {
     count: usize,
-    pos: Vec<(String, usize)>,
+    tag: (u32, usize),
+    more_tags: Vec<(u32, usize)>,
 }
 
-/// Counts gathered paragraph by paragraph.
+impl WordEntry {
+    fn new(tag: u32) -> Self {
+        WordEntry {
+            count: 1,
+            tag: (tag, 1),
+            more_tags: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, tag: u32) {
+        self.count += 1;
+        if self.tag.0 == tag {
+            self.tag.1 += 1;
+        } else if let Some(t) = self.more_tags.iter_mut().find(|t| t.0 == tag) {
+            t.1 += 1;
+        } else {
+            self.more_tags.push((tag, 1));
+        }
+    }
+}
+
+/// Counts gathered paragraph by paragraph. Memory grows with the vocabulary only.
 #[derive(Debug, Default)]
 pub struct Counts {
     stats: Stats,
-    words: HashMap<String, WordEntry>,
-    stopped: HashSet<String>,
-    pos: HashMap<String, usize>,
+    words: FxHashMap<String, WordEntry>,
+    stopped: FxHashSet<String>,
+    /// Part-of-speech tags met so far, their index, and how many tokens had each.
+    tag_index: FxHashMap<String, u32>,
+    tags: Vec<(String, usize)>,
+    /// Scratch: byte offsets of the characters of the paragraph as written.
+    byte_at: Vec<usize>,
+}
+
+/// True for a token that is only whitespace.
+fn is_blank(word: &str) -> bool {
+    word.chars().all(char::is_whitespace)
 }
 
 impl Counts {
     /// Count the characters of a raw line (line break included).
     pub fn add_raw(&mut self, line: &str) {
+        let mut chars = 0;
+        let mut han = 0;
         for c in line.chars() {
-            self.stats.characters += 1;
-            if is_han(c) {
-                self.stats.han_characters += 1;
-            }
+            chars += 1;
+            han += usize::from(is_han(c));
         }
+        self.stats.characters += chars;
+        self.stats.han_characters += han;
+    }
+
+    fn tag(&mut self, tag: &str) -> u32 {
+        let i = match self.tag_index.get(tag) {
+            Some(&i) => i,
+            None => {
+                let i = self.tags.len() as u32;
+                self.tag_index.insert(tag.to_string(), i);
+                self.tags.push((tag.to_string(), 0));
+                i
+            }
+        };
+        self.tags[i as usize].1 += 1;
+        i
     }
 
     /// Count a non-blank paragraph: `folded` is what was segmented, `original` the same
@@ -117,79 +275,69 @@ impl Counts {
         stopwords: &Stopwords,
     ) {
         self.stats.paragraphs += 1;
-        self.stats.sentences += folded
-            .unicode_sentences()
-            .filter(|s| s.chars().any(|c| c.is_alphanumeric() || is_han(c)))
-            .count();
+        self.stats.sentences += count_sentences(folded);
+        // Folding maps one character to one, so token offsets are offsets into `original`.
         let same = folded == original;
-        let chars: Vec<char> = if same {
-            Vec::new()
-        } else {
-            original.chars().collect()
-        };
+        let mut byte_at = std::mem::take(&mut self.byte_at);
+        byte_at.clear();
+        if !same {
+            byte_at.extend(original.char_indices().map(|(b, _)| b));
+            byte_at.push(original.len());
+        }
         for t in tokens {
-            if t.word.trim().is_empty() {
+            if is_blank(t.word) {
                 continue;
             }
             self.stats.tokens += 1;
-            match self.pos.get_mut(t.pos) {
-                Some(n) => *n += 1,
-                None => {
-                    self.pos.insert(t.pos.to_string(), 1);
-                }
-            }
+            let tag = self.tag(t.pos);
             if is_punctuation(t.word) {
                 continue;
             }
-            let owned;
             let word: &str = if same {
                 t.word
             } else {
-                owned = chars[t.start..t.end].iter().collect::<String>();
-                &owned
+                &original[byte_at[t.start]..byte_at[t.end]]
             };
-            if stopwords.contains(t.word) || stopwords.contains(word) {
+            if let Some(e) = self.words.get_mut(word) {
+                e.add(tag);
+                continue;
+            }
+            if stopwords.contains(t.word) || (!same && stopwords.contains(word)) {
                 if !self.stopped.contains(word) {
                     self.stopped.insert(word.to_string());
                 }
                 continue;
             }
-            let entry = match self.words.get_mut(word) {
-                Some(e) => e,
-                None => self.words.entry(word.to_string()).or_default(),
-            };
-            entry.count += 1;
-            match entry.pos.iter_mut().find(|(p, _)| p == t.pos) {
-                Some((_, n)) => *n += 1,
-                None => entry.pos.push((t.pos.to_string(), 1)),
-            }
+            self.words.insert(word.to_string(), WordEntry::new(tag));
         }
+        self.byte_at = byte_at;
     }
 
     /// The final counts, word table and POS table (both sorted by count, then text).
     pub fn finish(self) -> (Stats, Vec<WordCount>, Vec<PosCount>) {
         let mut stats = self.stats;
         stats.distinct_words = self.words.len() + self.stopped.len();
+        let tags = &self.tags;
         let mut words: Vec<WordCount> = self
             .words
             .into_iter()
             .map(|(word, e)| {
-                let pos = e
-                    .pos
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-                    .map(|(p, _)| p.clone())
-                    .unwrap_or_default();
+                // The most frequent tag; on a tie, the first in alphabetical order.
+                let best = e.more_tags.iter().fold(e.tag, |best, &t| {
+                    let better = t.1 > best.1
+                        || (t.1 == best.1 && tags[t.0 as usize].0 < tags[best.0 as usize].0);
+                    if better { t } else { best }
+                });
                 WordCount {
                     word,
-                    pos,
+                    pos: tags[best.0 as usize].0.clone(),
                     count: e.count,
                 }
             })
             .collect();
         sort_words(&mut words);
         let mut pos: Vec<PosCount> = self
-            .pos
+            .tags
             .into_iter()
             .map(|(pos, count)| PosCount { pos, count })
             .collect();
@@ -200,7 +348,7 @@ impl Counts {
 
 /// Sort a word table by count (descending), then word, then POS.
 pub fn sort_words(words: &mut [WordCount]) {
-    words.sort_by(|a, b| {
+    words.sort_unstable_by(|a, b| {
         b.count
             .cmp(&a.count)
             .then_with(|| a.word.cmp(&b.word))
@@ -210,7 +358,7 @@ pub fn sort_words(words: &mut [WordCount]) {
 
 /// Sort a POS table by count (descending), then tag.
 pub fn sort_pos(pos: &mut [PosCount]) {
-    pos.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.pos.cmp(&b.pos)));
+    pos.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.pos.cmp(&b.pos)));
 }
 
 #[cfg(test)]
@@ -243,6 +391,62 @@ mod tests {
     fn stopwords_can_be_turned_off() {
         let a = Analyzer::new(Segmenter::shared(), Stopwords::none()).analyze("我的书");
         assert!(a.words.iter().any(|w| w.word == "的"));
+    }
+
+    fn uax29_sentences(text: &str) -> usize {
+        if text.is_empty() {
+            // unicode-segmentation's size_hint underflows on empty text in debug builds.
+            return 0;
+        }
+        text.unicode_sentences()
+            .filter(|s| s.chars().any(|c| is_han(c) || c.is_alphanumeric()))
+            .count()
+    }
+
+    #[test]
+    fn neutral_characters_never_end_a_sentence() {
+        for c in (0..0x11_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_neutral(c))
+        {
+            for text in [format!("中{c}国"), format!("中{c}A国"), format!("a{c}b")] {
+                assert_eq!(uax29_sentences(&text), 1, "{c:?}");
+                assert_eq!(simple_sentences(&text), Some(1), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_sentence_count_agrees_with_uax29() {
+        let text = include_str!("../fixtures/news-page.txt");
+        let mut fast = 0;
+        for line in text.lines().map(crate::normalize::fold) {
+            assert_eq!(count_sentences(&line), uax29_sentences(&line), "{line}");
+            fast += usize::from(simple_sentences(&line).is_some());
+        }
+        assert!(fast > 10, "the fast path serves ordinary paragraphs");
+        for tricky in [
+            "他说。”然后",
+            "3.5%。下",
+            "完了。。又",
+            "甲。 乙",
+            "Mr. Smith走了。",
+            "问?答!",
+            "。开头",
+            "",
+            "结尾。",
+            "一\u{2028}二",
+            "a.b",
+        ] {
+            assert_eq!(count_sentences(tricky), uax29_sentences(tricky), "{tricky}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentence_count_matches_uax29(text in "[中国a-zA-Z0-9。!?.,、“”()…— \u{2028}\u{00AD}\u{FF0E}]{0,40}") {
+            proptest::prop_assert_eq!(count_sentences(&text), uax29_sentences(&text));
+        }
     }
 
     #[test]

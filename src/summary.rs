@@ -1,8 +1,7 @@
 //! The corpus summary: counts added over every document of a run (and over runs, by `merge`),
 //! entity and word tables with total counts and the number of documents they appear in.
 
-use std::collections::{BTreeMap, HashMap};
-
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
@@ -80,16 +79,54 @@ pub struct Summary {
     pub complete: bool,
 }
 
-/// Counts gathered document by document.
+/// Totals of one table row: occurrences, and documents it occurs in.
+#[derive(Clone, Copy, Debug, Default)]
+struct Tally {
+    count: usize,
+    documents: usize,
+}
+
+impl Tally {
+    fn add(&mut self, count: usize, documents: usize) {
+        self.count += count;
+        self.documents += documents;
+    }
+}
+
+/// Counts gathered document by document (or summary by summary). Sums commute, so builders
+/// filled on different threads and joined with [`SummaryBuilder::merge`] give the same summary
+/// as one builder that saw every document.
 #[derive(Clone, Debug, Default)]
 pub struct SummaryBuilder {
     documents: usize,
     errors: usize,
     stats: Stats,
-    entities: BTreeMap<(EntityKind, String), (usize, usize)>,
-    words: HashMap<(String, String), (usize, usize)>,
-    pos: HashMap<String, usize>,
+    /// Per kind (in [`EntityKind::ALL`] order): entity text → tally.
+    entities: [FxHashMap<String, Tally>; 5],
+    /// `word TAB part-of-speech` → tally (a tag never holds a tab, so the key splits at its
+    /// last tab). One key per row keeps lookups to one string comparison.
+    words: FxHashMap<String, Tally>,
+    /// Scratch for building word keys.
+    key: String,
+    pos: FxHashMap<String, usize>,
     incomplete: bool,
+}
+
+fn kind_index(kind: EntityKind) -> usize {
+    EntityKind::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .unwrap_or_default()
+}
+
+/// Add to the tally of `key`, cloning the key only the first time it is seen.
+fn tally(map: &mut FxHashMap<String, Tally>, key: &str, count: usize, documents: usize) {
+    match map.get_mut(key) {
+        Some(t) => t.add(count, documents),
+        None => {
+            map.insert(key.to_string(), Tally { count, documents });
+        }
+    }
 }
 
 impl SummaryBuilder {
@@ -97,22 +134,33 @@ impl SummaryBuilder {
         self.documents += 1;
         self.stats.add(&doc.stats);
         for kind in EntityKind::ALL {
+            let map = &mut self.entities[kind_index(kind)];
             for e in doc.entities.get(kind) {
-                let slot = self.entities.entry((kind, e.text.clone())).or_default();
-                slot.0 += e.count;
-                slot.1 += 1;
+                tally(map, &e.text, e.count, 1);
             }
         }
         for w in &doc.words {
-            let slot = self
-                .words
-                .entry((w.word.clone(), w.pos.clone()))
-                .or_default();
-            slot.0 += w.count;
-            slot.1 += 1;
+            self.add_word(&w.word, &w.pos, w.count, 1);
         }
         for p in &doc.pos {
-            *self.pos.entry(p.pos.clone()).or_default() += p.count;
+            self.add_pos(&p.pos, p.count);
+        }
+    }
+
+    fn add_word(&mut self, word: &str, pos: &str, count: usize, documents: usize) {
+        self.key.clear();
+        self.key.push_str(word);
+        self.key.push('\t');
+        self.key.push_str(pos);
+        tally(&mut self.words, &self.key, count, documents);
+    }
+
+    fn add_pos(&mut self, pos: &str, count: usize) {
+        match self.pos.get_mut(pos) {
+            Some(n) => *n += count,
+            None => {
+                self.pos.insert(pos.to_string(), count);
+            }
         }
     }
 
@@ -127,22 +175,35 @@ impl SummaryBuilder {
         self.stats.add(&s.stats);
         self.incomplete |= !s.complete;
         for kind in EntityKind::ALL {
+            let map = &mut self.entities[kind_index(kind)];
             for e in s.entities.get(kind) {
-                let slot = self.entities.entry((kind, e.text.clone())).or_default();
-                slot.0 += e.count;
-                slot.1 += e.documents;
+                tally(map, &e.text, e.count, e.documents);
             }
         }
         for w in &s.words {
-            let slot = self
-                .words
-                .entry((w.word.clone(), w.pos.clone()))
-                .or_default();
-            slot.0 += w.count;
-            slot.1 += w.documents;
+            self.add_word(&w.word, &w.pos, w.count, w.documents);
         }
         for p in &s.pos {
-            *self.pos.entry(p.pos.clone()).or_default() += p.count;
+            self.add_pos(&p.pos, p.count);
+        }
+    }
+
+    /// Add everything another builder gathered (the builders of parallel workers).
+    pub fn merge(&mut self, other: SummaryBuilder) {
+        self.documents += other.documents;
+        self.errors += other.errors;
+        self.stats.add(&other.stats);
+        self.incomplete |= other.incomplete;
+        for (mine, theirs) in self.entities.iter_mut().zip(other.entities) {
+            for (text, t) in theirs {
+                mine.entry(text).or_default().add(t.count, t.documents);
+            }
+        }
+        for (key, t) in other.words {
+            self.words.entry(key).or_default().add(t.count, t.documents);
+        }
+        for (pos, n) in other.pos {
+            *self.pos.entry(pos).or_default() += n;
         }
     }
 
@@ -159,37 +220,49 @@ impl SummaryBuilder {
         let limit = |n: usize| if top == 0 { n } else { n.min(top) };
         let mut complete = !self.incomplete;
         let mut entities = SummaryEntities::default();
-        for ((kind, text), (count, documents)) in &self.entities {
-            entities.get_mut(*kind).push(SummaryEntity {
-                text: text.clone(),
-                count: *count,
-                documents: *documents,
-            });
+        for kind in EntityKind::ALL {
+            let list = entities.get_mut(kind);
+            list.extend(
+                self.entities[kind_index(kind)]
+                    .iter()
+                    .map(|(text, t)| SummaryEntity {
+                        text: text.clone(),
+                        count: t.count,
+                        documents: t.documents,
+                    }),
+            );
         }
         for kind in EntityKind::ALL {
             let list = entities.get_mut(kind);
-            list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
+            list.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
             complete &= list.len() <= limit(list.len());
             list.truncate(limit(list.len()));
         }
-        let mut words: Vec<SummaryWord> = self
+        let mut rows: Vec<(&str, &str, Tally)> = self
             .words
             .iter()
-            .map(|((word, pos), (count, documents))| SummaryWord {
-                word: word.clone(),
-                pos: pos.clone(),
-                count: *count,
-                documents: *documents,
+            .map(|(key, t)| {
+                let (word, pos) = key.rsplit_once('\t').unwrap_or((key, ""));
+                (word, pos, *t)
             })
             .collect();
-        words.sort_by(|a, b| {
-            b.count
-                .cmp(&a.count)
-                .then_with(|| a.word.cmp(&b.word))
-                .then_with(|| a.pos.cmp(&b.pos))
+        rows.sort_unstable_by(|a, b| {
+            b.2.count
+                .cmp(&a.2.count)
+                .then_with(|| a.0.cmp(b.0))
+                .then_with(|| a.1.cmp(b.1))
         });
-        complete &= words.len() <= limit(words.len());
-        words.truncate(limit(words.len()));
+        complete &= rows.len() <= limit(rows.len());
+        rows.truncate(limit(rows.len()));
+        let words: Vec<SummaryWord> = rows
+            .into_iter()
+            .map(|(word, pos, t)| SummaryWord {
+                word: word.to_string(),
+                pos: pos.to_string(),
+                count: t.count,
+                documents: t.documents,
+            })
+            .collect();
         let mut pos: Vec<SummaryPos> = self
             .pos
             .iter()
@@ -198,7 +271,7 @@ impl SummaryBuilder {
                 count: *count,
             })
             .collect();
-        pos.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.pos.cmp(&b.pos)));
+        pos.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.pos.cmp(&b.pos)));
         Summary {
             record_type: "summary".to_string(),
             documents: self.documents,

@@ -1,15 +1,18 @@
-//! `corpus-cli analyze`: read every input, analyze in parallel, report in input order.
+//! `corpus-cli analyze`: read every input, analyze in parallel, report in input order as each
+//! document is ready (streamed: memory does not grow with the number of inputs).
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
 
 use clap::Args;
-use rayon::prelude::*;
 
-use super::{Destination, build_analyzer, is_broken_pipe, progress_bar, thread_pool};
+use super::{Destination, FileProgress, build_analyzer, is_broken_pipe, thread_pool};
 use super::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, InputArgs, OutputArgs, report_error};
 use crate::document::{Analyzer, Document};
-use crate::reader::{EncodingChoice, Source, Walker};
+use crate::reader::{EncodingChoice, Source, Text, Walker};
 use crate::report::{self, ReportOptions};
 use crate::summary::SummaryBuilder;
 
@@ -24,10 +27,115 @@ pub struct AnalyzeArgs {
 /// The outcome of analyzing one input.
 pub type Analyzed = Result<(String, Document), String>;
 
-/// Read, decode and analyze one source.
+/// Read, decode and analyze one source: whole when it is small, line by line when it is large
+/// (see [`Source::open`]); both give the same document.
 pub fn analyze_source(analyzer: &Analyzer, source: &Source, encoding: EncodingChoice) -> Analyzed {
-    let (text, enc) = source.read_text(encoding).map_err(|e| e.message())?;
-    Ok((enc.name().to_string(), analyzer.analyze(&text)))
+    analyze_source_with(analyzer, source, encoding, crate::reader::STREAM_THRESHOLD)
+}
+
+/// [`analyze_source`], streaming inputs larger than `threshold` bytes.
+pub fn analyze_source_with(
+    analyzer: &Analyzer,
+    source: &Source,
+    encoding: EncodingChoice,
+    threshold: usize,
+) -> Analyzed {
+    match source
+        .open_with_threshold(encoding, threshold)
+        .map_err(|e| e.message())?
+    {
+        Text::Whole(text, enc) => Ok((enc.name().to_string(), analyzer.analyze(&text))),
+        Text::Lines(mut lines) => {
+            let mut builder = analyzer.builder();
+            let mut line = String::new();
+            while lines.read_line(&mut line).map_err(|e| e.message())? {
+                builder.push_line(&line);
+            }
+            Ok((lines.encoding().name().to_string(), builder.finish()))
+        }
+    }
+}
+
+/// Run `work` on every item on the pool's threads and hand the results to `consume` on the
+/// calling thread, in input order, as soon as each is next in line. Workers run at most
+/// `window` items ahead of `consume`, so memory stays bounded. Each worker thread keeps a state
+/// `S` (a summary of what it saw); the states are returned at the end. When `consume` fails,
+/// the workers stop and the error is returned.
+pub fn ordered_map<T, R, S, E>(
+    pool: &rayon::ThreadPool,
+    items: &[T],
+    window: usize,
+    work: impl Fn(&T, &mut S) -> R + Sync,
+    mut consume: impl FnMut(&T, R) -> Result<(), E>,
+) -> Result<Vec<S>, E>
+where
+    T: Sync,
+    R: Send,
+    S: Default + Send,
+{
+    let window = window.max(1);
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    // How many results `consume` has taken and how many workers wait for that to grow (both
+    // under the lock), and the signal that it grew.
+    let consumed = (Mutex::new((0usize, 0usize)), Condvar::new());
+    let states = Mutex::new(Vec::new());
+    let workers = pool.current_num_threads().clamp(1, items.len().max(1));
+    let (tx, rx) = mpsc::channel::<(usize, R)>();
+    let mut outcome = Ok(());
+    pool.in_place_scope(|scope| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, stop, consumed, states, work) = (&next, &stop, &consumed, &states, &work);
+            scope.spawn(move |_| {
+                let mut state = S::default();
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    if i >= items.len() {
+                        break;
+                    }
+                    let mut done = consumed.0.lock().unwrap_or_else(|e| e.into_inner());
+                    while i >= done.0 + window && !stop.load(Ordering::SeqCst) {
+                        done.1 += 1;
+                        done = consumed.1.wait(done).unwrap_or_else(|e| e.into_inner());
+                        done.1 -= 1;
+                    }
+                    drop(done);
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let result = work(&items[i], &mut state);
+                    if tx.send((i, result)).is_err() {
+                        break;
+                    }
+                }
+                states.lock().unwrap_or_else(|e| e.into_inner()).push(state);
+            });
+        }
+        drop(tx);
+        let mut ready = BTreeMap::new();
+        let mut wanted = 0;
+        'receive: for (i, result) in rx.iter() {
+            ready.insert(i, result);
+            while let Some(result) = ready.remove(&wanted) {
+                if let Err(e) = consume(&items[wanted], result) {
+                    outcome = Err(e);
+                    let _lock = consumed.0.lock().unwrap_or_else(|e| e.into_inner());
+                    stop.store(true, Ordering::SeqCst);
+                    consumed.1.notify_all();
+                    break 'receive;
+                }
+                wanted += 1;
+                let mut done = consumed.0.lock().unwrap_or_else(|e| e.into_inner());
+                done.0 = wanted;
+                if done.1 > 0 {
+                    consumed.1.notify_all();
+                }
+            }
+        }
+        // Dropping the receiver here makes any worker still sending stop.
+    });
+    outcome.map(|()| states.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
 /// `corpus-cli analyze`.
@@ -75,41 +183,36 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
             reporter.error(&e.path, &e.message)?;
         }
         let pool = thread_pool(args.input.threads);
-        let bar = progress_bar(args.input.progress, sources.len());
-        // Analyze in chunks: parallel inside a chunk, reported in input order, so output is
-        // streamed, memory stays bounded and the bytes do not depend on the thread count.
-        let chunk = (pool.current_num_threads() * 4).max(8);
-        for group in sources.chunks(chunk) {
-            let results: Vec<Analyzed> = pool.install(|| {
-                group
-                    .par_iter()
-                    .map(|s| analyze_source(&analyzer, s, args.input.encoding))
-                    .collect()
-            });
-            for (source, result) in group.iter().zip(results) {
+        let mut progress = FileProgress::new(args.input.progress, &sources);
+        let window = pool.current_num_threads() * 4 + 4;
+        let states = ordered_map(
+            &pool,
+            &sources,
+            window,
+            |source, part: &mut SummaryBuilder| {
+                let result = analyze_source(&analyzer, source, args.input.encoding);
+                if let Ok((_, doc)) = &result {
+                    part.add_document(doc);
+                }
+                result
+            },
+            |source, result| {
                 let name = source.display_name();
                 match result {
-                    Ok((encoding, doc)) => {
-                        summary.add_document(&doc);
-                        reporter.document(&name, &encoding, &doc)?;
-                    }
+                    Ok((encoding, doc)) => reporter.document(&name, &encoding, &doc)?,
                     Err(message) => {
-                        if let Some(bar) = &bar {
-                            bar.suspend(|| report_error(&name, &message));
-                        } else {
-                            report_error(&name, &message);
-                        }
+                        progress.suspend(|| report_error(&name, &message));
                         summary.add_error();
                         reporter.error(&name, &message)?;
                     }
                 }
-                if let Some(bar) = &bar {
-                    bar.inc(1);
-                }
-            }
-        }
-        if let Some(bar) = bar {
-            bar.finish_and_clear();
+                progress.file_done(source);
+                io::Result::Ok(())
+            },
+        )?;
+        progress.finish();
+        for part in states {
+            summary.merge(part);
         }
         reporter.finish(&summary.build(args.output.top))
     })();
@@ -145,5 +248,85 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn streamed_and_whole_inputs_give_the_same_document() {
+        let analyzer = Analyzer::default();
+        let text = fs::read_to_string("fixtures/news-page.txt").unwrap();
+        let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in [
+            ("utf8.txt", text.as_bytes()),
+            ("gbk.txt", &gbk[..]),
+            ("utf16.txt", &utf16[..]),
+        ] {
+            let path = dir.path().join(name);
+            fs::write(&path, bytes).unwrap();
+            let source = Source::File(path);
+            let whole = analyze_source_with(&analyzer, &source, EncodingChoice::Auto, usize::MAX);
+            let streamed = analyze_source_with(&analyzer, &source, EncodingChoice::Auto, 0);
+            let (encoding, doc) = whole.unwrap();
+            assert_eq!(streamed.unwrap(), (encoding, doc.clone()), "{name}");
+            assert!(!doc.entities.person.is_empty());
+        }
+        let missing = Source::File(PathBuf::from("fixtures/no-such-file.txt"));
+        assert!(analyze_source_with(&analyzer, &missing, EncodingChoice::Auto, 0).is_err());
+    }
+
+    #[test]
+    fn ordered_map_keeps_input_order_and_bounds_the_window() {
+        let pool = thread_pool(Some(4));
+        let items: Vec<u64> = (0..200).collect();
+        let mut seen = Vec::new();
+        let states = ordered_map(
+            &pool,
+            &items,
+            3,
+            |&i, count: &mut usize| {
+                // Later items finish first, so results arrive out of order.
+                std::thread::sleep(Duration::from_micros((200 - i) % 7 * 50));
+                *count += 1;
+                i * 2
+            },
+            |&i, doubled| {
+                assert_eq!(doubled, i * 2);
+                seen.push(i);
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, items);
+        assert_eq!(states.iter().sum::<usize>(), items.len());
+    }
+
+    #[test]
+    fn ordered_map_stops_when_the_consumer_fails() {
+        let pool = thread_pool(Some(2));
+        let items: Vec<u32> = (0..10_000).collect();
+        let done = AtomicUsize::new(0);
+        let result = ordered_map(
+            &pool,
+            &items,
+            4,
+            |&i, _: &mut ()| {
+                done.fetch_add(1, Ordering::SeqCst);
+                i
+            },
+            |&i, _| if i == 10 { Err("broken pipe") } else { Ok(()) },
+        );
+        assert_eq!(result.unwrap_err(), "broken pipe");
+        // Workers never ran more than the window ahead of the failed item.
+        assert!(done.load(Ordering::SeqCst) <= 10 + 1 + 4 + 2);
     }
 }

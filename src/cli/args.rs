@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use crate::document::Analyzer;
-use crate::reader::EncodingChoice;
+use crate::reader::{EncodingChoice, Source};
 use crate::report::Format;
 use crate::segment::Segmenter;
 use crate::stats::Stopwords;
@@ -131,25 +131,65 @@ pub fn thread_pool(threads: Option<usize>) -> rayon::ThreadPool {
     })
 }
 
-/// A progress bar on stderr when `progress` (and, for `auto`, the terminal) says so.
-pub fn progress_bar(progress: Progress, total: usize) -> Option<indicatif::ProgressBar> {
-    let show = match progress {
-        Progress::Always => true,
-        Progress::Never => false,
-        Progress::Auto => total > 1 && io::stderr().is_terminal(),
-    };
-    if !show {
-        return None;
+/// The progress bar of a run over files, on stderr when `--progress` (and, for `auto`, the
+/// terminal) says so: files done out of the total, throughput in bytes per second, and the time
+/// left, estimated from the bytes still to read.
+pub struct FileProgress {
+    bar: Option<indicatif::ProgressBar>,
+    files: usize,
+    done: usize,
+}
+
+impl FileProgress {
+    pub fn new(progress: Progress, sources: &[Source]) -> Self {
+        let show = match progress {
+            Progress::Always => true,
+            Progress::Never => false,
+            Progress::Auto => sources.len() > 1 && io::stderr().is_terminal(),
+        };
+        let bar = show.then(|| {
+            let bytes: u64 = sources.iter().map(Source::size).sum();
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(bytes),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:30} {msg} {binary_bytes_per_sec} ETA {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar.set_message(format!("0/{} files", sources.len()));
+            bar
+        });
+        FileProgress {
+            bar,
+            files: sources.len(),
+            done: 0,
+        }
     }
-    let bar = indicatif::ProgressBar::with_draw_target(
-        Some(total as u64),
-        indicatif::ProgressDrawTarget::stderr(),
-    );
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{bar:30} {pos}/{len} files {binary_bytes_per_sec} ETA {eta}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    Some(bar)
+
+    /// Count one more input as done.
+    pub fn file_done(&mut self, source: &Source) {
+        if let Some(bar) = &self.bar {
+            self.done += 1;
+            bar.inc(source.size());
+            bar.set_message(format!("{}/{} files", self.done, self.files));
+        }
+    }
+
+    /// Run `f` (which prints on stderr) with the bar out of the way.
+    pub fn suspend(&self, f: impl FnOnce()) {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    /// Remove the bar.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }

@@ -4,6 +4,7 @@
 mod analyze;
 mod args;
 mod jsonl;
+mod merge;
 mod output;
 
 use std::io::{self, Write};
@@ -11,10 +12,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-pub use analyze::{AnalyzeArgs, Analyzed, analyze_source, run_analyze};
+pub use analyze::{AnalyzeArgs, Analyzed, analyze_source, ordered_map, run_analyze};
 pub use args::InputFormat;
-pub use args::{InputArgs, OutputArgs, Progress, build_analyzer, progress_bar, thread_pool};
+pub use args::{FileProgress, InputArgs, OutputArgs, Progress, build_analyzer, thread_pool};
 pub use jsonl::run_analyze_jsonl;
+pub use merge::{MergeArgs, run_merge};
 pub use output::{Destination, is_broken_pipe};
 
 /// Exit code: every input was analyzed.
@@ -50,6 +52,9 @@ pub enum Command {
     /// Analyze files, folders or standard input: word frequencies and entities.
     #[command(after_help = AFTER_HELP)]
     Analyze(AnalyzeArgs),
+    /// Combine the summaries of earlier `analyze --format jsonl` runs into one.
+    #[command(after_help = merge::MERGE_HELP)]
+    Merge(MergeArgs),
 }
 
 /// Entry point for the binary: parse arguments, run, and turn the outcome into an exit code.
@@ -64,6 +69,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Analyze(args) => run_analyze(&args),
+        Command::Merge(args) => run_merge(&args),
     };
     ExitCode::from(code)
 }
