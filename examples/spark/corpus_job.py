@@ -33,6 +33,11 @@ from pyspark import SparkConf, SparkContext, SparkFiles, StorageLevel
 PIPE_ENV = {"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"}
 
 
+def dumps(record):
+    """One JSON line, compact like corpus-cli's."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("inputs", nargs="+", metavar="INPUT",
@@ -81,9 +86,8 @@ def frame_file(item):
     uri, data = item
     text, error = decode(data)
     if error is not None:
-        return ("error", json.dumps({"type": "error", "path": uri, "message": error},
-                                    ensure_ascii=False))
-    return ("doc", json.dumps({"id": uri, "text": text}, ensure_ascii=False))
+        return ("error", dumps({"type": "error", "path": uri, "message": error}))
+    return ("doc", dumps({"id": uri, "text": text}))
 
 
 def frame_line(id_field, text_field, where):
@@ -96,17 +100,16 @@ def frame_line(id_field, text_field, where):
         try:
             record = json.loads(line)
         except ValueError as e:
-            return ("error", json.dumps({"type": "error", "path": at,
-                                         "message": "not valid JSON: %s" % e}, ensure_ascii=False))
+            return ("error", dumps({"type": "error", "path": at,
+                                    "message": "not valid JSON: %s" % e}))
         text = record.get(text_field) if isinstance(record, dict) else None
         if not isinstance(text, str):
-            return ("error", json.dumps({"type": "error", "path": at,
-                                         "message": 'no "%s" string field' % text_field},
-                                        ensure_ascii=False))
+            return ("error", dumps({"type": "error", "path": at,
+                                    "message": 'no "%s" string field' % text_field}))
         doc_id = record.get(id_field)
         if not isinstance(doc_id, (str, int, float)) or isinstance(doc_id, bool):
             doc_id = at
-        return ("doc", json.dumps({"id": doc_id, "text": text}, ensure_ascii=False))
+        return ("doc", dumps({"id": doc_id, "text": text}))
 
     return frame
 
@@ -204,7 +207,7 @@ def main(argv):
     if n_input_errors:
         record = json.loads(summary)
         record["errors"] += n_input_errors
-        summary = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        summary = dumps(record)
     sc.parallelize([summary], 1).saveAsTextFile(opts.output.rstrip("/") + "/summary")
     sys.stderr.write("corpus_job: %d documents, %d failed inputs, %d corpus-cli processes\n"
                      % (n_docs, n_input_errors, parts))

@@ -26,17 +26,20 @@ BIN=$ROOT/target/release/corpus-cli
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/corpus-spark.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/corpus/fixtures" "$WORK/corpus/generated"
-cp fixtures/*.txt "$WORK/corpus/fixtures/"
+mkdir -p "$WORK/corpus/generated"
+cp -r fixtures "$WORK/corpus/fixtures"
 
 # Articles made by recombining the fixtures' paragraphs (a fixed seed: the same corpus every run).
-"$VENV/bin/python" - "$WORK/corpus/generated" "$ARTICLES" fixtures/*.txt <<'EOF'
-import random, sys
-out, n, sources = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+"$VENV/bin/python" - "$WORK/corpus/generated" "$ARTICLES" fixtures <<'EOF'
+import glob, random, sys
+out, n, root = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 paragraphs = []
-for path in sources:
-    with open(path, encoding="utf-8") as f:
-        paragraphs += [p.strip() for p in f.read().split("\n\n") if p.strip()]
+for path in sorted(glob.glob(root + "/**/*.txt", recursive=True)):
+    try:
+        with open(path, encoding="utf-8") as f:
+            paragraphs += [p.strip() for p in f.read().split("\n\n") if p.strip()]
+    except UnicodeDecodeError:
+        pass  # a fixture in another encoding: Spark and one machine still both read it
 rng = random.Random(8)
 for i in range(n):
     body = rng.sample(paragraphs, rng.randint(2, min(12, len(paragraphs))))
