@@ -1,5 +1,5 @@
 //! corpus-cli: a Chinese news text analyzer. The library holds the whole pipeline — reading and
-//! decoding ([`reader`]), folding full-width characters ([`normalize`]), segmentation with POS tags
+//! decoding ([`reader`]) or JSON Lines documents ([`jsonl_input`]), folding full-width characters ([`normalize`]), segmentation with POS tags
 //! ([`segment`]), entity extraction ([`extract`]), counting ([`stats`]), the per-document record
 //! ([`document`]), the corpus summary ([`summary`]), the reporters ([`report`]) and the corpus
 //! views (keywords, concordance, co-occurrence, keyness: [`views`]) — so tests and
@@ -15,6 +15,7 @@
 pub mod cli;
 pub mod document;
 pub mod extract;
+pub mod jsonl_input;
 pub mod lexicon;
 pub mod normalize;
 pub mod reader;

@@ -208,6 +208,9 @@ where
 
 /// `corpus-cli analyze`.
 pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
+    if args.input.input_format == super::InputFormat::Jsonl {
+        return super::run_analyze_jsonl(args);
+    }
     let analyzer = match build_analyzer(&args.input) {
         Ok(a) => a,
         Err((path, message)) => {

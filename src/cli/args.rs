@@ -20,6 +20,15 @@ pub enum Progress {
     Never,
 }
 
+/// How the inputs hold documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Each file (or standard input) is one document.
+    Text,
+    /// JSON Lines: one document per line, `{"id": ..., "text": ...}`.
+    Jsonl,
+}
+
 /// Options shared by every command that reads text.
 #[derive(Debug, Args)]
 pub struct InputArgs {
@@ -27,8 +36,14 @@ pub struct InputArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Which files to read inside folders (matched against the file name).
-    #[arg(long, default_value = "*.txt", value_name = "GLOB")]
+    /// Which files to read inside folders (matched against the file name; `*.jsonl` with
+    /// `--input jsonl`).
+    #[arg(
+        long,
+        default_value = "*.txt",
+        value_name = "GLOB",
+        default_value_if("input_format", "jsonl", "*.jsonl")
+    )]
     pub glob: String,
 
     /// Input encoding; `auto` detects UTF-8, UTF-16 (with BOM) and GB18030/GBK.
@@ -59,6 +74,19 @@ pub struct InputArgs {
     /// Progress bar on standard error.
     #[arg(long, value_enum, default_value_t = Progress::Auto)]
     pub progress: Progress,
+
+    /// `text`: each file is a document; `jsonl`: each line is a document, `{"id": ..., "text": ...}`
+    /// (other fields ignored), reported with its id and `FILE:LINE` as its path.
+    #[arg(long = "input", value_enum, default_value_t = InputFormat::Text, value_name = "FORMAT")]
+    pub input_format: InputFormat,
+
+    /// With `--input jsonl`: the field holding the document's identifier.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+
+    /// With `--input jsonl`: the field holding the document's text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
 }
 
 /// Options shared by every command that writes a report.

@@ -6,6 +6,7 @@ mod args;
 mod compare;
 mod graph;
 mod inputs;
+mod jsonl;
 mod keywords;
 mod kwic;
 mod merge;
@@ -17,7 +18,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub use analyze::{AnalyzeArgs, Analyzed, Plan, analyze_source, ordered_map, run_analyze};
+pub use args::InputFormat;
 pub use args::{FileProgress, InputArgs, OutputArgs, Progress, build_analyzer, thread_pool};
+pub use jsonl::run_analyze_jsonl;
 pub use merge::{MergeArgs, run_merge};
 pub use output::{Destination, is_broken_pipe};
 
@@ -50,6 +53,7 @@ Examples:
   corpus-cli analyze news/ --format jsonl > news.jsonl    one line per article, summary last
   cat article.txt | corpus-cli analyze - --format json    read standard input
   corpus-cli analyze gbk-news/ --encoding gb18030 --format csv
+  corpus-cli analyze corpus.jsonl --input jsonl --format jsonl   one {\"id\", \"text\"} per line
 
 Exit codes: 0 all inputs analyzed; 1 some inputs failed (the rest were reported);
 2 usage error or nothing could be analyzed.";

@@ -34,7 +34,17 @@ impl<'w> JsonReporter<'w> {
 
 impl Reporter for JsonReporter<'_> {
     fn document(&mut self, path: &str, encoding: &str, doc: &Document) -> io::Result<()> {
-        let record = DocumentRecord::new(path, encoding, doc, self.opts.top);
+        self.identified_document(path, None, encoding, doc)
+    }
+
+    fn identified_document(
+        &mut self,
+        path: &str,
+        id: Option<&serde_json::Value>,
+        encoding: &str,
+        doc: &Document,
+    ) -> io::Result<()> {
+        let record = DocumentRecord::new(path, encoding, doc, self.opts.top).with_id(id);
         if self.opts.single {
             serde_json::to_writer_pretty(&mut self.out, &record).map_err(to_io)?;
             self.out.write_all(b"\n")?;
@@ -107,7 +117,17 @@ impl<'w> JsonlReporter<'w> {
 
 impl Reporter for JsonlReporter<'_> {
     fn document(&mut self, path: &str, encoding: &str, doc: &Document) -> io::Result<()> {
-        let record = DocumentRecord::new(path, encoding, doc, self.opts.top);
+        self.identified_document(path, None, encoding, doc)
+    }
+
+    fn identified_document(
+        &mut self,
+        path: &str,
+        id: Option<&serde_json::Value>,
+        encoding: &str,
+        doc: &Document,
+    ) -> io::Result<()> {
+        let record = DocumentRecord::new(path, encoding, doc, self.opts.top).with_id(id);
         self.line(&record)?;
         self.out.flush()
     }

@@ -33,6 +33,9 @@ pub struct DocumentRecord<'a> {
     #[serde(rename = "type")]
     pub record_type: &'static str,
     pub path: &'a str,
+    /// The identifier the input gave the document (JSON Lines input); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a serde_json::Value>,
     pub encoding: &'a str,
     /// With `--split-articles`: `article`, `title` and `span` of the article in the page.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
@@ -57,6 +60,7 @@ impl<'a> DocumentRecord<'a> {
         DocumentRecord {
             record_type: "document",
             path,
+            id: None,
             encoding,
             article: doc.article.as_ref(),
             stats: &doc.stats,
@@ -65,6 +69,12 @@ impl<'a> DocumentRecord<'a> {
             pos: &doc.pos,
             cooccurrence: doc.cooccurrence.as_deref(),
         }
+    }
+
+    /// The same record carrying the document's identifier.
+    pub fn with_id(mut self, id: Option<&'a serde_json::Value>) -> Self {
+        self.id = id;
+        self
     }
 }
 
@@ -80,6 +90,18 @@ pub struct ErrorRecord<'a> {
 /// Receives the run's results in order: documents and errors as they come, then the summary.
 pub trait Reporter {
     fn document(&mut self, path: &str, encoding: &str, doc: &Document) -> io::Result<()>;
+    /// A document with the identifier its input gave it (JSON Lines input). Reporters that do
+    /// not show identifiers report it as a plain document.
+    fn identified_document(
+        &mut self,
+        path: &str,
+        id: Option<&serde_json::Value>,
+        encoding: &str,
+        doc: &Document,
+    ) -> io::Result<()> {
+        let _ = id;
+        self.document(path, encoding, doc)
+    }
     fn error(&mut self, path: &str, message: &str) -> io::Result<()>;
     fn finish(&mut self, summary: &Summary) -> io::Result<()>;
 }
