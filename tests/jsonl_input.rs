@@ -307,3 +307,41 @@ fn output_is_the_same_for_any_thread_count() {
     assert_eq!(of_type(&records(&one), "document").len(), 60);
     assert_eq!(one, run("2"));
 }
+
+#[test]
+fn cooccurrence_works_on_lines_and_other_options_are_refused() {
+    let line = json!({"id": "a", "text": "国家主席习近平会见俄罗斯总统普京。"}).to_string() + "\n";
+    let out = cli()
+        .args([
+            "analyze",
+            "-",
+            "--input",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "--cooccurrence",
+            "sentence",
+        ])
+        .write_stdin(line.clone())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let recs = records(&out.stdout);
+    let doc = of_type(&recs, "document")[0];
+    let pairs = doc["cooccurrence"].as_array().unwrap();
+    assert!(
+        pairs
+            .iter()
+            .any(|p| p["a"]["text"] == "习近平" && p["b"]["text"] == "普京" && p["count"] == 1)
+    );
+    cli()
+        .args(["analyze", "-", "--input", "jsonl", "--split-articles"])
+        .write_stdin(line.clone())
+        .assert()
+        .code(2);
+    cli()
+        .args(["kwic", "习近平", "-", "--input", "jsonl"])
+        .write_stdin(line)
+        .assert()
+        .code(2);
+}

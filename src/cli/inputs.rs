@@ -22,6 +22,13 @@ pub struct Expanded {
 
 /// Expand `paths` with the glob of `input`; a bad glob is a usage error (reported here).
 pub fn expand(input: &InputArgs, paths: &[PathBuf]) -> Result<Expanded, u8> {
+    if input.input_format == super::InputFormat::Jsonl {
+        let _ = writeln!(
+            io::stderr(),
+            "corpus-cli: --input jsonl is read by `analyze` only; for this command, give the texts as files"
+        );
+        return Err(EXIT_USAGE);
+    }
     let walker = Walker::new(&input.glob).map_err(|message| {
         let _ = writeln!(io::stderr(), "corpus-cli: {message}");
         EXIT_USAGE

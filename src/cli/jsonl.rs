@@ -12,10 +12,18 @@ use crate::jsonl_input::{Fields, JsonlReader, LineDocument, LineError};
 use crate::reader::{EncodingChoice, Walker};
 use crate::report::{self, ReportOptions, Reporter};
 use crate::summary::SummaryBuilder;
+use crate::views::cooccurrence::{NAMED_KINDS, pairs};
 
 /// `corpus-cli analyze --input jsonl`.
 pub fn run_analyze_jsonl(args: &AnalyzeArgs) -> u8 {
     let input = &args.input;
+    if input.split_articles {
+        let _ = writeln!(
+            io::stderr(),
+            "corpus-cli: --split-articles cannot be used with --input jsonl (each line is one document)"
+        );
+        return EXIT_USAGE;
+    }
     if input.encoding == EncodingChoice::Utf16 {
         let _ = writeln!(
             io::stderr(),
@@ -82,7 +90,16 @@ pub fn run_analyze_jsonl(args: &AnalyzeArgs) -> u8 {
                     pool.install(|| {
                         batch
                             .par_iter()
-                            .map(|r| r.as_ref().map(|d| (d, analyzer.analyze(&d.text))))
+                            .map(|r| {
+                                r.as_ref().map(|d| {
+                                    let mut doc = analyzer.analyze(&d.text);
+                                    if let Some(unit) = args.cooccurrence {
+                                        doc.cooccurrence =
+                                            Some(pairs(&d.text, &doc, unit, &NAMED_KINDS));
+                                    }
+                                    (d, doc)
+                                })
+                            })
                             .collect()
                     });
                 for item in analyzed {
