@@ -1,20 +1,30 @@
 //! Word lists embedded from `src/data/` (surnames, transliteration characters, places,
 //! organization heads, titles): parsed once on first use and shared by every thread.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 /// A word list: each entry with the value of its second column (empty when there is none).
+/// Entries are also kept as character sequences with all their prefixes, so
+/// [`Lexicon::longest_at`] walks a text without building strings.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    entries: HashMap<String, String>,
+    entries: FxHashMap<String, String>,
+    /// Every entry as characters.
+    words: FxHashSet<Box<[char]>>,
+    /// Every non-empty prefix of every entry (entries included).
+    prefixes: FxHashSet<Box<[char]>>,
     max_chars: usize,
 }
 
 impl Lexicon {
     /// Parse a list: one entry per line, an optional value after a tab, `#` comments.
     pub fn parse(text: &str) -> Self {
-        let mut entries = HashMap::new();
+        let mut entries = FxHashMap::default();
+        let mut words = FxHashSet::default();
+        let mut prefixes = FxHashSet::default();
         let mut max_chars = 0;
         for line in text.lines() {
             let line = line.trim_end_matches('\r');
@@ -27,12 +37,22 @@ impl Lexicon {
                 continue;
             }
             let value = cols.next().unwrap_or("").trim();
-            max_chars = max_chars.max(key.chars().count());
+            let chars: Vec<char> = key.chars().collect();
+            max_chars = max_chars.max(chars.len());
+            for n in 1..=chars.len() {
+                prefixes.insert(chars[..n].into());
+            }
+            words.insert(chars.into_boxed_slice());
             entries
                 .entry(key.to_string())
                 .or_insert_with(|| value.to_string());
         }
-        Lexicon { entries, max_chars }
+        Lexicon {
+            entries,
+            words,
+            prefixes,
+            max_chars,
+        }
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -63,15 +83,23 @@ impl Lexicon {
 
     /// The longest entry that starts at `chars[i]`, as its length in characters.
     pub fn longest_at(&self, chars: &[char], i: usize) -> Option<usize> {
-        let mut buf = String::new();
         let mut best = None;
-        for (n, &c) in chars[i..].iter().take(self.max_chars).enumerate() {
-            buf.push(c);
-            if self.entries.contains_key(&buf) {
-                best = Some(n + 1);
+        let end = chars.len().min(i.saturating_add(self.max_chars));
+        for j in i + 1..=end {
+            let key = &chars[i..j];
+            if !self.prefixes.contains(key) {
+                break;
+            }
+            if self.words.contains(key) {
+                best = Some(j - i);
             }
         }
         best
+    }
+
+    /// True when `chars` is an entry (no string is built).
+    pub fn contains_chars(&self, chars: &[char]) -> bool {
+        self.words.contains(chars)
     }
 }
 
