@@ -64,8 +64,10 @@ pub enum ReadError {
     Malformed { encoding: &'static str },
     #[error("looks like a binary file (NUL byte at offset {offset}); skipped")]
     Binary { offset: usize },
-    #[error("not a regular file; skipped")]
-    NotAFile,
+    #[error("{what}, not a regular file; skipped")]
+    NotAFile { what: &'static str },
+    #[error("{0}")]
+    Link(&'static str),
 }
 
 /// One input to analyze: a file on disk or standard input.
@@ -93,9 +95,13 @@ impl Source {
                 Ok(buf)
             }
             Source::File(path) => {
-                let meta = fs::metadata(path)?;
+                // Look before opening: opening a FIFO would block until something writes to
+                // it, and a device may never end. Only regular files are opened.
+                let meta = fs::metadata(path).map_err(|e| link_error(path, e))?;
                 if !meta.is_file() {
-                    return Err(ReadError::NotAFile);
+                    return Err(ReadError::NotAFile {
+                        what: file_kind(&meta.file_type()),
+                    });
                 }
                 Ok(fs::read(path)?)
             }
@@ -143,7 +149,8 @@ impl Walker {
                 Ok(_) => sources.push(Source::File(path.clone())),
                 Err(e) => errors.push(WalkError {
                     path: path.display().to_string(),
-                    message: describe_io(&e),
+                    message: symlink_problem(path, &e)
+                        .map_or_else(|| describe_io(&e), str::to_string),
                 }),
             }
         }
@@ -168,18 +175,32 @@ impl Walker {
                     found.push(entry.into_path());
                 }
                 Err(e) => {
-                    let path = e
-                        .path()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_else(|| root.display().to_string());
-                    let message = if e.loop_ancestor().is_some() {
-                        "symbolic link loop; skipped".to_string()
+                    let path = e.path().unwrap_or(root);
+                    let message = if let Some(ancestor) = e.loop_ancestor() {
+                        format!(
+                            "symbolic link loop (leads back to {}); skipped",
+                            ancestor.display()
+                        )
                     } else if let Some(io) = e.io_error() {
-                        describe_io(io)
+                        match symlink_problem(path, io) {
+                            // A broken link is an input only if its name matches the glob.
+                            Some(_)
+                                if !path
+                                    .file_name()
+                                    .is_some_and(|n| self.matcher.is_match(Path::new(n))) =>
+                            {
+                                continue;
+                            }
+                            Some(problem) => problem.to_string(),
+                            None => describe_io(io),
+                        }
                     } else {
                         e.to_string()
                     };
-                    errors.push(WalkError { path, message });
+                    errors.push(WalkError {
+                        path: path.display().to_string(),
+                        message,
+                    });
                 }
             }
         }
@@ -195,11 +216,63 @@ pub fn describe_io(e: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => {
             let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
+            let s = match s.find(" (os error") {
+                Some(i) => &s[..i],
+                None => &s,
+            };
+            // The system's messages are capitalized ("Is a directory"); ours are not.
+            let mut chars = s.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => String::new(),
             }
         }
+    }
+}
+
+/// What a non-regular file is, for the message that says it was skipped.
+fn file_kind(t: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    if t.is_dir() {
+        return "a folder";
+    }
+    "a special file"
+}
+
+/// When `path` is a symbolic link and following it failed with `e`: what is wrong with the link.
+fn symlink_problem(path: &Path, e: &io::Error) -> Option<&'static str> {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return None;
+    }
+    // ELOOP: 40 on Linux, 62 on macOS and the BSDs.
+    let eloop = if cfg!(target_os = "linux") { 40 } else { 62 };
+    if e.kind() == io::ErrorKind::NotFound {
+        Some("broken symbolic link (its target does not exist); skipped")
+    } else if e.raw_os_error() == Some(eloop) {
+        Some("symbolic link loop; skipped")
+    } else {
+        None
+    }
+}
+
+/// The error for a failed `metadata` of `path`, naming a broken or looping link as such.
+fn link_error(path: &Path, e: io::Error) -> ReadError {
+    match symlink_problem(path, &e) {
+        Some(problem) => ReadError::Link(problem),
+        None => ReadError::Io(e),
     }
 }
 
