@@ -64,6 +64,8 @@ pub enum ReadError {
     Malformed { encoding: &'static str },
     #[error("looks like a binary file (NUL byte at offset {offset}); skipped")]
     Binary { offset: usize },
+    #[error("looks like {0} without a byte-order mark; skipped (try --encoding utf-16)")]
+    Utf16WithoutBom(&'static str),
     #[error("{what}, not a regular file; skipped")]
     NotAFile { what: &'static str },
     #[error("{0}")]
@@ -304,7 +306,10 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<(String, Encoding)
         _ => {}
     }
     if let Some(offset) = memchr_nul(bytes) {
-        return Err(ReadError::Binary { offset });
+        return Err(match utf16_without_bom(bytes) {
+            Some(enc) => ReadError::Utf16WithoutBom(enc.name()),
+            None => ReadError::Binary { offset },
+        });
     }
     match choice {
         EncodingChoice::Gb18030 => decode_gb18030(bytes),
@@ -318,6 +323,35 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<(String, Encoding)
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == 0)
+}
+
+/// Text with NUL bytes that is really UTF-16 without a byte-order mark: no code unit is zero,
+/// most NUL bytes are on one side (the high half of ASCII digits, spaces and line breaks; the
+/// other side has the few like 一, U+4E00), and the whole decodes as UTF-16. Only used to say
+/// so in the error; such text is not guessed.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
+    if !bytes.len().is_multiple_of(2) || bytes.len() < 4 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in bytes.chunks_exact(2) {
+        match pair {
+            [0, 0] => return None,
+            [0, _] => even += 1,
+            [_, 0] => odd += 1,
+            _ => {}
+        }
+    }
+    let (enc, codec) = if odd >= 2 && odd >= 3 * even {
+        (Encoding::Utf16Le, encoding_rs::UTF_16LE)
+    } else if even >= 2 && even >= 3 * odd {
+        (Encoding::Utf16Be, encoding_rs::UTF_16BE)
+    } else {
+        return None;
+    };
+    codec
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|_| enc)
 }
 
 fn decode_utf8(bytes: &[u8]) -> Result<(String, Encoding), ReadError> {
@@ -431,6 +465,24 @@ mod tests {
             decode(b"PK\x03\x04\x00\x00", EncodingChoice::Auto),
             Err(ReadError::Binary { offset: 4 })
         ));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_named_in_the_error() {
+        let text = "2024年7月5日 新华社\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let message = |b: &[u8]| decode(b, EncodingChoice::Auto).unwrap_err().message();
+        assert_eq!(
+            message(&le),
+            "looks like UTF-16LE without a byte-order mark; skipped (try --encoding utf-16)"
+        );
+        assert!(message(&be).starts_with("looks like UTF-16BE without"));
+        // Forced, it decodes.
+        assert_eq!(decode(&le, EncodingChoice::Utf16).unwrap().0, text);
+        // A zero code unit, or NULs on both sides alike: binary.
+        assert!(message(b"PK\x03\x04\x00\x00\x01\x00").starts_with("looks like a binary file"));
+        assert!(message(b"a\x00\x00\x00b\x00c\x00").starts_with("looks like a binary file"));
     }
 
     #[test]

@@ -197,6 +197,31 @@ fn utf16_with_bom_both_byte_orders() {
 }
 
 #[test]
+fn utf16_without_bom_is_not_guessed_but_named() {
+    let dir = TempDir::new().unwrap();
+    let (good, good_doc) = good_article(dir.path());
+    let bare = dir.path().join("bare.txt");
+    let bytes: Vec<u8> = harbour_text()
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    fs::write(&bare, bytes).unwrap();
+    let run = run_jsonl(args![good, bare]);
+    assert_eq!(run.code, 1);
+    run.assert_one_error(
+        &bare,
+        "looks like UTF-16LE without a byte-order mark; skipped (try --encoding utf-16)",
+    );
+    assert_eq!(run.document(&good), &good_doc);
+    let run = run_jsonl(args![bare, "--encoding", "utf-16"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        &document_without_path(run.document(&bare)),
+        harbour_reference()
+    );
+}
+
+#[test]
 fn binary_file_is_skipped_with_a_message() {
     let dir = TempDir::new().unwrap();
     let (good, good_doc) = good_article(dir.path());
