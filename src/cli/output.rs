@@ -24,10 +24,15 @@ impl Destination {
         };
         let name = path.display().to_string();
         if !dir.is_dir() {
-            return Err((
-                name,
-                format!("cannot write: folder {} does not exist", dir.display()),
-            ));
+            let why = if dir.exists() {
+                "is not a folder"
+            } else {
+                "does not exist"
+            };
+            return Err((name, format!("cannot write: {} {why}", dir.display())));
+        }
+        if path.is_dir() {
+            return Err((name, "cannot write: it is a folder".to_string()));
         }
         let mut builder = tempfile::Builder::new();
         builder.prefix(".corpus-cli-");
