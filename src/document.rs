@@ -193,6 +193,7 @@ impl Analyzer {
             latest_full: None,
             dateline: None,
             map: None,
+            extra_pieces: 0,
         }
     }
 
@@ -265,6 +266,11 @@ struct RawDate {
     year_before: Option<u32>,
 }
 
+/// Lines longer than this (in bytes) are analyzed in pieces of at most about this size, cut after
+/// a sentence's end where there is one, so that a file that is one huge line (a 50 MB dump
+/// without line breaks) is segmented and scanned with bounded memory. Offsets are unchanged.
+pub const MAX_PIECE_BYTES: usize = 64 * 1024;
+
 /// Accumulates a document paragraph by paragraph. Mentions are grouped into entities as they
 /// come, so memory grows with the number of distinct entities, not with the text's length;
 /// years of dates are inferred at the end, when the whole document has been seen.
@@ -285,40 +291,61 @@ pub struct DocumentBuilder<'a> {
     dateline: Option<Dateline>,
     /// Running text of a page's article: maps offsets back into the page.
     map: Option<OffsetMap>,
+    /// Pieces counted as paragraphs beyond the first of each long line (taken off at the end).
+    extra_pieces: usize,
 }
 
 impl DocumentBuilder<'_> {
     /// Add one line of the text (with or without its line break).
     pub fn push_line(&mut self, line: &str) {
+        self.push_line_in_pieces(line, MAX_PIECE_BYTES);
+    }
+
+    fn push_line_in_pieces(&mut self, line: &str, max_piece: usize) {
         let n_chars = line.chars().count();
         let body = line.trim_end_matches(['\n', '\r']);
         self.counts.add_raw(line);
         if !body.trim().is_empty() {
-            let folded = normalize::fold(body);
-            let tokens = self.analyzer.segmenter.tag(&folded);
-            self.counts
-                .add_paragraph(&folded, &tokens, body, &self.analyzer.stopwords);
-            let mut para = Paragraph::new(&folded, &tokens);
-            let mentions = self.analyzer.extractor.extract(&mut para);
-            if !mentions.is_empty() {
-                let original: Vec<char> = body.chars().collect();
-                for m in mentions {
-                    let text: String = original[m.start..m.end].iter().collect();
-                    self.add_mention(m, text);
+            let mut piece_offset = self.offset;
+            let mut pieces = 0usize;
+            for piece in split_long_line(body, max_piece) {
+                let piece_chars = piece.chars().count();
+                if !piece.trim().is_empty() {
+                    if self.dateline.is_none() && pieces == 0 {
+                        self.dateline = split::find_dateline(piece);
+                    }
+                    self.push_piece(piece, piece_offset);
+                    pieces += 1;
                 }
+                piece_offset += piece_chars;
             }
-            if self.dateline.is_none() {
-                self.dateline = split::find_dateline(body);
-            }
+            self.extra_pieces += pieces.saturating_sub(1);
         }
         self.offset += n_chars;
     }
 
+    /// Segment, count and extract one non-blank piece of a line starting at character `offset`.
+    fn push_piece(&mut self, body: &str, offset: usize) {
+        let folded = normalize::fold(body);
+        let tokens = self.analyzer.segmenter.tag(&folded);
+        self.counts
+            .add_paragraph(&folded, &tokens, body, &self.analyzer.stopwords);
+        let mut para = Paragraph::new(&folded, &tokens);
+        let mentions = self.analyzer.extractor.extract(&mut para);
+        if !mentions.is_empty() {
+            let original: Vec<char> = body.chars().collect();
+            for m in mentions {
+                let text: String = original[m.start..m.end].iter().collect();
+                self.add_mention(m, text, offset);
+            }
+        }
+    }
+
     /// Place a mention (in text order) into its entity.
-    fn add_mention(&mut self, m: Mention, text: String) {
+    fn add_mention(&mut self, m: Mention, text: String, offset: usize) {
         let mut span = Span {
-            start: m.start + self.offset,
-            end: m.end + self.offset,
+            start: m.start + offset,
+            end: m.end + offset,
         };
         if let Some(map) = &self.map {
             span = map.span_to_page(span.start, span.end);
@@ -381,7 +408,9 @@ impl DocumentBuilder<'_> {
             }
         }
         let entities = group_entities(self.groups);
-        let (stats, words, pos) = self.counts.finish();
+        let (mut stats, words, pos) = self.counts.finish();
+        // Each piece was counted as a paragraph; a long line is still one paragraph.
+        stats.paragraphs -= self.extra_pieces;
         Document {
             article: None,
             stats,
@@ -391,6 +420,54 @@ impl DocumentBuilder<'_> {
             cooccurrence: None,
         }
     }
+}
+
+/// Cut `line` into pieces of at most about `max` bytes. A cut goes after the last sentence end
+/// (。！？!? or ；;, with any closing quotes or brackets that follow it) in the window; where
+/// the window has none, after the last comma or space; where it has neither, at the last
+/// character boundary. Short lines are one piece. The pieces, joined, are `line`.
+fn split_long_line(line: &str, max: usize) -> impl Iterator<Item = &str> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        if rest.len() <= max {
+            return Some(std::mem::take(&mut rest));
+        }
+        let mut window_end = max.max(1);
+        while !rest.is_char_boundary(window_end) {
+            window_end += 1;
+        }
+        let window = &rest[..window_end];
+        let after = |i: usize, c: char| i + c.len_utf8();
+        let closers = ['”', '’', '」', '』', '）', ')', '"', '\'', '》', '】'];
+        let cut = window
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';'))
+            .map(|(i, c)| {
+                let mut end = after(i, c);
+                for c in rest[end..].chars() {
+                    if !closers.contains(&c) {
+                        break;
+                    }
+                    end += c.len_utf8();
+                }
+                end
+            })
+            .or_else(|| {
+                window
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| matches!(c, '，' | ',' | '、' | ' ' | '\t' | '\u{3000}'))
+                    .map(|(i, c)| after(i, c))
+            })
+            .unwrap_or(window_end);
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(piece)
+    })
 }
 
 /// A written date with at least its year and month (the day when written), ordered in time.
@@ -653,6 +730,60 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let s = xi.mentions[0];
         assert_eq!(chars[s.start..s.end].iter().collect::<String>(), "习近平");
+    }
+
+    #[test]
+    fn long_lines_are_cut_after_sentence_ends_and_nothing_is_lost() {
+        let line = "国家主席习近平出席会议。“这是好事！”他说，合作共赢；ABC def";
+        let pieces: Vec<&str> = split_long_line(line, 40).collect();
+        assert_eq!(pieces.concat(), line);
+        assert_eq!(pieces[0], "国家主席习近平出席会议。");
+        assert!(pieces.iter().all(|p| !p.is_empty()));
+        // A closing quote stays with its sentence.
+        assert!(pieces.contains(&"“这是好事！”"), "{pieces:?}");
+        // No sentence end and no comma: cut at a character boundary, never inside a character.
+        let han = "中".repeat(50);
+        let pieces: Vec<&str> = split_long_line(&han, 10).collect();
+        assert_eq!(pieces.concat(), han);
+        assert!(pieces.iter().all(|p| p.len() <= 12), "{pieces:?}");
+        assert_eq!(
+            split_long_line("短句。", 64).collect::<Vec<_>>(),
+            ["短句。"]
+        );
+        assert_eq!(split_long_line("", 64).count(), 0);
+    }
+
+    #[test]
+    fn a_line_analyzed_in_pieces_gives_the_same_document() {
+        let one_line = "2023年3月18日，宁波舟山港集团在浙江宁波召开年度工作会议。\
+            去年全港完成货物吞吐量12.5亿吨，同比增长3.4%。集团董事长陈明表示，将新开通航线二十条。\
+            3月20日，交通运输部有关负责人前往梅山港区调研。"
+            .repeat(40);
+        let text = format!("第一段。\n{one_line}\r\n最后一段，王晓红报道。\n");
+        let analyzer = Analyzer::default();
+        let whole = {
+            let mut b = analyzer.builder();
+            for line in text.split_inclusive('\n') {
+                b.push_line_in_pieces(line, usize::MAX);
+            }
+            b.finish()
+        };
+        let pieces = {
+            let mut b = analyzer.builder();
+            for line in text.split_inclusive('\n') {
+                b.push_line_in_pieces(line, 300);
+            }
+            b.finish()
+        };
+        assert_eq!(whole.stats.paragraphs, 3);
+        assert_eq!(pieces, whole);
+        let march18 = whole
+            .entities
+            .date
+            .iter()
+            .find(|e| e.text == "2023年3月18日")
+            .unwrap();
+        assert_eq!(march18.count, 40);
     }
 
     #[test]

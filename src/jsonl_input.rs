@@ -119,8 +119,11 @@ impl JsonlReader<Box<dyn BufRead>> {
         let input: Box<dyn BufRead> = match source {
             Source::Stdin => Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
             Source::File(path) => {
-                if !fs::metadata(path)?.is_file() {
-                    return Err(ReadError::NotAFile);
+                let meta = fs::metadata(path).map_err(|e| crate::reader::link_error(path, e))?;
+                if !meta.is_file() {
+                    return Err(ReadError::NotAFile {
+                        what: crate::reader::file_kind(&meta.file_type()),
+                    });
                 }
                 Box::new(BufReader::with_capacity(1 << 16, fs::File::open(path)?))
             }

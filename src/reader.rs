@@ -65,8 +65,12 @@ pub enum ReadError {
     Malformed { encoding: &'static str },
     #[error("looks like a binary file (NUL byte at offset {offset}); skipped")]
     Binary { offset: usize },
-    #[error("not a regular file; skipped")]
-    NotAFile,
+    #[error("looks like {0} without a byte-order mark; skipped (try --encoding utf-16)")]
+    Utf16WithoutBom(&'static str),
+    #[error("{what}, not a regular file; skipped")]
+    NotAFile { what: &'static str },
+    #[error("{0}")]
+    Link(&'static str),
 }
 
 /// One input to analyze: a file on disk or standard input.
@@ -94,9 +98,13 @@ impl Source {
                 Ok(buf)
             }
             Source::File(path) => {
-                let meta = fs::metadata(path)?;
+                // Look before opening: opening a FIFO would block until something writes to
+                // it, and a device may never end. Only regular files are opened.
+                let meta = fs::metadata(path).map_err(|e| link_error(path, e))?;
                 if !meta.is_file() {
-                    return Err(ReadError::NotAFile);
+                    return Err(ReadError::NotAFile {
+                        what: file_kind(&meta.file_type()),
+                    });
                 }
                 Ok(fs::read(path)?)
             }
@@ -151,9 +159,11 @@ impl Source {
                 LineReader::new(Box::new(input), choice, scan).map(Text::Lines)
             }
             Source::File(path) => {
-                let meta = fs::metadata(path)?;
+                let meta = fs::metadata(path).map_err(|e| link_error(path, e))?;
                 if !meta.is_file() {
-                    return Err(ReadError::NotAFile);
+                    return Err(ReadError::NotAFile {
+                        what: file_kind(&meta.file_type()),
+                    });
                 }
                 if meta.len() <= threshold as u64 {
                     let (text, enc) = decode_vec(fs::read(path)?, choice)?;
@@ -472,7 +482,8 @@ impl Walker {
                 Ok(_) => sources.push(Source::File(path.clone())),
                 Err(e) => errors.push(WalkError {
                     path: path.display().to_string(),
-                    message: describe_io(&e),
+                    message: symlink_problem(path, &e)
+                        .map_or_else(|| describe_io(&e), str::to_string),
                 }),
             }
         }
@@ -497,18 +508,32 @@ impl Walker {
                     found.push(entry.into_path());
                 }
                 Err(e) => {
-                    let path = e
-                        .path()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_else(|| root.display().to_string());
-                    let message = if e.loop_ancestor().is_some() {
-                        "symbolic link loop; skipped".to_string()
+                    let path = e.path().unwrap_or(root);
+                    let message = if let Some(ancestor) = e.loop_ancestor() {
+                        format!(
+                            "symbolic link loop (leads back to {}); skipped",
+                            ancestor.display()
+                        )
                     } else if let Some(io) = e.io_error() {
-                        describe_io(io)
+                        match symlink_problem(path, io) {
+                            // A broken link is an input only if its name matches the glob.
+                            Some(_)
+                                if !path
+                                    .file_name()
+                                    .is_some_and(|n| self.matcher.is_match(Path::new(n))) =>
+                            {
+                                continue;
+                            }
+                            Some(problem) => problem.to_string(),
+                            None => describe_io(io),
+                        }
                     } else {
                         e.to_string()
                     };
-                    errors.push(WalkError { path, message });
+                    errors.push(WalkError {
+                        path: path.display().to_string(),
+                        message,
+                    });
                 }
             }
         }
@@ -524,11 +549,63 @@ pub fn describe_io(e: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => {
             let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
+            let s = match s.find(" (os error") {
+                Some(i) => &s[..i],
+                None => &s,
+            };
+            // The system's messages are capitalized ("Is a directory"); ours are not.
+            let mut chars = s.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => String::new(),
             }
         }
+    }
+}
+
+/// What a non-regular file is, for the message that says it was skipped.
+pub(crate) fn file_kind(t: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    if t.is_dir() {
+        return "a folder";
+    }
+    "a special file"
+}
+
+/// When `path` is a symbolic link and following it failed with `e`: what is wrong with the link.
+fn symlink_problem(path: &Path, e: &io::Error) -> Option<&'static str> {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return None;
+    }
+    // ELOOP: 40 on Linux, 62 on macOS and the BSDs.
+    let eloop = if cfg!(target_os = "linux") { 40 } else { 62 };
+    if e.kind() == io::ErrorKind::NotFound {
+        Some("broken symbolic link (its target does not exist); skipped")
+    } else if e.raw_os_error() == Some(eloop) {
+        Some("symbolic link loop; skipped")
+    } else {
+        None
+    }
+}
+
+/// The error for a failed `metadata` of `path`, naming a broken or looping link as such.
+pub(crate) fn link_error(path: &Path, e: io::Error) -> ReadError {
+    match symlink_problem(path, &e) {
+        Some(problem) => ReadError::Link(problem),
+        None => ReadError::Io(e),
     }
 }
 
@@ -560,7 +637,10 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<(String, Encoding)
         _ => {}
     }
     if let Some(offset) = memchr_nul(bytes) {
-        return Err(ReadError::Binary { offset });
+        return Err(match utf16_without_bom(bytes) {
+            Some(enc) => ReadError::Utf16WithoutBom(enc.name()),
+            None => ReadError::Binary { offset },
+        });
     }
     match choice {
         EncodingChoice::Gb18030 => decode_gb18030(bytes),
@@ -593,6 +673,35 @@ pub fn decode_vec(bytes: Vec<u8>, choice: EncodingChoice) -> Result<(String, Enc
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == 0)
+}
+
+/// Text with NUL bytes that is really UTF-16 without a byte-order mark: no code unit is zero,
+/// most NUL bytes are on one side (the high half of ASCII digits, spaces and line breaks; the
+/// other side has the few like 一, U+4E00), and the whole decodes as UTF-16. Only used to say
+/// so in the error; such text is not guessed.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
+    if !bytes.len().is_multiple_of(2) || bytes.len() < 4 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in bytes.chunks_exact(2) {
+        match pair {
+            [0, 0] => return None,
+            [0, _] => even += 1,
+            [_, 0] => odd += 1,
+            _ => {}
+        }
+    }
+    let (enc, codec) = if odd >= 2 && odd >= 3 * even {
+        (Encoding::Utf16Le, encoding_rs::UTF_16LE)
+    } else if even >= 2 && even >= 3 * odd {
+        (Encoding::Utf16Be, encoding_rs::UTF_16BE)
+    } else {
+        return None;
+    };
+    codec
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|_| enc)
 }
 
 fn decode_utf8(bytes: &[u8]) -> Result<(String, Encoding), ReadError> {
@@ -706,6 +815,24 @@ mod tests {
             decode(b"PK\x03\x04\x00\x00", EncodingChoice::Auto),
             Err(ReadError::Binary { offset: 4 })
         ));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_named_in_the_error() {
+        let text = "2024年7月5日 新华社\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let message = |b: &[u8]| decode(b, EncodingChoice::Auto).unwrap_err().message();
+        assert_eq!(
+            message(&le),
+            "looks like UTF-16LE without a byte-order mark; skipped (try --encoding utf-16)"
+        );
+        assert!(message(&be).starts_with("looks like UTF-16BE without"));
+        // Forced, it decodes.
+        assert_eq!(decode(&le, EncodingChoice::Utf16).unwrap().0, text);
+        // A zero code unit, or NULs on both sides alike: binary.
+        assert!(message(b"PK\x03\x04\x00\x00\x01\x00").starts_with("looks like a binary file"));
+        assert!(message(b"a\x00\x00\x00b\x00c\x00").starts_with("looks like a binary file"));
     }
 
     #[test]

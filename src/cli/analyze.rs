@@ -322,11 +322,10 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
         );
         return EXIT_USAGE;
     }
-    if let Err((path, message)) = destination.commit() {
-        report_error(&path, &message);
-        return EXIT_USAGE;
-    }
     if summary.documents() == 0 {
+        // Nothing was analyzed: an `--output` file is not replaced (dropping the destination
+        // removes its temporary file).
+        drop(destination);
         if sources.is_empty() && walk_errors.is_empty() {
             let _ = writeln!(
                 io::stderr(),
@@ -334,8 +333,13 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
                 args.input.glob
             );
         }
-        EXIT_USAGE
-    } else if summary.errors() > 0 {
+        return EXIT_USAGE;
+    }
+    if let Err((path, message)) = destination.commit() {
+        report_error(&path, &message);
+        return EXIT_USAGE;
+    }
+    if summary.errors() > 0 {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK

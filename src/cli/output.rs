@@ -24,20 +24,31 @@ impl Destination {
         };
         let name = path.display().to_string();
         if !dir.is_dir() {
-            return Err((
-                name,
-                format!("cannot write: folder {} does not exist", dir.display()),
-            ));
+            let why = if dir.exists() {
+                "is not a folder"
+            } else {
+                "does not exist"
+            };
+            return Err((name, format!("cannot write: {} {why}", dir.display())));
         }
-        let temp = tempfile::Builder::new()
-            .prefix(".corpus-cli-")
-            .tempfile_in(&dir)
-            .map_err(|e| {
-                (
-                    name,
-                    format!("cannot write: {}", crate::reader::describe_io(&e)),
-                )
-            })?;
+        if path.is_dir() {
+            return Err((name, "cannot write: it is a folder".to_string()));
+        }
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".corpus-cli-");
+        // A temporary file is private (0600) by default; the report should get the permissions
+        // of any other new file (0666 less the umask), as if it had been written in place.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder.tempfile_in(&dir).map_err(|e| {
+            (
+                name,
+                format!("cannot write: {}", crate::reader::describe_io(&e)),
+            )
+        })?;
         Ok(Destination::File {
             temp,
             path: path.to_path_buf(),
@@ -55,26 +66,62 @@ impl Destination {
         })
     }
 
-    /// Move the finished temporary file into place.
+    /// Move the finished temporary file into place. Until then the target is untouched: a run
+    /// that fails, or is killed, before this leaves any earlier file as it was. (Dropping a
+    /// `Destination` without committing removes the temporary file.)
     pub fn commit(self) -> Result<(), (String, String)> {
         if let Destination::File { temp, path } = self {
-            temp.persist(&path).map_err(|e| {
+            let fail = |e: &io::Error| {
                 (
                     path.display().to_string(),
-                    format!("cannot write: {}", crate::reader::describe_io(&e.error)),
+                    format!("cannot write: {}", crate::reader::describe_io(e)),
                 )
-            })?;
+            };
+            temp.as_file().sync_all().map_err(|e| fail(&e))?;
+            temp.persist(&path).map_err(|e| fail(&e.error))?;
         }
         Ok(())
     }
 }
 
 /// True for an error that means the reader of our output went away (`| head -1`), also when
-/// it reached us wrapped in a JSON serialization error.
+/// it comes wrapped in another error (a serializer's).
 pub fn is_broken_pipe(e: &io::Error) -> bool {
-    e.kind() == io::ErrorKind::BrokenPipe
-        || e.get_ref()
-            .and_then(|inner| inner.downcast_ref::<serde_json::Error>())
-            .and_then(serde_json::Error::io_error_kind)
-            == Some(io::ErrorKind::BrokenPipe)
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return true;
+    }
+    let mut inner: Option<&(dyn std::error::Error + 'static)> = match e.get_ref() {
+        Some(r) => Some(r),
+        None => None,
+    };
+    while let Some(err) = inner {
+        if let Some(io) = err.downcast_ref::<io::Error>()
+            && io.kind() == io::ErrorKind::BrokenPipe
+        {
+            return true;
+        }
+        if let Some(json) = err.downcast_ref::<serde_json::Error>()
+            && json.io_error_kind() == Some(io::ErrorKind::BrokenPipe)
+        {
+            return true;
+        }
+        inner = err.source();
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_pipe_is_seen_through_a_serializer_error() {
+        let pipe = io::Error::from(io::ErrorKind::BrokenPipe);
+        assert!(is_broken_pipe(&pipe));
+        let json = serde_json::Error::io(io::Error::from(io::ErrorKind::BrokenPipe));
+        assert!(is_broken_pipe(&io::Error::other(json)));
+        let other = serde_json::Error::io(io::Error::from(io::ErrorKind::StorageFull));
+        assert!(!is_broken_pipe(&io::Error::other(other)));
+        assert!(!is_broken_pipe(&io::Error::other("disk on fire")));
+    }
 }
