@@ -6,8 +6,10 @@ use super::{DocumentRecord, ErrorRecord, ReportOptions, Reporter};
 use crate::document::Document;
 use crate::summary::Summary;
 
+/// A serializer error as an I/O error, keeping the kind of an underlying write error (a closed
+/// pipe stays a closed pipe).
 fn to_io(e: serde_json::Error) -> io::Error {
-    io::Error::other(e)
+    io::Error::from(e)
 }
 
 /// `--format json`: one object. A single input gives its document record; several give
