@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use super::place::{gazetteer_at, is_place_token};
 use super::{EntityKind, Mention, Paragraph};
-use crate::lexicon::{ORG_ABBREVS, ORG_SUFFIXES};
+use crate::lexicon::{ORG_ABBREVS, ORG_SUFFIXES, TITLES};
 use crate::segment::Token;
 
 /// Longest chain of tokens an organization name may span.
@@ -181,6 +181,10 @@ pub fn head_of(word: &str) -> Option<bool> {
         if let Some(v) = ORG_SUFFIXES.value(suffix) {
             // 会 alone ends too many events (音乐会, 座谈会); the listed compounds remain.
             if suffix == "会" || NOT_HEADS.contains(word) || word.ends_with("常委") {
+                return None;
+            }
+            // 东北部, 西南部, 中部: parts of a region, not departments.
+            if b > 0 && word[..b].chars().all(|c| "东南西北中".contains(c)) {
                 return None;
             }
             // A one-character head ends a name on its own (…研究/系) or closing a word of
@@ -410,6 +414,63 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     None
 }
 
+/// An edition ending in `unit` starting at token `j` (第十五次, 第九届, 第四、五、六届): the index
+/// of the token after it. People's Daily names a congress with its session inside
+/// (中国共产党第十五次全国代表大会) and a parliament's term before it (第九届全国人民代表大会).
+fn edition_end(tokens: &[Token<'_>], j: usize, unit: char) -> Option<usize> {
+    let t = &tokens[j];
+    if t.pos != "m" {
+        return None;
+    }
+    let mut k = j;
+    // 第四、五、六届: numerals joined by 、 up to the one that ends in 届.
+    while k < tokens.len() && k < j + 9 {
+        let w = tokens[k].word;
+        if tokens[k].pos == "m" && w.ends_with(unit) {
+            let numeral = w.trim_start_matches('第').trim_end_matches(unit);
+            let ok = !numeral.is_empty()
+                && numeral
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "零〇一二三四五六七八九十百".contains(c));
+            return ok.then_some(k + 1);
+        }
+        if !(tokens[k].pos == "m" || tokens[k].word == "、") {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Heads of branches named after the place they serve: 新华社香港分社, 大和银行纽约分行,
+/// TCL集团成都公司.
+fn is_branch_head(word: &str) -> bool {
+    word.starts_with('分')
+        || matches!(
+            word,
+            "公司" | "办事处" | "代表处" | "分公司" | "分行" | "分社" | "分会" | "分局" | "分院" | "分校"
+        )
+}
+
+/// Whether token `j`, right after a complete name, opens a new one: a place or a known
+/// organization not followed by a branch head.
+fn starts_new_name(p: &Paragraph<'_>, j: usize) -> bool {
+    let tokens = p.tokens;
+    match anchor_at(p, j) {
+        Some(Anchor::Known(_) | Anchor::Tagged | Anchor::PlaceCompound(_)) => true,
+        Some(Anchor::Place) => {
+            let mut k = j + 1;
+            while k < tokens.len() && is_place_token(tokens, k) {
+                k += 1;
+            }
+            !tokens
+                .get(k)
+                .is_some_and(|t| is_branch_head(t.word) || is_connector(t))
+        }
+        _ => false,
+    }
+}
+
 /// The name that opens at token `i` with `anchor`: the index of its last token, when it ends in
 /// a head (or is a known organization).
 fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
@@ -441,6 +502,33 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             j = kn + 1;
             continue;
         }
+        // 第十五次: a session inside a name (中国共产党第十五次全国代表大会).
+        if let Some(after) = edition_end(tokens, j, '次') {
+            if after < limit && !is_stop(&tokens[after]) {
+                j = after;
+                continue;
+            }
+            break;
+        }
+        // 华安工业（集团）公司, 爱立信（中国）有限公司.
+        if t.word == "("
+            && j + 3 < tokens.len()
+            && tokens[j + 2].word == ")"
+            && (matches!(tokens[j + 1].word, "集团" | "控股" | "股份")
+                || super::place::in_gazetteer(tokens[j + 1].word))
+            && head_of(tokens[j + 3].word).is_some()
+        {
+            j += 3;
+            continue;
+        }
+        if last_head.is_some() && TITLES.contains(t.word) {
+            // 处长, 主治医师, 演员: a person's role after the name.
+            break;
+        }
+        if last_head == Some(j - 1) && starts_new_name(p, j) {
+            // Names listed without separators: 北京电视台北京市儿童艺术剧团.
+            break;
+        }
         if is_stop(t)
             || matches!(
                 t.word,
@@ -470,6 +558,18 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             }
             j += 1;
             continue;
+        }
+        if t.pos.starts_with('v')
+            && t.pos != "vn"
+            && j + 1 < tokens.len()
+            && head_of(t.word).is_none()
+            && matches!(
+                anchor_at(p, j + 1),
+                Some(Anchor::Place | Anchor::Known(_) | Anchor::Tagged | Anchor::State)
+            )
+        {
+            // A verb before another name is a clause (会见德国西门子公司, 来自香港科技大学).
+            break;
         }
         if t.pos.starts_with('v') && t.pos != "vn" {
             // A verb right after the place or the head: the clause goes on (中国支持…,
@@ -521,6 +621,28 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
     }
 }
 
+/// Whether a name is a publication's title (光明日报, 经济周刊) rather than the body that
+/// publishes it (人民日报社, 求是杂志社).
+fn is_publication(name: &str) -> bool {
+    ["报", "周刊", "杂志", "月刊"].iter().any(|e| name.ends_with(e))
+        && !["情报", "电报", "汇报", "简报", "通报", "公报", "机关报", "党报"]
+            .iter()
+            .any(|e| name.ends_with(e))
+}
+
+/// Roles that make a publication an institution: 《哈萨克斯坦实业报》总编辑 is the newspaper as
+/// a body; cited as a source (据《光明日报》报道, 解放军报记者) it is a title, which People's Daily
+/// does not count as an organization.
+fn institution_cue_at(p: &Paragraph<'_>, e: usize) -> bool {
+    let after = p.slice(e, (e + 5).min(p.len()));
+    let after = after.strip_prefix('》').unwrap_or(after);
+    [
+        "总编辑", "副总编", "总编", "主编", "副主编", "社长", "副社长", "编辑部", "编委会", "社",
+    ]
+    .iter()
+    .any(|c| after.starts_with(c))
+}
+
 /// A newspaper or journal title in 《》 ending in 报/日报/周刊/杂志: the characters inside.
 fn newspaper_at(p: &Paragraph<'_>, open: usize) -> Option<(usize, usize)> {
     let close = (open + 1..(open + 20).min(p.len())).find(|&c| p.chars[c] == '》')?;
@@ -554,6 +676,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         if p.chars[c] == '《'
             && let Some((s, e)) = newspaper_at(p, c)
             && p.is_unclaimed(s, e)
+            && institution_cue_at(p, e)
         {
             p.claim(s, e, EntityKind::Organization);
             out.push(Mention::new(EntityKind::Organization, s, e));
@@ -588,6 +711,17 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
         let whole = p.slice(s, e);
         if super::place::in_gazetteer(whole) {
+            i = end + 1;
+            continue;
+        }
+        if is_publication(whole) && !institution_cue_at(p, e) {
+            i = end + 1;
+            continue;
+        }
+        // A party named without its country (国民党, 民主党) is a common noun in People's Daily;
+        // 中国共产党人 are its members.
+        let placed = gazetteer_at(&p.chars, s).is_some_and(|n| n >= 2);
+        if whole.ends_with('党') && (p.chars.get(e) == Some(&'人') || !placed && end == i) {
             i = end + 1;
             continue;
         }
