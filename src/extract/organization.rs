@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use super::place::{gazetteer_at, is_place_token};
 use super::{EntityKind, Mention, Paragraph};
-use crate::lexicon::{ORG_ABBREVS, ORG_SUFFIXES};
+use crate::lexicon::{ORG_ABBREVS, ORG_SUFFIXES, TITLES};
 use crate::segment::Token;
 
 /// Longest chain of tokens an organization name may span.
@@ -29,8 +29,10 @@ const MAX_TOKENS: usize = 14;
 pub const COUNTRY_ABBREVS: &str = "中美俄英法德日韩朝印巴以塔哈乌吉土越泰老柬缅菲蒙澳加意葡荷瑞挪丹芬捷匈希埃伊叙沙约黎苏阿南新马";
 
 /// Heads of state organs that a one-character country abbreviation may open (以政府, 美国会).
-const STATE_ORGANS: [&str; 9] = [
+const STATE_ORGANS: [&str; 11] = [
     "政府",
+    "中央银行",
+    "央行",
     "外交部",
     "国防部",
     "议会",
@@ -59,6 +61,21 @@ fn is_institution(word: &str) -> bool {
     ]
     .iter()
     .any(|h| word.ends_with(h))
+}
+
+/// Heads of companies and teams, which a name of its own may open (李宁公司, TCL集团).
+fn is_company_head(word: &str) -> bool {
+    [
+        "公司",
+        "集团",
+        "有限公司",
+        "集团公司",
+        "总公司",
+        "股份公司",
+        "银行",
+        "队",
+    ]
+    .contains(&word)
 }
 
 /// Heads that need a state-organ reading for 国家/中央/全国 to open them.
@@ -183,6 +200,10 @@ pub fn head_of(word: &str) -> Option<bool> {
             if suffix == "会" || NOT_HEADS.contains(word) || word.ends_with("常委") {
                 return None;
             }
+            // 东北部, 西南部, 中部: parts of a region, not departments.
+            if b > 0 && word[..b].chars().all(|c| "东南西北中".contains(c)) {
+                return None;
+            }
             // A one-character head ends a name on its own (…研究/系) or closing a word of
             // three or more characters (外交部); in two-character words it is mostly
             // something else (干部, 运营, 举办).
@@ -261,6 +282,9 @@ fn is_stop(t: &Token<'_>) -> bool {
             | "还"
             | "就"
             | "所有"
+            | "电"
+            | "讯"
+            | "本报讯"
             | "有关"
             | "这个"
             | "一些"
@@ -283,6 +307,9 @@ enum Anchor {
     Place,
     /// One token made of a place and a head (中国政府, 四川队): the place's length in characters.
     PlaceCompound(usize),
+    /// One proper word that opens with a place (上海东方 in 上海东方队): the place's length;
+    /// it needs a head after it.
+    PlacePrefix(usize),
     /// A known organization spanning tokens `i..=end`.
     Known(usize),
     /// A proper noun or country pair.
@@ -299,6 +326,28 @@ enum Anchor {
 /// Heads after which a jieba `nt` word is a name on its own (ministries, publishers,
 /// universities, commissions): 交通部, 新华出版社, 国防科工委.
 fn tagged_head(word: &str) -> bool {
+    // State bodies named with 国家/中共/全国 (国家旅游局, 中共上海市委) and news agencies
+    // (越通社, 俄通社).
+    let n = word.chars().count();
+    if ["国家", "中共", "全国", "国务院"]
+        .iter()
+        .any(|o| word.starts_with(o))
+        && n >= 4
+        && is_government_head(word)
+    {
+        return true;
+    }
+    if ["通社", "讯社", "集团", "总会", "总部", "总公司", "总局"]
+        .iter()
+        .any(|h| word.ends_with(h))
+        && n >= 4
+    {
+        return true;
+    }
+    // 民革中央, 越共中央, 团中央: a party's central committee.
+    if word.ends_with("中央") && (3..=4).contains(&n) {
+        return true;
+    }
     const HEADS: [&str; 16] = [
         "部",
         "出版社",
@@ -392,6 +441,28 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     if is_place_token(p.tokens, i) {
         return Some(Anchor::Place);
     }
+    if t.pos == "ns"
+        && let Some(n) = gazetteer_at(&p.chars, t.start)
+        && n >= 2
+        && n < t.len()
+        && p.tokens
+            .get(i + 1)
+            .is_some_and(|x| head_of(x.word) == Some(true))
+    {
+        return Some(Anchor::PlacePrefix(n));
+    }
+    // A name of its own before a company head: 李宁公司, 洛里拉德公司, TCL集团, 利库德集团.
+    let proper = matches!(t.pos, "nr" | "nrt" | "nz" | "eng")
+        && (t.len() >= 2 || t.pos == "eng")
+        && !t.word.starts_with("本报")
+        && !t.word.ends_with('讯');
+    if proper
+        && p.tokens
+            .get(i + 1)
+            .is_some_and(|x| is_company_head(x.word) && x.start == t.end)
+    {
+        return Some(Anchor::Proper);
+    }
     if t.pos == "nt" && t.len() >= 3 && tagged_head(t.word) && !generic_stem(t.word) {
         return Some(Anchor::Tagged);
     }
@@ -404,10 +475,83 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     if t.len() == 1 && COUNTRY_ABBREVS.contains(t.word) {
         return Some(Anchor::Abbrev);
     }
-    if t.pos == "nz" && t.len() >= 2 {
+    if t.pos == "nz" && t.len() >= 2 && !t.word.starts_with("本报") && !t.word.ends_with('讯') {
         return Some(Anchor::Proper);
     }
     None
+}
+
+/// An edition ending in `unit` starting at token `j` (第十五次, 第九届, 第四、五、六届): the index
+/// of the token after it. People's Daily names a congress with its session inside
+/// (中国共产党第十五次全国代表大会) and a parliament's term before it (第九届全国人民代表大会).
+fn edition_end(tokens: &[Token<'_>], j: usize, unit: char) -> Option<usize> {
+    let t = &tokens[j];
+    if t.pos != "m" {
+        return None;
+    }
+    let mut k = j;
+    // 第四、五、六届: numerals joined by 、 up to the one that ends in 届.
+    while k < tokens.len() && k < j + 9 {
+        let w = tokens[k].word;
+        if tokens[k].pos == "m" && w.ends_with(unit) {
+            let numeral = w.trim_start_matches('第').trim_end_matches(unit);
+            let ok = !numeral.is_empty()
+                && numeral
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "零〇一二三四五六七八九十百".contains(c));
+            return ok.then_some(k + 1);
+        }
+        if !(tokens[k].pos == "m" || tokens[k].word == "、") {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Heads of branches named after the place they serve: 新华社香港分社, 大和银行纽约分行,
+/// TCL集团成都公司.
+fn is_branch_head(word: &str) -> bool {
+    word.starts_with('分')
+        || matches!(
+            word,
+            "公司"
+                | "办事处"
+                | "代表处"
+                | "分公司"
+                | "分行"
+                | "分社"
+                | "分会"
+                | "分局"
+                | "分院"
+                | "分校"
+        )
+}
+
+/// Whether token `j`, right after a complete name, opens a new one: a place or a known
+/// organization not followed by a branch head.
+fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
+    let tokens = p.tokens;
+    match anchor_at(p, j) {
+        Some(Anchor::Known(_) | Anchor::Tagged | Anchor::PlaceCompound(_)) => true,
+        // A department of an institution may be named for a foreign area it studies
+        // (白俄罗斯国立大学欧亚研究系); a Chinese division opens the next name in a list.
+        Some(Anchor::Place)
+            if is_institution(head) && !crate::lexicon::CHINA_ADMIN.contains(tokens[j].word) =>
+        {
+            false
+        }
+        Some(Anchor::Place) => {
+            let mut k = j + 1;
+            while k < tokens.len() && is_place_token(tokens, k) {
+                k += 1;
+            }
+            !tokens
+                .get(k)
+                .is_some_and(|t| is_branch_head(t.word) || is_connector(t))
+        }
+        _ => false,
+    }
 }
 
 /// The name that opens at token `i` with `anchor`: the index of its last token, when it ends in
@@ -441,6 +585,44 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             j = kn + 1;
             continue;
         }
+        // 第十五次: a session inside a name (中国共产党第十五次全国代表大会).
+        if let Some(after) = edition_end(tokens, j, '次') {
+            if after < limit && !is_stop(&tokens[after]) {
+                j = after;
+                continue;
+            }
+            break;
+        }
+        // 华安工业（集团）公司, 爱立信（中国）有限公司.
+        if t.word == "("
+            && j + 3 < tokens.len()
+            && tokens[j + 2].word == ")"
+            && (matches!(tokens[j + 1].word, "集团" | "控股" | "股份")
+                || super::place::in_gazetteer(tokens[j + 1].word))
+            && head_of(tokens[j + 3].word).is_some()
+        {
+            j += 3;
+            continue;
+        }
+        if last_head.is_some() && TITLES.contains(t.word) {
+            // 处长, 主治医师, 演员: a person's role after the name.
+            break;
+        }
+        if j > i + 1
+            && last_head != Some(j - 1)
+            && tokens[j - 1].pos != "m"
+            && matches!(
+                anchor_at(p, j),
+                Some(Anchor::Tagged | Anchor::PlaceCompound(_))
+            )
+        {
+            // A whole name after words that are not a head: 人民大会堂会见德国西门子公司.
+            break;
+        }
+        if last_head == Some(j - 1) && starts_new_name(p, j, tokens[j - 1].word) {
+            // Names listed without separators: 北京电视台北京市儿童艺术剧团.
+            break;
+        }
         if is_stop(t)
             || matches!(
                 t.word,
@@ -470,6 +652,18 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             }
             j += 1;
             continue;
+        }
+        if t.pos.starts_with('v')
+            && t.pos != "vn"
+            && j + 1 < tokens.len()
+            && head_of(t.word).is_none()
+            && matches!(
+                anchor_at(p, j + 1),
+                Some(Anchor::Place | Anchor::Known(_) | Anchor::Tagged | Anchor::State)
+            )
+        {
+            // A verb before another name is a clause (会见德国西门子公司, 来自香港科技大学).
+            break;
         }
         if t.pos.starts_with('v') && t.pos != "vn" {
             // A verb right after the place or the head: the clause goes on (中国支持…,
@@ -521,6 +715,56 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
     }
 }
 
+/// A word made of an organization and a member's role (中央政治局常委, 中央委员会委员): the
+/// length in characters of the organization part.
+fn head_before_role(word: &str) -> Option<usize> {
+    let stem = ["常委", "委员"].iter().find_map(|r| word.strip_suffix(r))?;
+    let n = stem.chars().count();
+    (n >= 3 && head_of(stem).is_some()).then_some(n)
+}
+
+/// Whether a name is a publication's title (光明日报, 经济周刊) rather than the body that
+/// publishes it (人民日报社, 求是杂志社).
+fn is_publication(name: &str) -> bool {
+    ["报", "周刊", "杂志", "月刊"]
+        .iter()
+        .any(|e| name.ends_with(e))
+        && ![
+            "情报",
+            "电报",
+            "汇报",
+            "简报",
+            "通报",
+            "公报",
+            "机关报",
+            "党报",
+        ]
+        .iter()
+        .any(|e| name.ends_with(e))
+}
+
+/// Roles that make a publication an institution: 《哈萨克斯坦实业报》总编辑 is the newspaper as
+/// a body; cited as a source (据《光明日报》报道, 解放军报记者) it is a title, which People's Daily
+/// does not count as an organization.
+fn institution_cue_at(p: &Paragraph<'_>, e: usize) -> bool {
+    let after = p.slice(e, (e + 5).min(p.len()));
+    let after = after.strip_prefix('》').unwrap_or(after);
+    [
+        "总编辑",
+        "副总编",
+        "总编",
+        "主编",
+        "副主编",
+        "社长",
+        "副社长",
+        "编辑部",
+        "编委会",
+        "社",
+    ]
+    .iter()
+    .any(|c| after.starts_with(c))
+}
+
 /// A newspaper or journal title in 《》 ending in 报/日报/周刊/杂志: the characters inside.
 fn newspaper_at(p: &Paragraph<'_>, open: usize) -> Option<(usize, usize)> {
     let close = (open + 1..(open + 20).min(p.len())).find(|&c| p.chars[c] == '》')?;
@@ -554,6 +798,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         if p.chars[c] == '《'
             && let Some((s, e)) = newspaper_at(p, c)
             && p.is_unclaimed(s, e)
+            && institution_cue_at(p, e)
         {
             p.claim(s, e, EntityKind::Organization);
             out.push(Mention::new(EntityKind::Organization, s, e));
@@ -575,7 +820,11 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         };
-        let (s, e) = (t.start, tokens[end].end);
+        let (s, mut e) = (t.start, tokens[end].end);
+        if let Some(n) = tokens.get(end + 1).and_then(|x| head_before_role(x.word)) {
+            // 中共/中央政治局常委: the name goes on inside the word that names the role.
+            e += n;
+        }
         if !p.is_free(s, e, |k| k == EntityKind::Number) {
             i += 1;
             continue;
@@ -591,11 +840,22 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             i = end + 1;
             continue;
         }
+        if is_publication(whole) && !institution_cue_at(p, e) {
+            i = end + 1;
+            continue;
+        }
+        // A party named without its country (国民党, 民主党) is a common noun in People's Daily;
+        // 中国共产党人 are its members.
+        let placed = gazetteer_at(&p.chars, s).is_some_and(|n| n >= 2);
+        if whole.ends_with('党') && (p.chars.get(e) == Some(&'人') || !placed && end == i) {
+            i = end + 1;
+            continue;
+        }
         // A numeral that is part of a name (八一队) is no number.
         out.retain(|m| !(m.kind == EntityKind::Number && m.start >= s && m.end <= e));
         p.claim(s, e, EntityKind::Organization);
         out.push(Mention::new(EntityKind::Organization, s, e));
-        if let Anchor::PlaceCompound(n) = anchor {
+        if let Anchor::PlaceCompound(n) | Anchor::PlacePrefix(n) = anchor {
             out.push(Mention::new(
                 EntityKind::Place,
                 s,
@@ -679,5 +939,55 @@ mod tests {
             orgs("双方高度评价中塔政府间经贸合作委员会发挥的作用。"),
             ["中塔政府间经贸合作委员会"]
         );
+    }
+    #[test]
+    fn names_end_before_roles_and_next_names() {
+        assert_eq!(
+            orgs("北京电视台北京市儿童艺术剧团获奖。"),
+            ["北京电视台", "北京市儿童艺术剧团"]
+        );
+        assert_eq!(orgs("山西省人民医院主任说。"), ["山西省人民医院"]);
+        assert_eq!(orgs("新华社香港分社副社长出席。"), ["新华社香港分社"]);
+    }
+
+    #[test]
+    fn a_verb_before_a_name_is_a_clause() {
+        let found = orgs("李鹏在人民大会堂会见德国西门子公司董事长。");
+        assert!(found.contains(&"德国西门子公司".to_string()), "{found:?}");
+        assert!(found.iter().all(|o| !o.contains("会见")), "{found:?}");
+    }
+
+    #[test]
+    fn sessions_and_bracketed_words_inside_names() {
+        assert_eq!(
+            orgs("中国共产党第十五次全国代表大会胜利召开。"),
+            ["中国共产党第十五次全国代表大会"]
+        );
+        assert_eq!(
+            orgs("他们来到华安工业（集团）公司慰问。"),
+            ["华安工业（集团）公司"]
+        );
+    }
+
+    #[test]
+    fn publications_are_titles_unless_a_role_follows() {
+        assert!(orgs("据《光明日报》报道，解放军报记者说。").is_empty());
+        assert_eq!(orgs("《哈萨克斯坦实业报》总编辑说。"), ["哈萨克斯坦实业报"]);
+    }
+
+    #[test]
+    fn parties_need_their_country() {
+        assert!(orgs("国民党当局和民主党都反对。").is_empty());
+        assert!(orgs("这是中国共产党人的决心。").is_empty());
+        assert_eq!(orgs("英国工党赢得大选。"), ["英国工党"]);
+    }
+
+    #[test]
+    fn state_bodies_and_companies_without_a_place() {
+        assert_eq!(orgs("中共中央政治局常委出席。"), ["中共中央政治局"]);
+        assert_eq!(orgs("国家旅游局局长何光说。"), ["国家旅游局"]);
+        assert_eq!(orgs("创业初期，李宁公司没有墨守成规。"), ["李宁公司"]);
+        assert_eq!(orgs("汇率由俄中央银行公布。"), ["俄中央银行"]);
+        assert!(orgs("内蒙古东北部有小雪。").is_empty());
     }
 }

@@ -410,6 +410,26 @@ fn compound_end(p: &Paragraph<'_>, s: usize, k: usize) -> usize {
     k
 }
 
+/// A country, province or Chinese region that opens token `i` without ending it (台湾同胞,
+/// 英国女王, 中国民航): its length in characters, when the rest is a word of two or more
+/// characters that is not a place suffix (中国海, 香港岛 are places of their own).
+fn prefix_place(p: &Paragraph<'_>, i: usize) -> Option<usize> {
+    let t = &p.tokens[i];
+    let n = gazetteer_at(&p.chars, t.start)?;
+    if n < 2 || n + 2 > t.len() || !p.is_unclaimed(t.start, t.end) {
+        return None;
+    }
+    let place = p.slice(t.start, t.start + n);
+    let major = COUNTRIES.contains(place)
+        || CHINA_ADMIN.value(place) == Some("province")
+        || matches!(place, "香港" | "澳门" | "台湾");
+    let rest = p.slice(t.start + n, t.end);
+    let first = rest.chars().next()?;
+    let suffix_like = PLACE_SUFFIXES.contains(&rest[..first.len_utf8()])
+        || "人语文话东西南北中部岛海湾江河山".contains(first);
+    (major && !suffix_like && t.pos != "ns" && t.pos != "nr").then_some(n)
+}
+
 /// Find place names; characters an organization claimed are left to that pass.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let tokens = p.tokens;
@@ -428,6 +448,16 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             {
                 end_tok = Some(k);
             }
+        }
+        if end_tok.is_none()
+            && let Some(n) = prefix_place(p, i)
+            && p.is_unclaimed(t.start, t.start + n)
+        {
+            // 台湾同胞, 英国女王, 中国民航: a country or province opening a word jieba keeps whole.
+            p.claim(t.start, t.start + n, EntityKind::Place);
+            out.push(Mention::new(EntityKind::Place, t.start, t.start + n));
+            i += 1;
+            continue;
         }
         if end_tok.is_none() {
             for tail in [
@@ -559,5 +589,11 @@ mod tests {
     fn region_inside_an_organization_name_drops_its_unit() {
         let found = places("西藏自治区政府副主席说，香港特别行政区政府宣布。");
         assert_eq!(found, ["西藏", "香港"]);
+    }
+
+    #[test]
+    fn a_country_opening_a_longer_word_is_a_place() {
+        let found = places("台湾同胞和英国女王都来了。");
+        assert_eq!(found, ["台湾", "英国"]);
     }
 }
