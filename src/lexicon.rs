@@ -97,6 +97,21 @@ impl Lexicon {
         best
     }
 
+    /// The entries of several lists as one (the first list's value wins for a word in several),
+    /// so one scan finds the longest entry of any of them.
+    pub fn union(parts: &[&Lexicon]) -> Lexicon {
+        let mut out = Lexicon::default();
+        for part in parts {
+            for (k, v) in &part.entries {
+                out.entries.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+            out.words.extend(part.words.iter().cloned());
+            out.prefixes.extend(part.prefixes.iter().cloned());
+            out.max_chars = out.max_chars.max(part.max_chars);
+        }
+        out
+    }
+
     /// True when `chars` is an entry (no string is built).
     pub fn contains_chars(&self, chars: &[char]) -> bool {
         self.words.contains(chars)

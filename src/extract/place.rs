@@ -273,15 +273,13 @@ pub fn in_gazetteer(word: &str) -> bool {
         || REGIONS.contains(word)
 }
 
-/// The gazetteers, longest entry first in a scan.
-const GAZETTEERS: [&LazyLock<Lexicon>; 4] = [&COUNTRIES, &CHINA_ADMIN, &WORLD_CITIES, &REGIONS];
+/// The gazetteers as one list, so a scan looks each position up once.
+static GAZETTEER: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::union(&[&COUNTRIES, &CHINA_ADMIN, &WORLD_CITIES, &REGIONS]));
 
 /// The longest gazetteer place starting at character `i`.
 pub fn gazetteer_at(chars: &[char], i: usize) -> Option<usize> {
-    GAZETTEERS
-        .iter()
-        .filter_map(|l| l.longest_at(chars, i))
-        .max()
+    GAZETTEER.longest_at(chars, i)
 }
 
 /// True when an `ns` word ends in a place suffix after a stem of its own (湘西自治州,
