@@ -654,26 +654,10 @@ fn link_short_names(persons: &mut Vec<Entity>) {
     for a in ambiguous {
         by_part.remove(&a);
     }
-    let mut merged = vec![false; persons.len()];
-    for i in 0..persons.len() {
-        if let Some(&full) = by_part.get(&persons[i].text)
-            && full != i
-        {
-            let short = persons[i].clone();
-            let target = &mut persons[full];
-            target.count += short.count;
-            target.mentions.extend(short.mentions);
-            target.mentions.sort();
-            target.aliases.push(short.text);
-            merged[i] = true;
-        }
-    }
-    let mut i = 0;
-    persons.retain(|_| {
-        let keep = !merged[i];
-        i += 1;
-        keep
-    });
+    let links: Vec<(usize, usize)> = (0..persons.len())
+        .filter_map(|i| by_part.get(&persons[i].text).map(|&full| (i, full)))
+        .collect();
+    fold_aliases(persons, &links);
 }
 
 /// An abbreviation of an organization (上合组织, from `org_abbrevs.txt`) whose full name
@@ -684,26 +668,35 @@ fn link_org_abbrevs(orgs: &mut Vec<Entity>) {
         .enumerate()
         .map(|(i, e)| (e.text.clone(), i))
         .collect();
-    let mut merged = vec![false; orgs.len()];
-    for i in 0..orgs.len() {
-        let Some(full) = crate::lexicon::ORG_ABBREVS.value(&orgs[i].text) else {
+    let links: Vec<(usize, usize)> = (0..orgs.len())
+        .filter_map(|i| {
+            let full = crate::lexicon::ORG_ABBREVS.value(&orgs[i].text)?;
+            index.get(full).map(|&target| (i, target))
+        })
+        .collect();
+    fold_aliases(orgs, &links);
+}
+
+/// Fold each `(short, full)` pair: the entity at `short` joins the one at `full` as an alias
+/// (its count and mentions added), and leaves the list. An entity that was itself folded away
+/// takes no aliases; a pair pointing at itself is ignored.
+fn fold_aliases(list: &mut Vec<Entity>, links: &[(usize, usize)]) {
+    let mut merged = vec![false; list.len()];
+    for &(short, full) in links {
+        if short == full || merged[full] || merged[short] {
             continue;
-        };
-        if let Some(&target) = index.get(full)
-            && target != i
-            && !merged[target]
-        {
-            let short = orgs[i].clone();
-            let t = &mut orgs[target];
-            t.count += short.count;
-            t.mentions.extend(short.mentions);
-            t.mentions.sort();
-            t.aliases.push(short.text);
-            merged[i] = true;
         }
+        let s = list[short].clone();
+        let target = &mut list[full];
+        target.count += s.count;
+        target.mentions.extend(s.mentions);
+        target.mentions.sort();
+        target.mentions.truncate(MAX_MENTION_SPANS);
+        target.aliases.push(s.text);
+        merged[short] = true;
     }
     let mut i = 0;
-    orgs.retain(|_| {
+    list.retain(|_| {
         let keep = !merged[i];
         i += 1;
         keep

@@ -10,7 +10,7 @@ use std::sync::{Condvar, Mutex, mpsc};
 
 use clap::Args;
 
-use super::{Destination, FileProgress, build_analyzer, is_broken_pipe, thread_pool};
+use super::{Destination, FileProgress, build_analyzer, thread_pool, write_failure};
 use super::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, InputArgs, OutputArgs, report_error};
 use crate::document::{Analyzer, Document};
 use crate::reader::{EncodingChoice, Source, Text, Walker};
@@ -308,19 +308,7 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
         reporter.finish(&summary.build(args.output.top))
     })();
     if let Err(e) = result {
-        if is_broken_pipe(&e) {
-            return EXIT_OK;
-        }
-        let target = args
-            .output
-            .output
-            .as_ref()
-            .map_or("<stdout>".to_string(), |p| p.display().to_string());
-        report_error(
-            &target,
-            &format!("cannot write: {}", crate::reader::describe_io(&e)),
-        );
-        return EXIT_USAGE;
+        return write_failure(&e, args.output.output.as_deref());
     }
     if summary.documents() == 0 {
         // Nothing was analyzed: an `--output` file is not replaced (dropping the destination

@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::{
-    Destination, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, FileProgress, InputArgs, is_broken_pipe,
-    ordered_map, report_error, thread_pool,
+    Destination, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, FileProgress, InputArgs, ordered_map,
+    report_error, thread_pool,
 };
 use crate::reader::{Source, Walker};
 
@@ -104,15 +104,7 @@ pub fn write_report(
         w.flush()
     });
     if let Err(e) = result {
-        if is_broken_pipe(&e) {
-            return Err(EXIT_OK);
-        }
-        let target = output.map_or("<stdout>".to_string(), |p| p.display().to_string());
-        report_error(
-            &target,
-            &format!("cannot write: {}", crate::reader::describe_io(&e)),
-        );
-        return Err(EXIT_USAGE);
+        return Err(super::write_failure(&e, output));
     }
     destination.commit().map_err(|(path, message)| {
         report_error(&path, &message);

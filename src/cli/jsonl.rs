@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Write};
 
 use rayon::prelude::*;
 
-use super::{AnalyzeArgs, Destination, build_analyzer, is_broken_pipe, thread_pool};
+use super::{AnalyzeArgs, Destination, build_analyzer, thread_pool, write_failure};
 use super::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Progress, report_error};
 use crate::document::Document;
 use crate::jsonl_input::{Fields, JsonlReader, LineDocument, LineError};
@@ -128,19 +128,7 @@ pub fn run_analyze_jsonl(args: &AnalyzeArgs) -> u8 {
         reporter.finish(&summary.build(args.output.top))
     })();
     if let Err(e) = result {
-        if is_broken_pipe(&e) {
-            return EXIT_OK;
-        }
-        let target = args
-            .output
-            .output
-            .as_ref()
-            .map_or("<stdout>".to_string(), |p| p.display().to_string());
-        report_error(
-            &target,
-            &format!("cannot write: {}", crate::reader::describe_io(&e)),
-        );
-        return EXIT_USAGE;
+        return write_failure(&e, args.output.output.as_deref());
     }
     if let Err((path, message)) = destination.commit() {
         report_error(&path, &message);

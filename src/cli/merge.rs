@@ -10,7 +10,7 @@ use clap::Args;
 use serde::Deserialize;
 
 use super::report_error;
-use super::{Destination, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, OutputArgs, is_broken_pipe};
+use super::{Destination, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, OutputArgs, write_failure};
 use crate::report::{self, Format, ReportOptions};
 use crate::summary::{Summary, SummaryBuilder};
 
@@ -169,19 +169,7 @@ pub fn run_merge(args: &MergeArgs) -> u8 {
         }
     })();
     if let Err(e) = result {
-        if is_broken_pipe(&e) {
-            return EXIT_OK;
-        }
-        let target = args
-            .output
-            .output
-            .as_ref()
-            .map_or("<stdout>".to_string(), |p| p.display().to_string());
-        report_error(
-            &target,
-            &format!("cannot write: {}", crate::reader::describe_io(&e)),
-        );
-        return EXIT_USAGE;
+        return write_failure(&e, args.output.output.as_deref());
     }
     if let Err((path, message)) = destination.commit() {
         report_error(&path, &message);

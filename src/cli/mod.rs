@@ -22,7 +22,7 @@ pub use args::InputFormat;
 pub use args::{FileProgress, InputArgs, OutputArgs, Progress, build_analyzer, thread_pool};
 pub use jsonl::run_analyze_jsonl;
 pub use merge::{MergeArgs, run_merge};
-pub use output::{Destination, is_broken_pipe};
+pub use output::{Destination, is_broken_pipe, write_failure};
 
 /// Exit code: every input was analyzed.
 pub const EXIT_OK: u8 = 0;

@@ -110,6 +110,20 @@ pub fn is_broken_pipe(e: &io::Error) -> bool {
     false
 }
 
+/// The exit code for a failed write of the report: a closed pipe (`| head -1`) ends quietly with
+/// 0; any other failure is reported on stderr, naming `output` (or standard output), with 2.
+pub fn write_failure(e: &io::Error, output: Option<&Path>) -> u8 {
+    if is_broken_pipe(e) {
+        return super::EXIT_OK;
+    }
+    let target = output.map_or("<stdout>".to_string(), |p| p.display().to_string());
+    super::report_error(
+        &target,
+        &format!("cannot write: {}", crate::reader::describe_io(e)),
+    );
+    super::EXIT_USAGE
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
