@@ -315,6 +315,26 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         && b + 1 - a <= 24
     {
         group(ctx, taken, a, b + 1, true, out);
+        // An author's name or pen name alone on its line (between a headline and the text), or
+        // in brackets closing a paragraph (……。（晓渡））.
+        let (a2, b2) = if ctx.char(b) == ')' && b > a + 2 && ctx.char(b - 3) == '(' {
+            (b - 2, b)
+        } else if ctx.char(b) == ')' && b > a + 3 && ctx.char(b - 4) == '(' {
+            (b - 3, b)
+        } else {
+            (a, b + 1)
+        };
+        if (2..=3).contains(&(b2 - a2))
+            && !taken[a2..b2].iter().any(|&x| x)
+            && p.is_unclaimed(a2, b2)
+            && standalone_name(ctx, a2, b2)
+        {
+            out.push(Cand {
+                start: a2,
+                end: b2,
+                score: GROUP,
+            });
+        }
     }
     for i in 0..n {
         if ctx.char(i) == '(' {
@@ -336,6 +356,54 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
     }
 }
 
+/// True when `s..e`, standing alone (a line of its own, or brackets closing a paragraph), can be
+/// a name or pen name: two or three Han characters that are not a place, a title or an ordinary
+/// dictionary word (图片, 目录, 编后, 消费者); three characters must open with a surname and not end
+/// in an ordinary word (致读者, 学金融).
+fn standalone_name(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
+    let p = ctx.p;
+    let text = p.slice(s, e);
+    if !(s..e).all(|i| is_han(ctx.char(i)))
+        || is_place(text)
+        || is_title(text, true)
+        || is_title(text, false)
+        || PERSON_CUES.contains(text)
+        || is_head(p.slice(e - 1, e))
+    {
+        return false;
+    }
+    // A credit (郭红摄) or a numbered piece (外一首) is for the byline groups to split.
+    if "摄作摘画文".contains(ctx.char(e - 1))
+        || (s..e).any(|i| "一二三四五六七八九十".contains(ctx.char(i)))
+    {
+        return false;
+    }
+    let jieba = Segmenter::shared().jieba();
+    let surname = SURNAMES.contains(p.slice(s, s + 1)) || SURNAMES.contains(p.slice(s, s + 2));
+    let ordinary_half = e - s == 3
+        && [p.slice(s, s + 2), p.slice(s + 1, e)]
+            .iter()
+            .any(|h| jieba.has_word(h) && ordinary_word(jieba, h) && !SURNAMES.contains(h));
+    if jieba.has_word(text) {
+        let tags = jieba.tag(text, false);
+        let freq = jieba.suggest_freq(text);
+        // A rare word the dictionary tags otherwise may be a pen name with a surname (钟行).
+        return tags.len() == 1
+            && match tags[0].tag {
+                "nr" | "nrfg" | "nrt" => freq <= 3000,
+                "n" | "nz" | "ns" | "t" => freq <= 100 && surname && !ordinary_half,
+                _ => false,
+            };
+    }
+    if e - s == 2 {
+        // A pen name (晓渡, 钟行), but not a numeral (十二).
+        return !ctx
+            .token_starting(s)
+            .is_some_and(|t| matches!(t.pos, "m" | "q" | "mq"));
+    }
+    surname && !ordinary_half
+}
+
 /// Split `a..b` into items and the items into names; see [`byline_candidates`].
 fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, out: &mut Vec<Cand>) {
     let p = ctx.p;
@@ -352,7 +420,7 @@ fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, ou
         let text = p.slice(a, b);
         if text.ends_with("报道") || text.ends_with("/文") {
             b -= 2;
-        } else if text.ends_with('摄') {
+        } else if text.ends_with('摄') || strict && text.ends_with(['作', '摘', '画']) {
             b -= 1;
         } else {
             break;
