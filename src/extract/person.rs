@@ -680,7 +680,10 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
         let known = t.end == e && jieba.has_word(t.word);
         return match t.pos {
             "nr" | "nrfg" if known && len >= 3 => Some(
-                if !ends_names(ctx.char(e - 1)) || common_word(jieba, given) {
+                if !ends_names(ctx.char(e - 1))
+                    || common_word(jieba, given)
+                    || sl == 1 && ordinary_prefix(jieba, ctx.p.slice(s, s + 2))
+                {
                     1
                 } else {
                     3
@@ -914,6 +917,12 @@ fn common_word(jieba: &jieba_rs::Jieba, given: &str) -> bool {
             tags[0].tag,
             "nr" | "nrfg" | "nrt" | "ns" | "nz" | "j" | "m" | "t"
         )
+}
+
+/// The first two characters of a dictionary word the dictionary tags as a name make an ordinary
+/// word (贺年/卡, 满天/飞, 金字/塔): the word is likely an ordinary one the dictionary mistags.
+fn ordinary_prefix(jieba: &jieba_rs::Jieba, prefix: &str) -> bool {
+    jieba.has_word(prefix) && ordinary_word(jieba, prefix)
 }
 
 /// A dictionary word whose tag is not a name's (古代 t, 文明 is nr).
