@@ -281,6 +281,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         chinese_candidates(&ctx, &taken, &mut cands);
         translit_candidates(&ctx, &taken, &mut cands);
         byline_candidates(&ctx, &taken, &mut cands);
+        list_candidates(&ctx, &taken, &mut cands);
         spans.extend(select(&ctx, cands));
         spans
     };
@@ -402,6 +403,67 @@ fn standalone_name(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
             .is_some_and(|t| matches!(t.pos, "m" | "q" | "mq"));
     }
     surname && !ordinary_half
+}
+
+/// True when the character at `i` ends an item of an enumeration (、，。等 …).
+fn item_delimiter(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    i >= ctx.p.len() || "、,，。;；:：等和及与()“”\"' 　".contains(ctx.char(i))
+}
+
+/// True when `s..e` is a whole item of an enumeration with 、 on at least one side
+/// (巴金、曹禺、冰心).
+fn list_item(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
+    (s == 0 || item_delimiter(ctx, s - 1))
+        && item_delimiter(ctx, e)
+        && ((s > 0 && ctx.char(s - 1) == '、') || (e < ctx.p.len() && ctx.char(e) == '、'))
+}
+
+/// Items of an enumeration of two or three Han characters that could be names the dictionary
+/// tags otherwise (巴金 ns, 冰心 n, 周恩来 t) or does not know (布赫): candidates with no score of
+/// their own, accepted only next to accepted names (see [`select`]).
+fn list_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
+    let p = ctx.p;
+    let n = p.len();
+    let jieba = Segmenter::shared().jieba();
+    let mut s = 0;
+    while s < n {
+        let e = (s..n).find(|&i| item_delimiter(ctx, i)).unwrap_or(n);
+        if (2..=3).contains(&(e - s))
+            && list_item(ctx, s, e)
+            && (s..e).all(|i| is_han(ctx.char(i)))
+            && !taken[s..e].iter().any(|&x| x)
+            && p.is_unclaimed(s, e)
+            && ctx.start_tok[s] != NONE
+            && ctx.end_tok[e] != NONE
+        {
+            let text = p.slice(s, e);
+            let plausible = !is_place(text)
+                && !is_title(text, true)
+                && !is_title(text, false)
+                && !PERSON_CUES.contains(text)
+                && !is_head(p.slice(e - 1, e))
+                && !ctx.token_starting(s).is_some_and(|t| {
+                    t.len() == 1 && (is_function_tag(t.pos) || t.pos == "v" || t.pos == "c")
+                })
+                && (!jieba.has_word(text) || {
+                    let tags = jieba.tag(text, false);
+                    tags.len() == 1
+                        && match tags[0].tag {
+                            "nr" | "nrfg" | "nrt" | "t" => true,
+                            "n" | "ns" | "nz" => rare_word(jieba, text),
+                            _ => false,
+                        }
+                });
+            if plausible {
+                out.push(Cand {
+                    start: s,
+                    end: e,
+                    score: 0,
+                });
+            }
+        }
+        s = e + 1;
+    }
 }
 
 /// Split `a..b` into items and the items into names; see [`byline_candidates`].
@@ -982,7 +1044,7 @@ fn select(ctx: &Ctx<'_, '_>, mut cands: Vec<Cand>) -> Vec<(usize, usize)> {
     for _ in 0..8 {
         let mut changed = false;
         for (k, c) in cands.iter().enumerate() {
-            if accepted[k] || c.score < 1 {
+            if accepted[k] || c.score < 0 || c.score == 0 && !list_item(ctx, c.start, c.end) {
                 continue;
             }
             let left = sep_before(c.start).is_some_and(|b| ends_at[b]);
