@@ -721,6 +721,10 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
     if is_title(given, true) || is_title(given, false) || PERSON_CUES.contains(given) {
         return None;
     }
+    // A title's modifier (常务副部长, 原副总理) ends no name.
+    if ctx.char(e - 1) == '副' {
+        return None;
+    }
     if len >= 3
         && is_glued_function_char(ctx.char(e - 1))
         && !jieba.has_word(ctx.tokens[last as usize].word)
@@ -865,6 +869,29 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                     score: shape + ctx.cues(s, e),
                 });
             }
+        }
+        // A married woman's name in Hong Kong or Taiwan: her husband's surname before her own
+        // (陈方安生 = 陈 + 方安生), which jieba cuts as a name and a word (陈方/nr 安生/an).
+        if t.len() == 2
+            && t.pos.starts_with("nr")
+            && SURNAMES.contains(p.slice(s, s + 1))
+            && SURNAMES.contains(p.slice(s + 1, s + 2))
+            && let Some(g) = ctx.token_starting(t.end)
+            && g.len() == 2
+            && (g.start..g.end).all(|i| given_score(ctx.char(i)) > 0)
+            && matches!(g.pos, "an" | "nr" | "nrfg" | "nz" | "ng")
+            && !is_head(p.slice(g.end - 1, g.end))
+            && !is_title(g.word, false)
+            && !PERSON_CUES.contains(g.word)
+            && !taken[s..g.end].iter().any(|&x| x)
+            && p.is_unclaimed(s, g.end)
+            && let Some(shape) = chinese_shape(ctx, s, 1, t.end)
+        {
+            consider(Cand {
+                start: s,
+                end: g.end,
+                score: shape + ctx.cues(s, g.end),
+            });
         }
         // Japanese names: a Japanese family name, alone with a cue or with a given name.
         if let Some(l) = JAPANESE_SURNAMES.longest_at(&p.chars, s) {
@@ -1183,6 +1210,55 @@ mod tests {
     #[test]
     fn ordinary_words_tagged_nr_are_not_names() {
         let found = persons("弘扬中华文明，维护公正，增长高达三成。代表团抵达莫斯科和杜尚别。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn author_and_pen_names_standing_alone() {
+        assert_eq!(persons("张同吾"), ["张同吾"]);
+        assert_eq!(persons("钟行"), ["钟行"]);
+        let found = persons("全年共查缴危禁品二百零八起。（晓渡）");
+        assert_eq!(found, ["晓渡"]);
+        // Headings, places and ordinary words alone on a line or in closing brackets stay out.
+        for text in [
+            "目录",
+            "编后",
+            "致读者",
+            "消费者",
+            "哈尔滨",
+            "外一首",
+            "说明（图片）",
+            "画面（油画）",
+        ] {
+            let found = persons(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        let found = persons("他们讨论了新问题。（张滨作）");
+        assert_eq!(found, ["张滨"]);
+    }
+
+    #[test]
+    fn enumerations_carry_names_the_dictionary_tags_otherwise() {
+        let found = persons("丛书收入鲁迅、茅盾、郭沫若、老舍、巴金、曹禺、冰心、叶圣陶的作品。");
+        for name in ["巴金", "曹禺", "冰心", "郭沫若"] {
+            assert!(found.contains(&name.to_string()), "{name}: {found:?}");
+        }
+        // Things listed next to things stay out.
+        let found = persons("市场上有芹菜、油菜、菠菜、西红柿和木材。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn married_names_with_two_surnames_and_title_modifiers() {
+        let found = persons("政务司司长陈方安生出任委员会主席。");
+        assert_eq!(found, ["陈方安生"]);
+        let found = persons("中宣部常务副部长刘云山在会上讲话。");
+        assert_eq!(found, ["刘云山"]);
+    }
+
+    #[test]
+    fn dictionary_names_made_of_ordinary_words_need_a_cue() {
+        let found = persons("埃及的金字塔举世闻名，谣言满天飞。");
         assert!(found.is_empty(), "{found:?}");
     }
 }
