@@ -780,10 +780,14 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
     }
     // Several tokens: each piece after the surname must look like part of a given name.
     let mut score = 1;
+    // Right after a title, a surname that jieba cut off and tagged as something else (会计许/m
+    // 云英, 纪检员苏/j 清阳, 副部长李/nr 成仁) is still a surname.
+    let titled = ctx.cue_before(s) >= TITLE_CUE;
     for ti in first..=last {
         let t = &ctx.tokens[ti as usize];
         if t.end <= s + sl {
-            if is_function_tag(t.pos) || t.pos == "v" {
+            let loose = titled && t.len() == 1 && matches!(t.pos, "m" | "zg" | "j" | "q" | "ng");
+            if (is_function_tag(t.pos) || t.pos == "v") && !loose {
                 return None; // 和/李鹏, 都/有
             }
             continue; // the surname itself
@@ -793,6 +797,7 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
             && t.len() >= 2
             && t.pos.starts_with("nr")
             && jieba.has_word(t.word)
+            && !(titled && sl == 1 && ctx.token_starting(s).is_some_and(|f| f.end == s + 1))
         {
             return None; // a whole name after a stray surname-like character
         }
