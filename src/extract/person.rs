@@ -241,6 +241,21 @@ impl<'a, 'p> Ctx<'a, 'p> {
         .then_some(ti)
     }
 
+    /// When `e` falls inside a word jieba does not know, either before a reporting word
+    /// ([`Self::glued_cue`]) or before a last character that stands as a word of its own
+    /// (韩保深/及, 徐衍东/为), the index of that word.
+    fn glued_tail(&self, e: usize) -> Option<u32> {
+        self.glued_cue(e).or_else(|| {
+            let ti = *self.tok_of.get(e)?;
+            let t = &self.tokens[ti as usize];
+            (t.start < e
+                && t.end == e + 1
+                && is_glued_function_char(self.char(e))
+                && !Segmenter::shared().jieba().has_word(t.word))
+            .then_some(ti)
+        })
+    }
+
     /// Context score of the span `s..e`: titles, verbs and list separators around it.
     fn cues(&self, s: usize, e: usize) -> i32 {
         let mut score = self.cue_before(s) + self.cue_after(e).max(self.note_after(e));
@@ -713,7 +728,7 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
     let last = if ctx.end_tok[e] != NONE {
         ctx.end_tok[e]
     } else {
-        ctx.glued_cue(e)?
+        ctx.glued_tail(e)?
     };
     let jieba = Segmenter::shared().jieba();
     let len = e - s;
@@ -852,7 +867,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             }
             for gl in [1, 2] {
                 let e = s + sl + gl;
-                if e > n || (ctx.end_tok[e] == NONE && ctx.glued_cue(e).is_none()) {
+                if e > n || (ctx.end_tok[e] == NONE && ctx.glued_tail(e).is_none()) {
                     continue;
                 }
                 if !p.is_unclaimed(s, e) || taken[s..e].iter().any(|&x| x) {
@@ -1265,5 +1280,17 @@ mod tests {
     fn dictionary_names_made_of_ordinary_words_need_a_cue() {
         let found = persons("埃及的金字塔举世闻名，谣言满天飞。");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn surnames_cut_off_and_function_characters_glued_on() {
+        let found = persons("玉环县坎门镇工办会计许云英，担任五家企业的党代表。");
+        assert!(found.contains(&"许云英".to_string()), "{found:?}");
+        let found = persons("中联部副部长李成仁等应邀出席了宴会。");
+        assert_eq!(found, ["李成仁"]);
+        let found = persons("选举徐衍东为省高级人民法院院长。");
+        assert_eq!(found, ["徐衍东"]);
+        let found = persons("给院长王景龙记个人二等功。");
+        assert_eq!(found, ["王景龙"]);
     }
 }
