@@ -521,7 +521,10 @@ fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, ou
     for (k, &(s, e)) in items.iter().enumerate() {
         // Without a separator after it, the last item after a reporter cue must be one name.
         let open_end = !strict && k + 1 == items.len() && e == b && !credit;
-        match split_names(ctx, s, e) {
+        // With a photo credit or after a reporter cue, a lone name of two or three characters
+        // may use given-name characters too rare for the statistics (李舸, 夏珺).
+        let loose = (credit || !strict) && e - s <= 3;
+        match split_names(ctx, s, e, loose) {
             Some(parts) if !(open_end && parts.len() > 1) => names.extend(parts),
             _ if strict => return,
             _ => break,
@@ -552,7 +555,7 @@ fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, ou
 /// Split the Han characters `s..e` into Chinese names, as few as possible (王永华贺广华 is two
 /// names of three, not three of two), preferring cuts where jieba cut; `None` when they do not
 /// split.
-fn split_names(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> Option<Vec<(usize, usize)>> {
+fn split_names(ctx: &Ctx<'_, '_>, s: usize, e: usize, loose: bool) -> Option<Vec<(usize, usize)>> {
     if e - s < 2 || e - s > 16 || !(s..e).all(|i| is_han(ctx.char(i))) {
         return None;
     }
@@ -566,7 +569,7 @@ fn split_names(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> Option<Vec<(usize, usiz
         for sl in [1, 2] {
             for gl in [1, 2] {
                 let j = i + sl + gl;
-                if j > e || !group_name(ctx, i, sl, j) {
+                if j > e || !group_name(ctx, i, sl, j, loose) {
                     continue;
                 }
                 let aligned =
@@ -590,19 +593,30 @@ fn split_names(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> Option<Vec<(usize, usiz
 }
 
 /// True when `s..e` (a surname of `sl` characters, then the given name) can be a name in a group.
-fn group_name(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> bool {
+/// With `loose`, given-name characters need not be in the statistics and a rare dictionary word
+/// (夏珺 v) may be a name.
+fn group_name(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, loose: bool) -> bool {
     let p = ctx.p;
     let text = p.slice(s, e);
     let jieba = Segmenter::shared().jieba();
+    let given_ok = |i: usize| {
+        given_score(ctx.char(i)) > 0
+            || loose && is_han(ctx.char(i)) && !is_glued_function_char(ctx.char(i))
+    };
     SURNAMES.contains(p.slice(s, s + sl))
-        && (s + sl..e).all(|i| given_score(ctx.char(i)) > 0)
+        && (s + sl..e).all(given_ok)
         && !is_place(text)
         && !is_title(text, true)
         && !is_title(text, false)
         && !PERSON_CUES.contains(text)
         && !is_head(p.slice(e - 1, e))
         && ctx.char(e - 1) != '族'
-        && !common_word(jieba, text)
+        && !(common_word(jieba, text) && !(loose && rare_word(jieba, text)))
+        // Not an ordinary word glued across the surname (解释/说).
+        && !(loose
+            && ctx.token_starting(s).is_some_and(|t| {
+                t.end > s + sl && t.end < e && jieba.has_word(t.word) && ordinary_word(jieba, t.word)
+            }))
 }
 
 /// Transliterated names joined by a middle dot: 纳塔利娅·佩切里察, 乔治·韦拉.
@@ -1292,5 +1306,15 @@ mod tests {
         assert_eq!(found, ["徐衍东"]);
         let found = persons("给院长王景龙记个人二等功。");
         assert_eq!(found, ["王景龙"]);
+    }
+
+    #[test]
+    fn lone_names_in_bylines_and_credits_with_rare_characters() {
+        let found = persons("本报北京1月5日讯记者夏珺、彭俊报道：菜篮子十年有成。");
+        assert!(found.contains(&"夏珺".to_string()), "{found:?}");
+        let found = persons("工程再续新篇章。（李舸摄）");
+        assert_eq!(found, ["李舸"]);
+        let found = persons("本报讯记者解释说，工程进展顺利。");
+        assert!(found.is_empty(), "{found:?}");
     }
 }
