@@ -1094,11 +1094,26 @@ fn select(ctx: &Ctx<'_, '_>, mut cands: Vec<Cand>) -> Vec<(usize, usize)> {
     };
     mark(&accepted, &mut ends_at, &mut starts_at);
     // Neighbours in a list: 江泽民、李鹏 or 江泽民和李鹏.
+    // A short bracketed note between a name and the separator is skipped: 罗纳尔多（巴西）、乔丹.
     let sep_before = |s: usize| -> Option<usize> {
         let t = ctx.token_ending(s)?;
-        matches!(t.word, "、" | "和" | "与" | "及" | "同").then_some(t.start)
+        if !matches!(t.word, "、" | "和" | "与" | "及" | "同") {
+            return None;
+        }
+        let b = t.start;
+        if b > 0 && ctx.char(b - 1) == ')' {
+            let open = (b.saturating_sub(10)..b - 1)
+                .rev()
+                .find(|&i| ctx.char(i) == '(')?;
+            return Some(open);
+        }
+        Some(b)
     };
     let sep_after = |e: usize| -> Option<usize> {
+        let mut e = e;
+        if e < n && ctx.char(e) == '(' {
+            e = (e + 1..n.min(e + 10)).find(|&i| ctx.char(i) == ')')? + 1;
+        }
         let t = ctx.token_starting(e)?;
         matches!(t.word, "、" | "和" | "与" | "及" | "同").then_some(t.end)
     };
@@ -1316,5 +1331,13 @@ mod tests {
         assert_eq!(found, ["李舸"]);
         let found = persons("本报讯记者解释说，工程进展顺利。");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn enumerations_with_bracketed_notes() {
+        let found = persons("罗纳尔多（巴西）、乔丹（美国）、陈妍（中国）当选。");
+        for name in ["乔丹", "陈妍"] {
+            assert!(found.contains(&name.to_string()), "{name}: {found:?}");
+        }
     }
 }
