@@ -648,6 +648,15 @@ fn dotted_names(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize)> {
             }
             break;
         }
+        // A function character jieba glued to the last part (谢弗等/人, 里茨玛于/1994年).
+        if end > i + 2
+            && is_glued_function_char(ctx.char(end - 1))
+            && ctx
+                .token_ending(end)
+                .is_some_and(|t| t.len() >= 2 && !Segmenter::shared().jieba().has_word(t.word))
+        {
+            end -= 1;
+        }
         if end > i + 1 && !is_dot(ctx.char(end - 1)) {
             out.push((start, end));
             i = end;
@@ -1339,5 +1348,11 @@ mod tests {
         for name in ["乔丹", "陈妍"] {
             assert!(found.contains(&name.to_string()), "{name}: {found:?}");
         }
+    }
+
+    #[test]
+    fn dotted_names_leave_glued_function_characters_out() {
+        let found = persons("耶鲁大学的布拉德利·谢弗等人利用太空望远镜观测。");
+        assert_eq!(found, ["布拉德利·谢弗"]);
     }
 }
