@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{
     CHINA_ADMIN, COUNTRIES, GIVEN_CHARS, JAPANESE_SURNAMES, NAME_FINAL_CHARS, ORG_SUFFIXES,
-    PERSON_CUES, PLACE_SUFFIXES, REGIONS, SURNAMES, TITLES, TRANSLIT_CHARS, WORLD_CITIES,
+    PERSON_CUES, PLACE_SUFFIXES, REGIONS, SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
+    WORLD_CITIES,
 };
 use crate::normalize::is_han;
 use crate::segment::{Segmenter, Token};
@@ -524,6 +525,10 @@ fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, ou
         // With a photo credit or after a reporter cue, a lone name of two or three characters
         // may use given-name characters too rare for the statistics (李舸, 夏珺).
         let loose = (credit || !strict) && e - s <= 3;
+        if tibetan_end(ctx, s).0 == e {
+            names.push((s, e)); // 索朗罗布: a Tibetan name, not two Chinese ones
+            continue;
+        }
         match split_names(ctx, s, e, loose) {
             Some(parts) if !(open_end && parts.len() > 1) => names.extend(parts),
             _ if strict => return,
@@ -936,6 +941,22 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 score: shape + ctx.cues(s, g.end),
             });
         }
+        // Tibetan names: one or two common elements (多吉才让, 尕玛多吉); one alone needs a cue.
+        {
+            let (e, parts) = tibetan_end(ctx, s);
+            if parts > 0
+                && ctx.end_tok[e] != NONE
+                && !taken[s..e].iter().any(|&x| x)
+                && p.is_unclaimed(s, e)
+                && !is_place(p.slice(s, e))
+            {
+                consider(Cand {
+                    start: s,
+                    end: e,
+                    score: if parts == 2 { ACCEPT } else { 0 } + ctx.cues(s, e),
+                });
+            }
+        }
         // Japanese names: a Japanese family name, alone with a cue or with a given name.
         if let Some(l) = JAPANESE_SURNAMES.longest_at(&p.chars, s) {
             let end = if t.end > s + l && t.len() <= 6 && t.pos != "ns" {
@@ -974,6 +995,19 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         }
         out.extend(best);
     }
+}
+
+/// The end of the Tibetan name elements (at most two) starting at `s`, and how many there are.
+fn tibetan_end(ctx: &Ctx<'_, '_>, s: usize) -> (usize, usize) {
+    let mut e = s;
+    let mut parts = 0;
+    while parts < 2
+        && let Some(l) = TIBETAN_NAMES.longest_at(&ctx.p.chars, e)
+    {
+        e += l;
+        parts += 1;
+    }
+    (e, parts)
 }
 
 /// Transliterated names without a dot: a run of transliteration tokens with a cue (总理内塔尼亚胡,
@@ -1354,5 +1388,13 @@ mod tests {
     fn dotted_names_leave_glued_function_characters_out() {
         let found = persons("耶鲁大学的布拉德利·谢弗等人利用太空望远镜观测。");
         assert_eq!(found, ["布拉德利·谢弗"]);
+    }
+
+    #[test]
+    fn tibetan_names() {
+        let found = persons("民政部部长多吉才让代表领导小组作了报告。");
+        assert_eq!(found, ["多吉才让"]);
+        let found = persons("灾民们在一起。（新华社记者索朗罗布摄）");
+        assert_eq!(found, ["索朗罗布"]);
     }
 }
