@@ -168,6 +168,9 @@ lexicon!(
     /// Common Japanese family names (桥本, 小渊).
     JAPANESE_SURNAMES, "japanese_surnames.txt");
 lexicon!(
+    /// Common elements of Tibetan personal names (扎西, 多吉, 才让).
+    TIBETAN_NAMES, "tibetan_names.txt");
+lexicon!(
     /// Reporting verbs and other words next to a name; value: before or after.
     PERSON_CUES, "person_cues.txt");
 lexicon!(

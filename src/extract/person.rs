@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{
     CHINA_ADMIN, COUNTRIES, GIVEN_CHARS, JAPANESE_SURNAMES, NAME_FINAL_CHARS, ORG_SUFFIXES,
-    PERSON_CUES, PLACE_SUFFIXES, REGIONS, SURNAMES, TITLES, TRANSLIT_CHARS, WORLD_CITIES,
+    PERSON_CUES, PLACE_SUFFIXES, REGIONS, SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
+    WORLD_CITIES,
 };
 use crate::normalize::is_han;
 use crate::segment::{Segmenter, Token};
@@ -241,6 +242,21 @@ impl<'a, 'p> Ctx<'a, 'p> {
         .then_some(ti)
     }
 
+    /// When `e` falls inside a word jieba does not know, either before a reporting word
+    /// ([`Self::glued_cue`]) or before a last character that stands as a word of its own
+    /// (韩保深/及, 徐衍东/为), the index of that word.
+    fn glued_tail(&self, e: usize) -> Option<u32> {
+        self.glued_cue(e).or_else(|| {
+            let ti = *self.tok_of.get(e)?;
+            let t = &self.tokens[ti as usize];
+            (t.start < e
+                && t.end == e + 1
+                && is_glued_function_char(self.char(e))
+                && !Segmenter::shared().jieba().has_word(t.word))
+            .then_some(ti)
+        })
+    }
+
     /// Context score of the span `s..e`: titles, verbs and list separators around it.
     fn cues(&self, s: usize, e: usize) -> i32 {
         let mut score = self.cue_before(s) + self.cue_after(e).max(self.note_after(e));
@@ -281,6 +297,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         chinese_candidates(&ctx, &taken, &mut cands);
         translit_candidates(&ctx, &taken, &mut cands);
         byline_candidates(&ctx, &taken, &mut cands);
+        list_candidates(&ctx, &taken, &mut cands);
         spans.extend(select(&ctx, cands));
         spans
     };
@@ -315,6 +332,26 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         && b + 1 - a <= 24
     {
         group(ctx, taken, a, b + 1, true, out);
+        // An author's name or pen name alone on its line (between a headline and the text), or
+        // in brackets closing a paragraph (……。（晓渡））.
+        let (a2, b2) = if ctx.char(b) == ')' && b > a + 2 && ctx.char(b - 3) == '(' {
+            (b - 2, b)
+        } else if ctx.char(b) == ')' && b > a + 3 && ctx.char(b - 4) == '(' {
+            (b - 3, b)
+        } else {
+            (a, b + 1)
+        };
+        if (2..=3).contains(&(b2 - a2))
+            && !taken[a2..b2].iter().any(|&x| x)
+            && p.is_unclaimed(a2, b2)
+            && standalone_name(ctx, a2, b2)
+        {
+            out.push(Cand {
+                start: a2,
+                end: b2,
+                score: GROUP,
+            });
+        }
     }
     for i in 0..n {
         if ctx.char(i) == '(' {
@@ -336,6 +373,115 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
     }
 }
 
+/// True when `s..e`, standing alone (a line of its own, or brackets closing a paragraph), can be
+/// a name or pen name: two or three Han characters that are not a place, a title or an ordinary
+/// dictionary word (图片, 目录, 编后, 消费者); three characters must open with a surname and not end
+/// in an ordinary word (致读者, 学金融).
+fn standalone_name(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
+    let p = ctx.p;
+    let text = p.slice(s, e);
+    if !(s..e).all(|i| is_han(ctx.char(i)))
+        || is_place(text)
+        || is_title(text, true)
+        || is_title(text, false)
+        || PERSON_CUES.contains(text)
+        || is_head(p.slice(e - 1, e))
+    {
+        return false;
+    }
+    // A credit (郭红摄) or a numbered piece (外一首) is for the byline groups to split.
+    if "摄作摘画文".contains(ctx.char(e - 1))
+        || (s..e).any(|i| "一二三四五六七八九十".contains(ctx.char(i)))
+    {
+        return false;
+    }
+    let jieba = Segmenter::shared().jieba();
+    let surname = SURNAMES.contains(p.slice(s, s + 1)) || SURNAMES.contains(p.slice(s, s + 2));
+    let ordinary_half = e - s == 3
+        && [p.slice(s, s + 2), p.slice(s + 1, e)]
+            .iter()
+            .any(|h| jieba.has_word(h) && ordinary_word(jieba, h) && !SURNAMES.contains(h));
+    if jieba.has_word(text) {
+        let tags = jieba.tag(text, false);
+        let freq = jieba.suggest_freq(text);
+        // A rare word the dictionary tags otherwise may be a pen name with a surname (钟行).
+        return tags.len() == 1
+            && match tags[0].tag {
+                "nr" | "nrfg" | "nrt" => freq <= 3000,
+                "n" | "nz" | "ns" | "t" => freq <= 100 && surname && !ordinary_half,
+                _ => false,
+            };
+    }
+    if e - s == 2 {
+        // A pen name (晓渡, 钟行), but not a numeral (十二).
+        return !ctx
+            .token_starting(s)
+            .is_some_and(|t| matches!(t.pos, "m" | "q" | "mq"));
+    }
+    surname && !ordinary_half
+}
+
+/// True when the character at `i` ends an item of an enumeration (、，。等 …).
+fn item_delimiter(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    i >= ctx.p.len() || "、,，。;；:：等和及与()“”\"' 　".contains(ctx.char(i))
+}
+
+/// True when `s..e` is a whole item of an enumeration with 、 on at least one side
+/// (巴金、曹禺、冰心).
+fn list_item(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
+    (s == 0 || item_delimiter(ctx, s - 1))
+        && item_delimiter(ctx, e)
+        && ((s > 0 && ctx.char(s - 1) == '、') || (e < ctx.p.len() && ctx.char(e) == '、'))
+}
+
+/// Items of an enumeration of two or three Han characters that could be names the dictionary
+/// tags otherwise (巴金 ns, 冰心 n, 周恩来 t) or does not know (布赫): candidates with no score of
+/// their own, accepted only next to accepted names (see [`select`]).
+fn list_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
+    let p = ctx.p;
+    let n = p.len();
+    let jieba = Segmenter::shared().jieba();
+    let mut s = 0;
+    while s < n {
+        let e = (s..n).find(|&i| item_delimiter(ctx, i)).unwrap_or(n);
+        if (2..=3).contains(&(e - s))
+            && list_item(ctx, s, e)
+            && (s..e).all(|i| is_han(ctx.char(i)))
+            && !taken[s..e].iter().any(|&x| x)
+            && p.is_unclaimed(s, e)
+            && ctx.start_tok[s] != NONE
+            && ctx.end_tok[e] != NONE
+        {
+            let text = p.slice(s, e);
+            let plausible = !is_place(text)
+                && !is_title(text, true)
+                && !is_title(text, false)
+                && !PERSON_CUES.contains(text)
+                && !is_head(p.slice(e - 1, e))
+                && !ctx.token_starting(s).is_some_and(|t| {
+                    t.len() == 1 && (is_function_tag(t.pos) || t.pos == "v" || t.pos == "c")
+                })
+                && (!jieba.has_word(text) || {
+                    let tags = jieba.tag(text, false);
+                    tags.len() == 1
+                        && match tags[0].tag {
+                            "nr" | "nrfg" | "nrt" | "t" => true,
+                            "n" | "ns" | "nz" => rare_word(jieba, text),
+                            _ => false,
+                        }
+                });
+            if plausible {
+                out.push(Cand {
+                    start: s,
+                    end: e,
+                    score: 0,
+                });
+            }
+        }
+        s = e + 1;
+    }
+}
+
 /// Split `a..b` into items and the items into names; see [`byline_candidates`].
 fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, out: &mut Vec<Cand>) {
     let p = ctx.p;
@@ -352,7 +498,7 @@ fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, ou
         let text = p.slice(a, b);
         if text.ends_with("报道") || text.ends_with("/文") {
             b -= 2;
-        } else if text.ends_with('摄') {
+        } else if text.ends_with('摄') || strict && text.ends_with(['作', '摘', '画']) {
             b -= 1;
         } else {
             break;
@@ -376,7 +522,14 @@ fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, ou
     for (k, &(s, e)) in items.iter().enumerate() {
         // Without a separator after it, the last item after a reporter cue must be one name.
         let open_end = !strict && k + 1 == items.len() && e == b && !credit;
-        match split_names(ctx, s, e) {
+        // With a photo credit or after a reporter cue, a lone name of two or three characters
+        // may use given-name characters too rare for the statistics (李舸, 夏珺).
+        let loose = (credit || !strict) && e - s <= 3;
+        if tibetan_end(ctx, s).0 == e {
+            names.push((s, e)); // 索朗罗布: a Tibetan name, not two Chinese ones
+            continue;
+        }
+        match split_names(ctx, s, e, loose) {
             Some(parts) if !(open_end && parts.len() > 1) => names.extend(parts),
             _ if strict => return,
             _ => break,
@@ -407,7 +560,7 @@ fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, ou
 /// Split the Han characters `s..e` into Chinese names, as few as possible (王永华贺广华 is two
 /// names of three, not three of two), preferring cuts where jieba cut; `None` when they do not
 /// split.
-fn split_names(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> Option<Vec<(usize, usize)>> {
+fn split_names(ctx: &Ctx<'_, '_>, s: usize, e: usize, loose: bool) -> Option<Vec<(usize, usize)>> {
     if e - s < 2 || e - s > 16 || !(s..e).all(|i| is_han(ctx.char(i))) {
         return None;
     }
@@ -421,7 +574,7 @@ fn split_names(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> Option<Vec<(usize, usiz
         for sl in [1, 2] {
             for gl in [1, 2] {
                 let j = i + sl + gl;
-                if j > e || !group_name(ctx, i, sl, j) {
+                if j > e || !group_name(ctx, i, sl, j, loose) {
                     continue;
                 }
                 let aligned =
@@ -445,19 +598,30 @@ fn split_names(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> Option<Vec<(usize, usiz
 }
 
 /// True when `s..e` (a surname of `sl` characters, then the given name) can be a name in a group.
-fn group_name(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> bool {
+/// With `loose`, given-name characters need not be in the statistics and a rare dictionary word
+/// (夏珺 v) may be a name.
+fn group_name(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, loose: bool) -> bool {
     let p = ctx.p;
     let text = p.slice(s, e);
     let jieba = Segmenter::shared().jieba();
+    let given_ok = |i: usize| {
+        given_score(ctx.char(i)) > 0
+            || loose && is_han(ctx.char(i)) && !is_glued_function_char(ctx.char(i))
+    };
     SURNAMES.contains(p.slice(s, s + sl))
-        && (s + sl..e).all(|i| given_score(ctx.char(i)) > 0)
+        && (s + sl..e).all(given_ok)
         && !is_place(text)
         && !is_title(text, true)
         && !is_title(text, false)
         && !PERSON_CUES.contains(text)
         && !is_head(p.slice(e - 1, e))
         && ctx.char(e - 1) != '族'
-        && !common_word(jieba, text)
+        && !(common_word(jieba, text) && !(loose && rare_word(jieba, text)))
+        // Not an ordinary word glued across the surname (解释/说).
+        && !(loose
+            && ctx.token_starting(s).is_some_and(|t| {
+                t.end > s + sl && t.end < e && jieba.has_word(t.word) && ordinary_word(jieba, t.word)
+            }))
 }
 
 /// Transliterated names joined by a middle dot: 纳塔利娅·佩切里察, 乔治·韦拉.
@@ -488,6 +652,15 @@ fn dotted_names(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize)> {
                 continue;
             }
             break;
+        }
+        // A function character jieba glued to the last part (谢弗等/人, 里茨玛于/1994年).
+        if end > i + 2
+            && is_glued_function_char(ctx.char(end - 1))
+            && ctx
+                .token_ending(end)
+                .is_some_and(|t| t.len() >= 2 && !Segmenter::shared().jieba().has_word(t.word))
+        {
+            end -= 1;
         }
         if end > i + 1 && !is_dot(ctx.char(end - 1)) {
             out.push((start, end));
@@ -583,12 +756,16 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
     let last = if ctx.end_tok[e] != NONE {
         ctx.end_tok[e]
     } else {
-        ctx.glued_cue(e)?
+        ctx.glued_tail(e)?
     };
     let jieba = Segmenter::shared().jieba();
     let len = e - s;
     let given = ctx.p.slice(s + sl, e);
     if is_title(given, true) || is_title(given, false) || PERSON_CUES.contains(given) {
+        return None;
+    }
+    // A title's modifier (常务副部长, 原副总理) ends no name.
+    if ctx.char(e - 1) == '副' {
         return None;
     }
     if len >= 3
@@ -612,7 +789,10 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
         let known = t.end == e && jieba.has_word(t.word);
         return match t.pos {
             "nr" | "nrfg" if known && len >= 3 => Some(
-                if !ends_names(ctx.char(e - 1)) || common_word(jieba, given) {
+                if !ends_names(ctx.char(e - 1))
+                    || common_word(jieba, given)
+                    || sl == 1 && ordinary_prefix(jieba, ctx.p.slice(s, s + 2))
+                {
                     1
                 } else {
                     3
@@ -643,10 +823,14 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
     }
     // Several tokens: each piece after the surname must look like part of a given name.
     let mut score = 1;
+    // Right after a title, a surname that jieba cut off and tagged as something else (会计许/m
+    // 云英, 纪检员苏/j 清阳, 副部长李/nr 成仁) is still a surname.
+    let titled = ctx.cue_before(s) >= TITLE_CUE;
     for ti in first..=last {
         let t = &ctx.tokens[ti as usize];
         if t.end <= s + sl {
-            if is_function_tag(t.pos) || t.pos == "v" {
+            let loose = titled && t.len() == 1 && matches!(t.pos, "m" | "zg" | "j" | "q" | "ng");
+            if (is_function_tag(t.pos) || t.pos == "v") && !loose {
                 return None; // 和/李鹏, 都/有
             }
             continue; // the surname itself
@@ -656,6 +840,7 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
             && t.len() >= 2
             && t.pos.starts_with("nr")
             && jieba.has_word(t.word)
+            && !(titled && sl == 1 && ctx.token_starting(s).is_some_and(|f| f.end == s + 1))
         {
             return None; // a whole name after a stray surname-like character
         }
@@ -710,7 +895,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             }
             for gl in [1, 2] {
                 let e = s + sl + gl;
-                if e > n || (ctx.end_tok[e] == NONE && ctx.glued_cue(e).is_none()) {
+                if e > n || (ctx.end_tok[e] == NONE && ctx.glued_tail(e).is_none()) {
                     continue;
                 }
                 if !p.is_unclaimed(s, e) || taken[s..e].iter().any(|&x| x) {
@@ -730,6 +915,45 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                     start: s,
                     end: e,
                     score: shape + ctx.cues(s, e),
+                });
+            }
+        }
+        // A married woman's name in Hong Kong or Taiwan: her husband's surname before her own
+        // (陈方安生 = 陈 + 方安生), which jieba cuts as a name and a word (陈方/nr 安生/an).
+        if t.len() == 2
+            && t.pos.starts_with("nr")
+            && SURNAMES.contains(p.slice(s, s + 1))
+            && SURNAMES.contains(p.slice(s + 1, s + 2))
+            && let Some(g) = ctx.token_starting(t.end)
+            && g.len() == 2
+            && (g.start..g.end).all(|i| given_score(ctx.char(i)) > 0)
+            && matches!(g.pos, "an" | "nr" | "nrfg" | "nz" | "ng")
+            && !is_head(p.slice(g.end - 1, g.end))
+            && !is_title(g.word, false)
+            && !PERSON_CUES.contains(g.word)
+            && !taken[s..g.end].iter().any(|&x| x)
+            && p.is_unclaimed(s, g.end)
+            && let Some(shape) = chinese_shape(ctx, s, 1, t.end)
+        {
+            consider(Cand {
+                start: s,
+                end: g.end,
+                score: shape + ctx.cues(s, g.end),
+            });
+        }
+        // Tibetan names: one or two common elements (多吉才让, 尕玛多吉); one alone needs a cue.
+        {
+            let (e, parts) = tibetan_end(ctx, s);
+            if parts > 0
+                && ctx.end_tok[e] != NONE
+                && !taken[s..e].iter().any(|&x| x)
+                && p.is_unclaimed(s, e)
+                && !is_place(p.slice(s, e))
+            {
+                consider(Cand {
+                    start: s,
+                    end: e,
+                    score: if parts == 2 { ACCEPT } else { 0 } + ctx.cues(s, e),
                 });
             }
         }
@@ -771,6 +995,19 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         }
         out.extend(best);
     }
+}
+
+/// The end of the Tibetan name elements (at most two) starting at `s`, and how many there are.
+fn tibetan_end(ctx: &Ctx<'_, '_>, s: usize) -> (usize, usize) {
+    let mut e = s;
+    let mut parts = 0;
+    while parts < 2
+        && let Some(l) = TIBETAN_NAMES.longest_at(&ctx.p.chars, e)
+    {
+        e += l;
+        parts += 1;
+    }
+    (e, parts)
 }
 
 /// Transliterated names without a dot: a run of transliteration tokens with a cue (总理内塔尼亚胡,
@@ -848,6 +1085,12 @@ fn common_word(jieba: &jieba_rs::Jieba, given: &str) -> bool {
         )
 }
 
+/// The first two characters of a dictionary word the dictionary tags as a name make an ordinary
+/// word (贺年/卡, 满天/飞, 金字/塔): the word is likely an ordinary one the dictionary mistags.
+fn ordinary_prefix(jieba: &jieba_rs::Jieba, prefix: &str) -> bool {
+    jieba.has_word(prefix) && ordinary_word(jieba, prefix)
+}
+
 /// A dictionary word whose tag is not a name's (古代 t, 文明 is nr).
 fn ordinary_word(jieba: &jieba_rs::Jieba, word: &str) -> bool {
     let tags = jieba.tag(word, false);
@@ -894,18 +1137,33 @@ fn select(ctx: &Ctx<'_, '_>, mut cands: Vec<Cand>) -> Vec<(usize, usize)> {
     };
     mark(&accepted, &mut ends_at, &mut starts_at);
     // Neighbours in a list: 江泽民、李鹏 or 江泽民和李鹏.
+    // A short bracketed note between a name and the separator is skipped: 罗纳尔多（巴西）、乔丹.
     let sep_before = |s: usize| -> Option<usize> {
         let t = ctx.token_ending(s)?;
-        matches!(t.word, "、" | "和" | "与" | "及" | "同").then_some(t.start)
+        if !matches!(t.word, "、" | "和" | "与" | "及" | "同") {
+            return None;
+        }
+        let b = t.start;
+        if b > 0 && ctx.char(b - 1) == ')' {
+            let open = (b.saturating_sub(10)..b - 1)
+                .rev()
+                .find(|&i| ctx.char(i) == '(')?;
+            return Some(open);
+        }
+        Some(b)
     };
     let sep_after = |e: usize| -> Option<usize> {
+        let mut e = e;
+        if e < n && ctx.char(e) == '(' {
+            e = (e + 1..n.min(e + 10)).find(|&i| ctx.char(i) == ')')? + 1;
+        }
         let t = ctx.token_starting(e)?;
         matches!(t.word, "、" | "和" | "与" | "及" | "同").then_some(t.end)
     };
     for _ in 0..8 {
         let mut changed = false;
         for (k, c) in cands.iter().enumerate() {
-            if accepted[k] || c.score < 1 {
+            if accepted[k] || c.score < 0 || c.score == 0 && !list_item(ctx, c.start, c.end) {
                 continue;
             }
             let left = sep_before(c.start).is_some_and(|b| ends_at[b]);
@@ -1045,5 +1303,98 @@ mod tests {
     fn ordinary_words_tagged_nr_are_not_names() {
         let found = persons("弘扬中华文明，维护公正，增长高达三成。代表团抵达莫斯科和杜尚别。");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn author_and_pen_names_standing_alone() {
+        assert_eq!(persons("张同吾"), ["张同吾"]);
+        assert_eq!(persons("钟行"), ["钟行"]);
+        let found = persons("全年共查缴危禁品二百零八起。（晓渡）");
+        assert_eq!(found, ["晓渡"]);
+        // Headings, places and ordinary words alone on a line or in closing brackets stay out.
+        for text in [
+            "目录",
+            "编后",
+            "致读者",
+            "消费者",
+            "哈尔滨",
+            "外一首",
+            "说明（图片）",
+            "画面（油画）",
+        ] {
+            let found = persons(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        let found = persons("他们讨论了新问题。（张滨作）");
+        assert_eq!(found, ["张滨"]);
+    }
+
+    #[test]
+    fn enumerations_carry_names_the_dictionary_tags_otherwise() {
+        let found = persons("丛书收入鲁迅、茅盾、郭沫若、老舍、巴金、曹禺、冰心、叶圣陶的作品。");
+        for name in ["巴金", "曹禺", "冰心", "郭沫若"] {
+            assert!(found.contains(&name.to_string()), "{name}: {found:?}");
+        }
+        // Things listed next to things stay out.
+        let found = persons("市场上有芹菜、油菜、菠菜、西红柿和木材。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn married_names_with_two_surnames_and_title_modifiers() {
+        let found = persons("政务司司长陈方安生出任委员会主席。");
+        assert_eq!(found, ["陈方安生"]);
+        let found = persons("中宣部常务副部长刘云山在会上讲话。");
+        assert_eq!(found, ["刘云山"]);
+    }
+
+    #[test]
+    fn dictionary_names_made_of_ordinary_words_need_a_cue() {
+        let found = persons("埃及的金字塔举世闻名，谣言满天飞。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn surnames_cut_off_and_function_characters_glued_on() {
+        let found = persons("玉环县坎门镇工办会计许云英，担任五家企业的党代表。");
+        assert!(found.contains(&"许云英".to_string()), "{found:?}");
+        let found = persons("中联部副部长李成仁等应邀出席了宴会。");
+        assert_eq!(found, ["李成仁"]);
+        let found = persons("选举徐衍东为省高级人民法院院长。");
+        assert_eq!(found, ["徐衍东"]);
+        let found = persons("给院长王景龙记个人二等功。");
+        assert_eq!(found, ["王景龙"]);
+    }
+
+    #[test]
+    fn lone_names_in_bylines_and_credits_with_rare_characters() {
+        let found = persons("本报北京1月5日讯记者夏珺、彭俊报道：菜篮子十年有成。");
+        assert!(found.contains(&"夏珺".to_string()), "{found:?}");
+        let found = persons("工程再续新篇章。（李舸摄）");
+        assert_eq!(found, ["李舸"]);
+        let found = persons("本报讯记者解释说，工程进展顺利。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn enumerations_with_bracketed_notes() {
+        let found = persons("罗纳尔多（巴西）、乔丹（美国）、陈妍（中国）当选。");
+        for name in ["乔丹", "陈妍"] {
+            assert!(found.contains(&name.to_string()), "{name}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn dotted_names_leave_glued_function_characters_out() {
+        let found = persons("耶鲁大学的布拉德利·谢弗等人利用太空望远镜观测。");
+        assert_eq!(found, ["布拉德利·谢弗"]);
+    }
+
+    #[test]
+    fn tibetan_names() {
+        let found = persons("民政部部长多吉才让代表领导小组作了报告。");
+        assert_eq!(found, ["多吉才让"]);
+        let found = persons("灾民们在一起。（新华社记者索朗罗布摄）");
+        assert_eq!(found, ["索朗罗布"]);
     }
 }
