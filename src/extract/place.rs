@@ -425,7 +425,53 @@ fn prefix_place(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let first = rest.chars().next()?;
     let suffix_like = PLACE_SUFFIXES.contains(&rest[..first.len_utf8()])
         || "人语文话东西南北中部岛海湾江河山".contains(first);
-    (major && !suffix_like && t.pos != "ns" && t.pos != "nr").then_some(n)
+    // A word jieba tags as a person may still open with a place when it is too long for a name
+    // (台湾独立/nr).
+    let person_tag = t.pos == "nr" && t.len() < 4;
+    (major && !suffix_like && t.pos != "ns" && !person_tag).then_some(n)
+}
+
+/// True when every character of `word` is used in transliterations of foreign names.
+fn is_translit(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| TRANSLIT_CHARS.contains(&c))
+}
+
+/// A transliterated name no other pass claimed, of tokens from `i` on, followed by an
+/// administrative suffix (戈尔诺—巴达赫尚自治州: runs joined by a dash count as one) or standing
+/// right after the name of its country (塔吉克斯坦库里亚布): the index of its last token. At least
+/// three characters of transliteration, and never a word that continues with `·` (a person).
+fn foreign_place_at(p: &Paragraph<'_>, i: usize, after_country: bool) -> Option<usize> {
+    let tokens = p.tokens;
+    let mut k = i;
+    let mut chars = 0;
+    while k < tokens.len() {
+        let t = &tokens[k];
+        if is_translit(t.word) && p.is_unclaimed(t.start, t.end) {
+            chars += t.len();
+            k += 1;
+        } else if matches!(t.word, "—" | "-" | "–")
+            && k > i
+            && tokens.get(k + 1).is_some_and(|n| is_translit(n.word))
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if k == i || chars < 3 {
+        return None;
+    }
+    let next = tokens.get(k);
+    if next.is_some_and(|n| matches!(n.word, "·" | "•" | "・" | ".")) {
+        return None;
+    }
+    if next.is_some_and(|n| matches!(n.word, "自治州" | "自治区" | "州" | "省" | "市" | "地区"))
+    {
+        return Some(k);
+    }
+    // After its country, the run must end where jieba ends a word and not be followed by
+    // something a person takes (a title or a speech verb is claimed by the person pass first).
+    (after_country && next.is_none_or(|n| !is_translit(n.word))).then_some(k - 1)
 }
 
 /// Find place names; characters an organization claimed are left to that pass.
@@ -446,6 +492,16 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             {
                 end_tok = Some(k);
             }
+        }
+        if end_tok.is_none()
+            && let Some(k) = foreign_place_at(p, i, false)
+        {
+            // 戈尔诺—巴达赫尚自治州: the whole name with its suffix.
+            let (s0, e0) = (t.start, tokens[k].end);
+            p.claim(s0, e0, EntityKind::Place);
+            out.push(Mention::new(EntityKind::Place, s0, e0));
+            i = k + 1;
+            continue;
         }
         if end_tok.is_none()
             && let Some(n) = prefix_place(p, i)
@@ -509,6 +565,16 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                 out.push(Mention::new(EntityKind::Place, s, e));
             }
             i = k + 1;
+            // 塔吉克斯坦库里亚布: a transliterated name right after its country is a place in it.
+            if COUNTRIES.contains(p.slice(s, e))
+                && let Some(last) = foreign_place_at(p, i, true)
+                && tokens[last].end > tokens[i].start
+            {
+                let (s1, e1) = (tokens[i].start, tokens[last].end);
+                p.claim(s1, e1, EntityKind::Place);
+                out.push(Mention::new(EntityKind::Place, s1, e1));
+                i = last + 1;
+            }
         } else {
             i += 1;
         }
@@ -529,6 +595,20 @@ mod tests {
         for w in ["莫斯科", "石家庄", "张家口", "杜尚别"] {
             assert!(found.contains(&w.to_string()), "{w} in {found:?}");
         }
+    }
+
+    #[test]
+    fn transliterated_places_with_a_suffix_or_after_their_country() {
+        let found = places("实施塔吉克斯坦戈尔诺—巴达赫尚自治州公路项目。");
+        assert!(
+            found.contains(&"戈尔诺—巴达赫尚自治州".to_string()),
+            "{found:?}"
+        );
+        let found = places("反对任何形式的“台湾独立”。");
+        assert_eq!(found, ["台湾"]);
+        // A person with a title is not taken for a place after the country.
+        let found = places("美国总统克林顿说，会谈很成功。");
+        assert_eq!(found, ["美国"]);
     }
 
     #[test]
