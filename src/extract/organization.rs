@@ -793,6 +793,43 @@ fn bare_place_end(p: &Paragraph<'_>, s: usize, pe: usize) -> usize {
 }
 
 /// Find organization names and claim their characters.
+/// A mission abroad (中华人民共和国驻南非共和国大使馆, 中国驻美国总领事馆): a country, 驻, one or
+/// two places and a mission head. The index of the head token and of the places inside.
+fn mission_at(p: &Paragraph<'_>, i: usize) -> Option<(usize, Vec<(usize, usize)>)> {
+    const MISSIONS: [&str; 7] = [
+        "大使馆",
+        "总领事馆",
+        "领事馆",
+        "使馆",
+        "代表团",
+        "代表处",
+        "办事处",
+    ];
+    let tokens = p.tokens;
+    if !is_place_token(tokens, i) || tokens.get(i + 1)?.word != "驻" {
+        return None;
+    }
+    let mut places = vec![(tokens[i].start, tokens[i].end)];
+    let mut j = i + 2;
+    while j < tokens.len() && j <= i + 3 && is_place_token(tokens, j) {
+        places.push((tokens[j].start, tokens[j].end));
+        j += 1;
+    }
+    let head = tokens.get(j)?;
+    if places.len() > 1 && MISSIONS.contains(&head.word) {
+        return Some((j, places));
+    }
+    // jieba keeps the host with the mission (日本大使馆).
+    let mission = MISSIONS.iter().find(|m| head.word.ends_with(*m))?;
+    let host = &head.word[..head.word.len() - mission.len()];
+    (places.len() == 1 && host.chars().count() >= 2 && super::place::in_gazetteer(host)).then(
+        || {
+            places.push((head.start, head.start + host.chars().count()));
+            (j, places)
+        },
+    )
+}
+
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     for c in 0..p.len() {
         if p.chars[c] == '《'
@@ -810,6 +847,21 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         let t = &tokens[i];
         if !p.is_free(t.start, t.end, |k| k == EntityKind::Number) {
             i += 1;
+            continue;
+        }
+        if let Some((end, places)) = mission_at(p, i)
+            && p.is_unclaimed(t.start, tokens[end].end)
+        {
+            p.claim(t.start, tokens[end].end, EntityKind::Organization);
+            out.push(Mention::new(
+                EntityKind::Organization,
+                t.start,
+                tokens[end].end,
+            ));
+            for (ps, pe) in places {
+                out.push(Mention::new(EntityKind::Place, ps, pe));
+            }
+            i = end + 1;
             continue;
         }
         let Some(anchor) = anchor_at(p, i) else {
@@ -883,6 +935,19 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn missions_abroad_keep_country_and_host() {
+        assert_eq!(
+            orgs("中国驻日本大使馆昨天举行国庆招待会。"),
+            ["中国驻日本大使馆"]
+        );
+        assert_eq!(
+            orgs("中华人民共和国驻法国大使馆发表声明。"),
+            ["中华人民共和国驻法国大使馆"]
+        );
+        assert!(orgs("中国驻军保卫边疆。").is_empty());
     }
 
     #[test]
