@@ -830,6 +830,114 @@ fn mission_at(p: &Paragraph<'_>, i: usize) -> Option<(usize, Vec<(usize, usize)>
     )
 }
 
+/// Heads that a name may close with no place or proper word before it, on a stem of one to
+/// two nouns: 前线话剧团, 东直门中学, 石油天然气总公司.
+const STEM_HEADS: [&str; 10] = [
+    "剧团",
+    "话剧团",
+    "艺术团",
+    "歌舞团",
+    "中学",
+    "小学",
+    "医院",
+    "出版社",
+    "总公司",
+    "剧院",
+];
+
+/// Nouns that make such a stem a description, not a name (足球队, 访问团, 儿童医院).
+fn generic_stem_word(word: &str) -> bool {
+    const GENERIC: [&str; 60] = [
+        "足球",
+        "篮球",
+        "排球",
+        "乒乓球",
+        "羽毛球",
+        "网球",
+        "冰球",
+        "手球",
+        "棒球",
+        "田径",
+        "游泳",
+        "体操",
+        "女子",
+        "男子",
+        "青年",
+        "少年",
+        "儿童",
+        "代表",
+        "访问",
+        "考察",
+        "慰问",
+        "医疗",
+        "工作",
+        "专家",
+        "演出",
+        "文艺",
+        "艺术",
+        "职工",
+        "农村",
+        "城市",
+        "乡村",
+        "部队",
+        "军队",
+        "消防",
+        "救援",
+        "专科",
+        "妇幼",
+        "中医",
+        "主力",
+        "球队",
+        "业余",
+        "专业",
+        "全县",
+        "全市",
+        "城区",
+        "市属",
+        "县属",
+        "临街",
+        "外贸",
+        "工程",
+        "摄影",
+        "晚会",
+        "电视",
+        "歌咏",
+        "民工",
+        "男女",
+        "铁路",
+        "现场",
+        "企业",
+        "亏损",
+    ];
+    GENERIC.contains(&word) || generic_stem(word) || STATE_OPENERS.contains(&word)
+}
+
+/// A name made of a stem of nouns and a head from [`STEM_HEADS`] starting at token `i`: the index
+/// of the head.
+fn stem_name_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
+    let tokens = p.tokens;
+    let content = |t: &Token<'_>| matches!(t.pos, "n" | "nz" | "ns" | "j") && !is_stop(t);
+    if i > 0 && (content(&tokens[i - 1]) || tokens[i - 1].pos == "vn") {
+        return None;
+    }
+    for j in i..(i + 2).min(tokens.len()) {
+        let t = &tokens[j];
+        if !content(t)
+            || t.len() < 2
+            || generic_stem_word(t.word)
+            || TITLES.contains(t.word)
+            || anchor_at(p, j).is_some()
+        {
+            return None;
+        }
+        let head = tokens.get(j + 1)?;
+        if STEM_HEADS.contains(&head.word) && head.start == t.end {
+            return Some(j + 1);
+        }
+    }
+    None
+}
+
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     for c in 0..p.len() {
         if p.chars[c] == '《'
@@ -865,6 +973,18 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             continue;
         }
         let Some(anchor) = anchor_at(p, i) else {
+            if let Some(end) = stem_name_at(p, i)
+                && p.is_unclaimed(t.start, tokens[end].end)
+            {
+                p.claim(t.start, tokens[end].end, EntityKind::Organization);
+                out.push(Mention::new(
+                    EntityKind::Organization,
+                    t.start,
+                    tokens[end].end,
+                ));
+                i = end + 1;
+                continue;
+            }
             i += 1;
             continue;
         };
@@ -935,6 +1055,16 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn a_noun_stem_names_a_school_troupe_or_publisher() {
+        assert_eq!(orgs("他毕业于东直门中学。"), ["东直门中学"]);
+        assert_eq!(orgs("前线话剧团演出了新戏。"), ["前线话剧团"]);
+        assert_eq!(orgs("这本书由华夏出版社出版。"), ["华夏出版社"]);
+        // A descriptive stem is no name.
+        assert!(orgs("他参加了业余剧团。").is_empty());
+        assert!(orgs("城区小学都放假了。").is_empty());
     }
 
     #[test]
