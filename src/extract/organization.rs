@@ -554,6 +554,25 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
     }
 }
 
+/// A person's title or profession (处长, 主治医师, 农艺师, 副研究馆员): a name ends before it.
+fn is_role(word: &str) -> bool {
+    TITLES.contains(word)
+        || word.chars().count() >= 2
+            && [
+                "医师",
+                "农艺师",
+                "工程师",
+                "律师",
+                "教师",
+                "编审",
+                "研究员",
+                "馆员",
+                "编导",
+            ]
+            .iter()
+            .any(|r| word.ends_with(r))
+}
+
 /// The name that opens at token `i` with `anchor`: the index of its last token, when it ends in
 /// a head (or is a known organization).
 fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
@@ -604,7 +623,10 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             j += 3;
             continue;
         }
-        if last_head.is_some() && TITLES.contains(t.word) {
+        if last_head.is_some()
+            && (is_role(t.word)
+                || t.word == "副" && tokens.get(j + 1).is_some_and(|x| is_role(x.word)))
+        {
             // 处长, 主治医师, 演员: a person's role after the name.
             break;
         }
@@ -1065,6 +1087,18 @@ mod tests {
         // A descriptive stem is no name.
         assert!(orgs("他参加了业余剧团。").is_empty());
         assert!(orgs("城区小学都放假了。").is_empty());
+    }
+
+    #[test]
+    fn a_profession_after_the_name_ends_it() {
+        assert_eq!(
+            orgs("湖南省农业科学研究所农艺师王明获得一等奖。"),
+            ["湖南省农业科学研究所"]
+        );
+        assert_eq!(
+            orgs("四川大学出版社副编审刘芳参加会议。"),
+            ["四川大学出版社"]
+        );
     }
 
     #[test]
