@@ -573,6 +573,15 @@ fn is_role(word: &str) -> bool {
             .any(|r| word.ends_with(r))
 }
 
+/// A word that is or ends in a title (处长, 宣传处处长 as jieba cuts it 处处长).
+fn ends_in_role(word: &str) -> bool {
+    is_role(word)
+        || word
+            .char_indices()
+            .skip(1)
+            .any(|(b, _)| word[b..].chars().count() >= 2 && TITLES.contains(&word[b..]))
+}
+
 /// The name that opens at token `i` with `anchor`: the index of its last token, when it ends in
 /// a head (or is a known organization).
 fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
@@ -622,6 +631,16 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         {
             j += 3;
             continue;
+        }
+        if (last_head.is_some() || t.word.ends_with("记者"))
+            && ends_in_role(t.word)
+            && tokens
+                .get(j + 1)
+                .is_some_and(|x| x.pos.starts_with("nr") && x.len() >= 2)
+        {
+            // 宣传处处长雷厚礼, 记者成元生: a person follows the title after a head (or a
+            // reporter's title), the name stopped before.
+            break;
         }
         if last_head.is_some()
             && (is_role(t.word)
@@ -1098,6 +1117,14 @@ mod tests {
         assert_eq!(
             orgs("四川大学出版社副编审刘芳参加会议。"),
             ["四川大学出版社"]
+        );
+    }
+
+    #[test]
+    fn a_person_after_a_title_is_left_out_of_a_list_of_units() {
+        assert_eq!(
+            orgs("获奖者：浙江省农业科学院科研处处长陈国平浙江省杭州市科协。"),
+            ["浙江省农业科学院", "浙江省杭州市科协"]
         );
     }
 
