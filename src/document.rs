@@ -53,6 +53,36 @@ pub struct Entity {
     pub mentions: Vec<Span>,
 }
 
+impl Entity {
+    /// An entity of `kind` with no mentions yet and no kind-specific fields.
+    pub fn new(kind: EntityKind, text: impl Into<String>) -> Self {
+        Entity {
+            kind: Some(kind),
+            text: text.into(),
+            count: 0,
+            value: None,
+            inferred: None,
+            inferred_from: None,
+            unit: None,
+            ordinal: None,
+            percent: None,
+            approximate: None,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+        }
+    }
+
+    /// An entity with these mention spans (count = their number).
+    pub fn with_mentions(mut self, spans: &[(usize, usize)]) -> Self {
+        self.mentions = spans
+            .iter()
+            .map(|&(start, end)| Span { start, end })
+            .collect();
+        self.count = self.mentions.len();
+        self
+    }
+}
+
 /// Where the year of a date written without one was taken from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -580,20 +610,7 @@ fn json_number(v: f64) -> serde_json::Value {
 
 /// A new entity for the first mention of a surface.
 fn new_entity(kind: EntityKind, text: String, detail: &Detail) -> Entity {
-    let mut e = Entity {
-        kind: Some(kind),
-        text,
-        count: 0,
-        value: None,
-        inferred: None,
-        inferred_from: None,
-        unit: None,
-        ordinal: None,
-        percent: None,
-        approximate: None,
-        aliases: Vec::new(),
-        mentions: Vec::new(),
-    };
+    let mut e = Entity::new(kind, text);
     set_detail(&mut e, detail);
     e
 }
@@ -867,34 +884,8 @@ mod tests {
     #[test]
     fn short_transliterated_name_becomes_an_alias() {
         let mut persons = vec![
-            Entity {
-                kind: Some(EntityKind::Person),
-                text: "凯瑟·纳瓦卜".into(),
-                count: 1,
-                value: None,
-                inferred: None,
-                inferred_from: None,
-                unit: None,
-                ordinal: None,
-                percent: None,
-                approximate: None,
-                aliases: vec![],
-                mentions: vec![Span { start: 0, end: 6 }],
-            },
-            Entity {
-                kind: Some(EntityKind::Person),
-                text: "纳瓦卜".into(),
-                count: 2,
-                value: None,
-                inferred: None,
-                inferred_from: None,
-                unit: None,
-                ordinal: None,
-                percent: None,
-                approximate: None,
-                aliases: vec![],
-                mentions: vec![Span { start: 10, end: 13 }, Span { start: 20, end: 23 }],
-            },
+            Entity::new(EntityKind::Person, "凯瑟·纳瓦卜").with_mentions(&[(0, 6)]),
+            Entity::new(EntityKind::Person, "纳瓦卜").with_mentions(&[(10, 13), (20, 23)]),
         ];
         link_short_names(&mut persons);
         assert_eq!(persons.len(), 1);

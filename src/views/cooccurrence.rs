@@ -146,26 +146,10 @@ pub fn sort_pairs(list: &mut [Pair]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Entities, Entity, Span};
+    use crate::document::{Entities, Entity};
 
     fn entity(kind: EntityKind, text: &str, spans: &[(usize, usize)]) -> Entity {
-        Entity {
-            kind: Some(kind),
-            text: text.into(),
-            count: spans.len(),
-            value: None,
-            inferred: None,
-            inferred_from: None,
-            unit: None,
-            ordinal: None,
-            percent: None,
-            approximate: None,
-            aliases: vec![],
-            mentions: spans
-                .iter()
-                .map(|&(start, end)| Span { start, end })
-                .collect(),
-        }
+        Entity::new(kind, text).with_mentions(spans)
     }
 
     fn doc_with(entities: Entities) -> Document {
