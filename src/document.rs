@@ -110,36 +110,7 @@ pub struct ArticleInfo {
 }
 
 /// The entities of a document, by kind; every kind is always present.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Entities {
-    pub person: Vec<Entity>,
-    pub organization: Vec<Entity>,
-    pub place: Vec<Entity>,
-    pub date: Vec<Entity>,
-    pub number: Vec<Entity>,
-}
-
-impl Entities {
-    pub fn get(&self, kind: EntityKind) -> &Vec<Entity> {
-        match kind {
-            EntityKind::Person => &self.person,
-            EntityKind::Organization => &self.organization,
-            EntityKind::Place => &self.place,
-            EntityKind::Date => &self.date,
-            EntityKind::Number => &self.number,
-        }
-    }
-
-    pub fn get_mut(&mut self, kind: EntityKind) -> &mut Vec<Entity> {
-        match kind {
-            EntityKind::Person => &mut self.person,
-            EntityKind::Organization => &mut self.organization,
-            EntityKind::Place => &mut self.place,
-            EntityKind::Date => &mut self.date,
-            EntityKind::Number => &mut self.number,
-        }
-    }
-}
+pub type Entities = crate::extract::ByKind<Entity>;
 
 /// A word of the frequency table with its most frequent part of speech.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -33,36 +33,7 @@ pub struct SummaryPos {
 }
 
 /// Entity tables by kind; every kind is always present.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SummaryEntities {
-    pub person: Vec<SummaryEntity>,
-    pub organization: Vec<SummaryEntity>,
-    pub place: Vec<SummaryEntity>,
-    pub date: Vec<SummaryEntity>,
-    pub number: Vec<SummaryEntity>,
-}
-
-impl SummaryEntities {
-    pub fn get(&self, kind: EntityKind) -> &Vec<SummaryEntity> {
-        match kind {
-            EntityKind::Person => &self.person,
-            EntityKind::Organization => &self.organization,
-            EntityKind::Place => &self.place,
-            EntityKind::Date => &self.date,
-            EntityKind::Number => &self.number,
-        }
-    }
-
-    fn get_mut(&mut self, kind: EntityKind) -> &mut Vec<SummaryEntity> {
-        match kind {
-            EntityKind::Person => &mut self.person,
-            EntityKind::Organization => &mut self.organization,
-            EntityKind::Place => &mut self.place,
-            EntityKind::Date => &mut self.date,
-            EntityKind::Number => &mut self.number,
-        }
-    }
-}
+pub type SummaryEntities = crate::extract::ByKind<SummaryEntity>;
 
 /// The `summary` record: what a run (or several merged runs) saw.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -44,6 +44,51 @@ impl EntityKind {
     }
 }
 
+/// One list per entity kind, every kind always present: the shape of `"entities"` in every
+/// record (a document's entities, the corpus summary's tables).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ByKind<T> {
+    pub person: Vec<T>,
+    pub organization: Vec<T>,
+    pub place: Vec<T>,
+    pub date: Vec<T>,
+    pub number: Vec<T>,
+}
+
+impl<T> Default for ByKind<T> {
+    fn default() -> Self {
+        ByKind {
+            person: Vec::new(),
+            organization: Vec::new(),
+            place: Vec::new(),
+            date: Vec::new(),
+            number: Vec::new(),
+        }
+    }
+}
+
+impl<T> ByKind<T> {
+    pub fn get(&self, kind: EntityKind) -> &Vec<T> {
+        match kind {
+            EntityKind::Person => &self.person,
+            EntityKind::Organization => &self.organization,
+            EntityKind::Place => &self.place,
+            EntityKind::Date => &self.date,
+            EntityKind::Number => &self.number,
+        }
+    }
+
+    pub fn get_mut(&mut self, kind: EntityKind) -> &mut Vec<T> {
+        match kind {
+            EntityKind::Person => &mut self.person,
+            EntityKind::Organization => &mut self.organization,
+            EntityKind::Place => &mut self.place,
+            EntityKind::Date => &mut self.date,
+            EntityKind::Number => &mut self.number,
+        }
+    }
+}
+
 /// The normalized value of a date: ISO 8601 (`2024-07-05`, `2024-07`, `2024`, a range
 /// `2021/2025` or `2024-06-10/2024-06-13`), with `inferred` set when the year was not written
 /// and was taken from context. A date whose year could not be found has a value like `--07-04`
