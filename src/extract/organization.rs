@@ -1085,6 +1085,14 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                 pe = t.start + n;
             }
             out.push(Mention::new(EntityKind::Place, s, bare_place_end(p, s, pe)));
+            // 塔吉克斯坦库里亚布物流中心: a transliterated city right after the country that
+            // opens the name is a place too.
+            if crate::lexicon::COUNTRIES.contains(p.slice(s, pe))
+                && let Some(k) = (i..end).find(|&k| tokens[k].end == pe)
+                && let Some((ps, pe2)) = super::place::translit_place_within(p, k + 1, end)
+            {
+                out.push(Mention::new(EntityKind::Place, ps, pe2));
+            }
         }
         i = end + 1;
     }

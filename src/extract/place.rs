@@ -474,6 +474,24 @@ fn foreign_place_at(p: &Paragraph<'_>, i: usize, after_country: bool) -> Option<
     (after_country && next.is_none_or(|n| !is_translit(n.word))).then_some(k - 1)
 }
 
+/// A transliterated place inside an organization's name, right after the country that opens
+/// it (塔吉克斯坦库里亚布物流中心): tokens from `i` on, at least three characters of
+/// transliteration, ending before `last` (the name's head follows) and not before a `·`.
+pub fn translit_place_within(p: &Paragraph<'_>, i: usize, last: usize) -> Option<(usize, usize)> {
+    let tokens = p.tokens;
+    let k = (i..last).take_while(|&k| is_translit(tokens[k].word)).last()?;
+    let chars: usize = tokens[i..=k].iter().map(|t| t.len()).sum();
+    let next = tokens.get(k + 1)?;
+    // Universities, companies and banks are named after people and brands as often as after
+    // their city (柬埔寨贝内泰国际大学): only facilities and offices take the city.
+    let rest = p.slice(next.start, tokens[last].end);
+    let branded = ["大学", "学院", "公司", "集团", "银行", "医院"]
+        .iter()
+        .any(|h| rest.contains(h));
+    (chars >= 3 && !branded && !matches!(next.word, "·" | "•" | "・" | "."))
+        .then(|| (tokens[i].start, tokens[k].end))
+}
+
 /// Find place names; characters an organization claimed are left to that pass.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let tokens = p.tokens;
