@@ -367,11 +367,17 @@ impl DocumentBuilder<'_> {
                 self.dates.insert(text.clone(), raw);
             }
         }
-        let key = (m.kind, text);
+        // Numbers are told apart by their unit as well: 5 (座) and 5 (米) are two quantities.
+        let key = match &m.detail {
+            Detail::Number(NumberValue {
+                unit: Some(unit), ..
+            }) => (m.kind, format!("{text}\u{1f}{unit}")),
+            _ => (m.kind, text.clone()),
+        };
         let entity = match self.groups.get_mut(&key) {
             Some(e) => e,
             None => {
-                let e = new_entity(m.kind, key.1.clone(), &m.detail);
+                let e = new_entity(m.kind, text, &m.detail);
                 self.groups.entry(key).or_insert(e)
             }
         };
@@ -711,6 +717,25 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let s = xi.mentions[0];
         assert_eq!(chars[s.start..s.end].iter().collect::<String>(), "习近平");
+    }
+
+    #[test]
+    fn numbers_with_different_units_are_different_entities() {
+        let doc = Analyzer::default().analyze("这里有5座桥和5米长的路，5座桥都很新。\n");
+        let mut found: Vec<(&str, Option<&str>, usize)> = doc
+            .entities
+            .number
+            .iter()
+            .map(|e| {
+                (
+                    e.text.as_str(),
+                    e.unit.as_ref().and_then(|u| u.as_deref()),
+                    e.count,
+                )
+            })
+            .collect();
+        found.sort();
+        assert_eq!(found, [("5", Some("座"), 2), ("5", Some("米"), 1)]);
     }
 
     #[test]

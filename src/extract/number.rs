@@ -119,6 +119,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             chinese && n_chars == 2 && raw.chars().all(|c| numeral::digit_value(c).is_some());
         // The measure word or currency that follows.
         let mut unit = None;
+        let numeral_end = end;
         // List numbering written 1·, 2· (PD's tag keeps the dot with the digit).
         if sign.is_none()
             && raw.bytes().all(|b| b.is_ascii_digit())
@@ -181,10 +182,21 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                 .any(|w| p.text[..m.start()].ends_with(w))
             || text[m.end()..].starts_with("左右");
         p.claim(start, end, EntityKind::Number);
+        // The entity is the numeral (1.4万 of 1.4万家, its measure word in `unit`); a lone
+        // Chinese digit is no number without its measure word (三个, 五项) and keeps it.
+        // An amount of calendar time keeps its unit too, or 10年 would read as a year.
+        let calendar = unit
+            .as_deref()
+            .is_some_and(|u| matches!(u, "年" | "周年" | "天" | "日" | "周" | "星期"));
+        let shown_end = if unit.is_some() && !single && !calendar {
+            numeral_end
+        } else {
+            end
+        };
         out.push(Mention {
             kind: EntityKind::Number,
             start,
-            end,
+            end: shown_end,
             detail: Detail::Number(NumberValue {
                 value,
                 unit,
@@ -237,28 +249,41 @@ mod tests {
 
     #[test]
     fn common_forms() {
-        assert_eq!(numbers("中国企业超过1.4万家"), ["1.4万家"]);
-        assert_eq!(numbers("第二十四次会议"), ["第二十四次"]);
+        assert_eq!(numbers("中国企业超过1.4万家"), ["1.4万"]);
+        assert_eq!(numbers("第二十四次会议"), ["第二十四"]);
         assert_eq!(numbers("增长了30%"), ["30%"]);
         assert_eq!(numbers("占百分之三十"), ["百分之三十"]);
     }
 
     #[test]
     fn people_s_daily_forms() {
-        assert_eq!(numbers("来华旅游人数达5236万多人次"), ["5236万多人次"]);
-        assert_eq!(numbers("筹集资金1500多万元"), ["1500多万元"]);
-        assert_eq!(numbers("约5400万人次"), ["5400万人次"]);
+        assert_eq!(numbers("来华旅游人数达5236万多人次"), ["5236万多"]);
+        assert_eq!(numbers("筹集资金1500多万元"), ["1500多万"]);
+        assert_eq!(numbers("约5400万人次"), ["5400万"]);
         assert_eq!(numbers("占全省的1/3左右"), ["1/3"]);
-        assert_eq!(numbers("十几个省区的客商"), ["十几个"]);
+        assert_eq!(numbers("十几个省区的客商"), ["十几"]);
         assert_eq!(numbers("几十年来"), ["几十年"]);
         assert_eq!(numbers("有我的一半"), ["一半"]);
-        assert_eq!(numbers("覆盖三大洲26个国家"), ["三", "26个"]);
+        assert_eq!(numbers("覆盖三大洲26个国家"), ["三", "26"]);
         assert_eq!(
             numbers("装机容量一百一十六点六万千瓦"),
-            ["一百一十六点六万千瓦"]
+            ["一百一十六点六万"]
         );
         assert_eq!(numbers("出生率33.10‰"), ["33.10‰"]);
         assert_eq!(numbers("以2∶0获胜"), ["2∶0"]);
+    }
+
+    #[test]
+    fn the_numeral_is_the_entity_and_the_measure_word_its_unit() {
+        // A lone Chinese digit is no number without its measure word; calendar time keeps its
+        // unit so that an amount of years never reads as a year.
+        assert_eq!(numbers("提出五项原则"), ["五项"]);
+        assert_eq!(numbers("成立23年来"), ["23年"]);
+        assert_eq!(numbers("持续了十天"), ["十天"]);
+        assert_eq!(numbers("24小时内提供"), ["24"]);
+        assert_eq!(value("中国企业超过1.4万家").unit.as_deref(), Some("家"));
+        // The measure word stays claimed: 家 is no start of another entity.
+        assert_eq!(numbers("3家企业和5个国家"), ["3", "5"]);
     }
 
     #[test]

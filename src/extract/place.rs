@@ -479,7 +479,9 @@ fn foreign_place_at(p: &Paragraph<'_>, i: usize, after_country: bool) -> Option<
 /// transliteration, ending before `last` (the name's head follows) and not before a `·`.
 pub fn translit_place_within(p: &Paragraph<'_>, i: usize, last: usize) -> Option<(usize, usize)> {
     let tokens = p.tokens;
-    let k = (i..last).take_while(|&k| is_translit(tokens[k].word)).last()?;
+    let k = (i..last)
+        .take_while(|&k| is_translit(tokens[k].word))
+        .last()?;
     let chars: usize = tokens[i..=k].iter().map(|t| t.len()).sum();
     let next = tokens.get(k + 1)?;
     // Universities, companies and banks are named after people and brands as often as after
@@ -605,6 +607,22 @@ mod tests {
 
     fn places(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Place)
+    }
+
+    #[test]
+    fn a_city_inside_an_organization_after_its_country() {
+        let found = places("充分发挥塔吉克斯坦库里亚布物流中心潜力。");
+        assert!(found.contains(&"塔吉克斯坦".to_string()), "{found:?}");
+        assert!(found.contains(&"库里亚布".to_string()), "{found:?}");
+        // A university's name is no city of its country.
+        let found = places("柬埔寨贝内泰国际大学资深教授表示。");
+        assert_eq!(found, ["柬埔寨"]);
+    }
+
+    #[test]
+    fn asia_pacific_is_an_adjective_not_a_place() {
+        assert!(places("亚太经济合作的前景").is_empty());
+        assert!(places("推动亚欧合作").is_empty());
     }
 
     #[test]
