@@ -345,14 +345,44 @@ fn ns_evidence(word: &str) -> bool {
     n >= 3 && word.chars().all(|c| TRANSLIT_CHARS.contains(&c))
 }
 
+/// Whether a city's name that is also a common word (大同, 大庆, 中山) names the city here: before
+/// its administrative unit or a body named after it (大同/市委, 大庆/油田), after its province
+/// (山西/大同), or listed with 、 next to a place (太原、大同、天津).
+fn ambiguous_place_in_context(tokens: &[Token<'_>], i: usize) -> bool {
+    // 城区, 山城, 海湾, 矿区: common nouns made with a place suffix are never names here.
+    let Some(last) = tokens[i].word.chars().last() else {
+        return false;
+    };
+    if "区城湾港州国岛".contains(last) {
+        return false;
+    }
+    let unambiguous = |j: usize| {
+        tokens.get(j).is_some_and(|t| {
+            t.word.chars().count() >= 2 && in_gazetteer(t.word) && !NOT_PLACES.contains(t.word)
+        })
+    };
+    let word = |j: usize| tokens.get(j).map_or("", |t| t.word);
+    let next = word(i + 1);
+    if ["市", "县", "地区", "地委", "行署"]
+        .iter()
+        .any(|u| next.starts_with(u))
+    {
+        return true;
+    }
+    if i > 0 && CHINA_ADMIN.value(word(i - 1)) == Some("province") {
+        return true;
+    }
+    (i >= 2 && word(i - 1) == "、" && unambiguous(i - 2)) || (next == "、" && unambiguous(i + 2))
+}
+
 /// True when token `i` is a place name: a gazetteer word, or a plausible `ns` word that is not
 /// a piece of a transliterated person's name (next to `·`, or to a person-tagged piece).
 pub fn is_place_token(tokens: &[Token<'_>], i: usize) -> bool {
     let t = &tokens[i];
     if t.word.chars().count() >= 2
         && in_gazetteer(t.word)
-        && !NOT_PLACES.contains(t.word)
         && !is_direction(t.word)
+        && (!NOT_PLACES.contains(t.word) || ambiguous_place_in_context(tokens, i))
     {
         return true;
     }
@@ -507,7 +537,8 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             let end = t.start + n;
             if n >= 2
                 && let Some(k) = (i..tokens.len()).find(|&k| tokens[k].end == end)
-                && !NOT_PLACES.contains(p.slice(t.start, end))
+                && (!NOT_PLACES.contains(p.slice(t.start, end))
+                    || k == i && ambiguous_place_in_context(tokens, i))
                 && !is_direction(p.slice(t.start, end))
             {
                 end_tok = Some(k);
@@ -607,6 +638,13 @@ mod tests {
 
     fn places(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Place)
+    }
+
+    #[test]
+    fn a_city_named_like_a_common_word_needs_its_context() {
+        assert_eq!(places("太原、大同、天津等城市"), ["太原", "大同", "天津"]);
+        assert!(places("各公司是大同小异的").is_empty());
+        assert!(places("对辖区内的城区管理").is_empty());
     }
 
     #[test]
