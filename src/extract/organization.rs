@@ -219,6 +219,13 @@ pub fn head_of(word: &str) -> Option<bool> {
     None
 }
 
+/// The organization head a word ends in (大学 of 香港科技大学).
+fn head_suffix(word: &str) -> Option<&str> {
+    word.char_indices()
+        .map(|(b, _)| &word[b..])
+        .find(|s| ORG_SUFFIXES.value(s).is_some())
+}
+
 /// Tokens that end a chain: punctuation, function words, numbers, pronouns, adverbs.
 fn is_stop(t: &Token<'_>) -> bool {
     let first = t.word.chars().next().unwrap_or(' ');
@@ -688,7 +695,17 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                     Some(Anchor::Place | Anchor::Known(_) | Anchor::Abbrev)
                 );
             let after_head = seen_head_word.is_some_and(|w| !is_institution(w));
-            if next_anchor || after_head || j + 1 >= tokens.len() {
+            // 嘉峪关市和酒钢公司: a place alone before the conjunction is one item of a list.
+            let bare_place = j == i + 1 && anchor == Anchor::Place;
+            // 香港科技大学和浸会大学: the same head again after it makes a list of two names.
+            let same_head_again = seen_head_word.is_some_and(|w| {
+                tokens[j + 1..limit.min(j + 6)]
+                    .iter()
+                    .take_while(|x| !is_stop(x))
+                    .any(|x| head_suffix(x.word).is_some() && head_suffix(x.word) == head_suffix(w))
+            });
+            if next_anchor || after_head || bare_place || same_head_again || j + 1 >= tokens.len()
+            {
                 break;
             }
             j += 1;
