@@ -232,6 +232,10 @@ fn is_stop(t: &Token<'_>) -> bool {
     if !crate::normalize::is_han(first) {
         return true;
     }
+    // 新余市/委/宣传部: jieba leaves the 委 of 市委 alone with a tag of its own.
+    if t.pos == "zg" && t.word == "委" {
+        return false;
+    }
     matches!(
         t.pos,
         "x" | "w"
@@ -539,6 +543,17 @@ fn is_branch_head(word: &str) -> bool {
 /// organization not followed by a branch head.
 fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
     let tokens = p.tokens;
+    // 人民日报/文艺部, 中央电视台/体育部: a department with no place of its own belongs to
+    // the name before it.
+    let w = tokens[j].word;
+    if ["部", "处", "室", "科", "系", "司", "组"]
+        .iter()
+        .any(|d| w.ends_with(d))
+        && gazetteer_at(&p.chars, tokens[j].start).is_none()
+        && !tokens.get(j + 1).is_some_and(|x| head_of(x.word).is_some())
+    {
+        return false;
+    }
     match anchor_at(p, j) {
         Some(Anchor::Known(_) | Anchor::Tagged | Anchor::PlaceCompound(_)) => true,
         // A department of an institution may be named for a foreign area it studies
@@ -704,8 +719,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                     .take_while(|x| !is_stop(x))
                     .any(|x| head_suffix(x.word).is_some() && head_suffix(x.word) == head_suffix(w))
             });
-            if next_anchor || after_head || bare_place || same_head_again || j + 1 >= tokens.len()
-            {
+            if next_anchor || after_head || bare_place || same_head_again || j + 1 >= tokens.len() {
                 break;
             }
             j += 1;
@@ -715,10 +729,10 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             && t.pos != "vn"
             && j + 1 < tokens.len()
             && head_of(t.word).is_none()
-            && matches!(
+            && (matches!(
                 anchor_at(p, j + 1),
                 Some(Anchor::Place | Anchor::Known(_) | Anchor::Tagged | Anchor::State)
-            )
+            ) || matches!(tokens[j + 1].pos, "ns" | "nz" | "nt" | "nr" | "nrt"))
         {
             // A verb before another name is a clause (会见德国西门子公司, 来自香港科技大学).
             break;
@@ -739,6 +753,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             && t.len() >= 2
             && prev.pos.starts_with('n')
             && last_head.is_some()
+            && head_of(t.word).is_none()
         {
             // A person's name after an organization (外交部发言人唐国强 stops before the name).
             break;
@@ -1121,6 +1136,29 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn departments_belong_to_the_name_before_them() {
+        let found = orgs("由江西省委宣传部、新余市委宣传部和江西电视台联合摄制。");
+        assert!(found.contains(&"新余市委宣传部".to_string()), "{found:?}");
+        assert!(found.contains(&"江西省委宣传部".to_string()), "{found:?}");
+        let found = orgs("研讨会由人民日报文艺部、光明日报文艺部共同主办。");
+        assert!(found.contains(&"人民日报文艺部".to_string()), "{found:?}");
+        assert!(found.contains(&"光明日报文艺部".to_string()), "{found:?}");
+        assert!(!found.contains(&"文艺部".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_conjunction_between_two_names_ends_the_first() {
+        let found = orgs("他们来自香港科技大学和浸会大学。");
+        assert!(found.contains(&"香港科技大学".to_string()), "{found:?}");
+        assert!(found.iter().all(|o| !o.contains('和')), "{found:?}");
+        let found = orgs("这是嘉峪关市和酒钢公司组织的活动。");
+        assert!(found.iter().all(|o| !o.contains('和')), "{found:?}");
+        // A conjunction inside a name still joins it.
+        let found = orgs("乌兹别克斯坦世界经济与外交大学的教授说。");
+        assert_eq!(found, ["乌兹别克斯坦世界经济与外交大学"]);
     }
 
     #[test]
