@@ -173,16 +173,7 @@ static NOT_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "考察团",
         "观察团",
         "旅游团",
-        "博物馆",
-        "美术馆",
         "图书馆",
-        "纪念馆",
-        "科技馆",
-        "展览馆",
-        "体育馆",
-        "宾馆",
-        "饭店",
-        "酒店",
         "商店",
         "书店",
     ]
@@ -213,7 +204,7 @@ pub fn head_of(word: &str) -> Option<bool> {
             {
                 return None;
             }
-            return Some(v == "strong");
+            return Some(v != "weak");
         }
     }
     None
@@ -230,6 +221,10 @@ fn head_suffix(word: &str) -> Option<&str> {
 fn is_stop(t: &Token<'_>) -> bool {
     let first = t.word.chars().next().unwrap_or(' ');
     if !crate::normalize::is_han(first) {
+        return true;
+    }
+    // 各大, 各级, 两地: a quantity of places or bodies, not one name.
+    if first == '各' || t.word == "两地" {
         return true;
     }
     // 新余市/委/宣传部: jieba leaves the 委 of 市委 alone with a tag of its own.
@@ -1093,6 +1088,17 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         // 中国共产党人 are its members.
         let placed = gazetteer_at(&p.chars, s).is_some_and(|n| n >= 2);
         if whole.ends_with('党') && (p.chars.get(e) == Some(&'人') || !placed && end == i) {
+            i = end + 1;
+            continue;
+        }
+        // 中国美术馆, 北京西站, 天安门广场: buildings and grounds are places.
+        if head_suffix(whole).and_then(|h| ORG_SUFFIXES.value(h)) == Some("venue") {
+            p.claim(s, e, EntityKind::Place);
+            out.push(Mention::new(EntityKind::Place, s, e));
+            // The city it stands in is a place of its own (深圳 of 深圳帝王大厦).
+            if anchor == Anchor::Place && end > i {
+                out.push(Mention::new(EntityKind::Place, s, t.end));
+            }
             i = end + 1;
             continue;
         }

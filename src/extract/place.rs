@@ -641,6 +641,22 @@ mod tests {
     }
 
     #[test]
+    fn buildings_and_grounds_are_places_with_their_city() {
+        let found = places("楼高81层的深圳帝王大厦因地基土体坍塌。");
+        assert!(found.contains(&"深圳帝王大厦".to_string()), "{found:?}");
+        assert!(found.contains(&"深圳".to_string()), "{found:?}");
+        let found = places("作品展在中国美术馆展出。");
+        assert!(found.contains(&"中国美术馆".to_string()), "{found:?}");
+        assert!(texts_of("作品展在中国美术馆展出。", EntityKind::Organization).is_empty());
+        // Many of them are no single name.
+        assert!(
+            !places("京城各大公园都挂上了国旗。")
+                .iter()
+                .any(|p| p.contains("公园"))
+        );
+    }
+
+    #[test]
     fn a_city_named_like_a_common_word_needs_its_context() {
         assert_eq!(places("太原、大同、天津等城市"), ["太原", "大同", "天津"]);
         assert!(places("各公司是大同小异的").is_empty());
