@@ -549,6 +549,23 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
     {
         return false;
     }
+    // 中国人民大学/法学院, 天津医科大学总医院/儿科: a unit with no place of its own inside an
+    // institution, a hospital or a company.
+    if is_institution(head)
+        || ["医院", "公司", "集团", "局", "委"]
+            .iter()
+            .any(|h| head.ends_with(h))
+    {
+        if gazetteer_at(&p.chars, tokens[j].start).is_none()
+            && anchor_at(p, j) == Some(Anchor::Tagged)
+        {
+            return false;
+        }
+    }
+    // 中共/黑龙江省委: the party's committees are named with it.
+    if matches!(head, "中共" | "中国共产党") && anchor_at(p, j) == Some(Anchor::Place) {
+        return false;
+    }
     match anchor_at(p, j) {
         Some(Anchor::Known(_) | Anchor::Tagged | Anchor::PlaceCompound(_)) => true,
         // A department of an institution may be named for a foreign area it studies
@@ -1142,6 +1159,16 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn units_inside_institutions_and_party_committees() {
+        let found = orgs("孔玲则在中国人民大学法学院攻读硕士学位。");
+        assert_eq!(found, ["中国人民大学法学院"]);
+        let found = orgs("由中共黑龙江省委副书记单荣范率领的代表团。");
+        assert_eq!(found, ["中共黑龙江省委"]);
+        let found = orgs("山西省人民医院骨科主治医师宋某说。");
+        assert_eq!(found, ["山西省人民医院骨科"]);
     }
 
     #[test]
