@@ -655,6 +655,18 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             }
             break;
         }
+        // 北京军区251医院: a unit numbered inside the name before it.
+        if last_head == Some(j - 1)
+            && t.word.bytes().all(|b| b.is_ascii_digit())
+            && tokens
+                .get(j + 1)
+                .is_some_and(|x| head_of(x.word) == Some(true))
+        {
+            last_head = Some(j + 1);
+            seen_head_word = Some(tokens[j + 1].word);
+            j += 2;
+            continue;
+        }
         // 华安工业（集团）公司, 爱立信（中国）有限公司.
         if t.word == "("
             && j + 3 < tokens.len()
@@ -1093,6 +1105,17 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             continue;
         }
         let whole = p.slice(s, e);
+        // 中国企业, 香港公司, 日本金融机构: a country's or a city's firms in general.
+        if anchor == Anchor::Place
+            && end == i + 1
+            && matches!(
+                tokens[end].word,
+                "企业" | "机构" | "金融机构" | "企业集团" | "部队" | "军队"
+            )
+        {
+            i = end + 1;
+            continue;
+        }
         if super::place::in_gazetteer(whole) {
             i = end + 1;
             continue;
@@ -1159,6 +1182,16 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn a_country_s_firms_in_general_are_no_name() {
+        assert!(orgs("我们欢迎中国企业到夸—纳省投资合作。").is_empty());
+        assert!(orgs("日本金融机构连续因呆账损失而倒闭。").is_empty());
+        assert_eq!(
+            orgs("北京军区251医院在灾区建起临时病房。"),
+            ["北京军区251医院"]
+        );
     }
 
     #[test]
