@@ -655,6 +655,39 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             }
             break;
         }
+        // 国家技术监督局/日前, 抗日战争/初期: a time word that tells when ends a name; others
+        // name bodies (老年豫剧团, 节日管弦乐团, 早期生命研究所).
+        if matches!(t.pos, "t" | "tg")
+            && (matches!(
+                t.word,
+                "日前"
+                    | "目前"
+                    | "近日"
+                    | "近期"
+                    | "最近"
+                    | "当前"
+                    | "现在"
+                    | "今天"
+                    | "昨天"
+                    | "明天"
+                    | "今年"
+                    | "去年"
+                    | "明年"
+                    | "此前"
+                    | "此后"
+                    | "初期"
+                    | "末期"
+                    | "期间"
+                    | "今后"
+                    | "近年"
+                    | "如今"
+                    | "当时"
+                    | "同时"
+                    | "现"
+            ))
+        {
+            break;
+        }
         // 北京军区251医院: a unit numbered inside the name before it.
         if last_head == Some(j - 1)
             && t.word.bytes().all(|b| b.is_ascii_digit())
@@ -1182,6 +1215,18 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn a_word_that_tells_when_ends_a_name() {
+        assert_eq!(
+            orgs("国家技术监督局日前组织国家乳制品质量监督检验中心检测。")[0],
+            "国家技术监督局"
+        );
+        assert_eq!(
+            orgs("中纪委和监察部一直把清理列为重点。"),
+            ["中纪委", "监察部"]
+        );
     }
 
     #[test]
