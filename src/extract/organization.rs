@@ -817,6 +817,10 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         }
         if let Some(strong) = head_of(t.word)
             && !NOT_HEADS.contains(t.word)
+            // 党代表, 副政委, 事务所律师: a member's role, not the body.
+            && !(t.len() > 2 && ends_in_role(t.word))
+            // 华北电力集团公司骨干发电企业: a complete name does not go on to firms in general.
+            && !(last_head.is_some() && matches!(t.word, "企业" | "单位" | "部门"))
         {
             let ok = strong
                 || t.len() > 1
@@ -1215,6 +1219,20 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn a_member_s_role_or_firms_in_general_do_not_extend_a_name() {
+        assert_eq!(
+            orgs("一封来自上海外国语大学离休干部施行的邮件。"),
+            ["上海外国语大学"]
+        );
+        assert_eq!(
+            orgs("发电总厂是华北电力集团公司骨干发电企业。")
+                .last()
+                .map(String::as_str),
+            Some("华北电力集团公司")
+        );
     }
 
     #[test]
