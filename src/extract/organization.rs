@@ -1222,6 +1222,17 @@ mod tests {
     }
 
     #[test]
+    fn firms_and_offices_in_general_are_no_names() {
+        assert!(orgs("广东省涉外企业所提供的就业岗位。").is_empty());
+        assert!(orgs("辽宁省鞍山市公安机关经过侦查。").is_empty());
+        assert!(
+            texts_of("广西140多个区直属机关单位", EntityKind::Place)
+                .iter()
+                .all(|p| !p.contains("机关"))
+        );
+    }
+
+    #[test]
     fn a_member_s_role_or_firms_in_general_do_not_extend_a_name() {
         assert_eq!(
             orgs("一封来自上海外国语大学离休干部施行的邮件。"),

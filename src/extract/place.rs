@@ -286,7 +286,8 @@ pub fn gazetteer_at(chars: &[char], i: usize) -> Option<usize> {
 /// 张家口地区), or is at least a two-character name that is not a common word.
 fn plausible_ns(word: &str) -> bool {
     let n = word.chars().count();
-    if n < 2 || NOT_PLACES.contains(word) || is_direction(word) {
+    // 直属机关, 中直机关: offices, not mountain passes.
+    if n < 2 || NOT_PLACES.contains(word) || is_direction(word) || word.ends_with("机关") {
         return false;
     }
     if PLACE_SUFFIXES.contains(word) {
