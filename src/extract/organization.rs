@@ -29,7 +29,7 @@ const MAX_TOKENS: usize = 14;
 pub const COUNTRY_ABBREVS: &str = "中美俄英法德日韩朝印巴以塔哈乌吉土越泰老柬缅菲蒙澳加意葡荷瑞挪丹芬捷匈希埃伊叙沙约黎苏阿南新马";
 
 /// Heads of state organs that a one-character country abbreviation may open (以政府, 美国会).
-const STATE_ORGANS: [&str; 11] = [
+const STATE_ORGANS: [&str; 10] = [
     "政府",
     "中央银行",
     "央行",
@@ -38,7 +38,6 @@ const STATE_ORGANS: [&str; 11] = [
     "议会",
     "国会",
     "军方",
-    "内阁",
     "外长",
     "总统府",
 ];
@@ -188,7 +187,14 @@ pub fn head_of(word: &str) -> Option<bool> {
         let suffix = &word[b..];
         if let Some(v) = ORG_SUFFIXES.value(suffix) {
             // 会 alone ends too many events (音乐会, 座谈会); the listed compounds remain.
-            if suffix == "会" || NOT_HEADS.contains(word) || word.ends_with("常委") {
+            if suffix == "会"
+                || NOT_HEADS.contains(word)
+                || word.ends_with("常委")
+                // 双边关系, 金融体系, 领导干部: words that only end like a head.
+                || ["关系", "体系", "联系", "部分", "干部", "社会", "局势", "局面"]
+                    .iter()
+                    .any(|w| word.ends_with(w))
+            {
                 return None;
             }
             // 东北部, 西南部, 中部: parts of a region, not departments.
@@ -1219,6 +1225,17 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn words_that_only_end_like_a_head() {
+        assert!(orgs("推动了中英经贸关系进一步发展。").is_empty());
+        assert!(orgs("泰国金融体系存在问题。").is_empty());
+        assert!(orgs("中国公用计算机互联网已经开通。").is_empty());
+        assert_eq!(
+            orgs("中国共产党第十五次全国代表大会在北京召开。"),
+            ["中国共产党第十五次全国代表大会"]
+        );
     }
 
     #[test]
