@@ -766,7 +766,23 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         {
             break;
         }
+        // 捷克新政府, 抗议现政府: a government of a time is no name.
+        if matches!(t.word, "新" | "原" | "现" | "前" | "旧")
+            && tokens
+                .get(j + 1)
+                .is_some_and(|x| matches!(x.word, "政府" | "内阁" | "议会" | "国会"))
+        {
+            break;
+        }
         if is_connector(t) {
+            // 人大代表和政府: a bare head after the conjunction is a second noun, not a name.
+            if prev.len() >= 2
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|x| head_of(x.word).is_some() && x.len() <= 2)
+            {
+                break;
+            }
             let next_anchor = j + 1 < tokens.len()
                 && matches!(
                     anchor_at(p, j + 1),
