@@ -1244,6 +1244,13 @@ mod tests {
     }
 
     #[test]
+    fn abbreviated_heads_of_associations_and_schools() {
+        assert_eq!(orgs("此展由中国美协主办。"), ["中国美协"]);
+        assert_eq!(orgs("安徽巢湖军分区所属的各人武部。"), ["安徽巢湖军分区"]);
+        assert_eq!(orgs("河北农大副教授王金春说。"), ["河北农大"]);
+    }
+
+    #[test]
     fn words_that_only_end_like_a_head() {
         assert!(orgs("推动了中英经贸关系进一步发展。").is_empty());
         assert!(orgs("泰国金融体系存在问题。").is_empty());
