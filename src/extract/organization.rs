@@ -569,7 +569,13 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
         }
     }
     // 中共/黑龙江省委: the party's committees are named with it.
-    if matches!(head, "中共" | "中国共产党") && anchor_at(p, j) == Some(Anchor::Place) {
+    if matches!(head, "中共" | "中国共产党")
+        && (anchor_at(p, j) == Some(Anchor::Place)
+            || matches!(
+                anchor_at(p, j),
+                Some(Anchor::Tagged | Anchor::PlaceCompound(_))
+            ) && (w.ends_with('委') || w.ends_with("委员会")))
+    {
         return false;
     }
     match anchor_at(p, j) {
@@ -874,9 +880,11 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
 /// A word made of an organization and a member's role (中央政治局常委, 中央委员会委员): the
 /// length in characters of the organization part.
 fn head_before_role(word: &str) -> Option<usize> {
-    let stem = ["常委", "委员"].iter().find_map(|r| word.strip_suffix(r))?;
+    let stem = ["常委", "委员", "副书记", "书记"]
+        .iter()
+        .find_map(|r| word.strip_suffix(r))?;
     let n = stem.chars().count();
-    (n >= 3 && head_of(stem).is_some()).then_some(n)
+    (n >= 2 && head_of(stem).is_some()).then_some(n)
 }
 
 /// Whether a name is a publication's title (光明日报, 经济周刊) rather than the body that
@@ -1145,6 +1153,22 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             continue;
         };
         let Some(end) = chain_from(p, i, anchor) else {
+            // 吉林/省委书记, 靖边县/团委书记: the body is inside the word naming the role.
+            if matches!(anchor, Anchor::Place)
+                && let Some(next) = tokens.get(i + 1)
+                && let Some(n) = head_before_role(next.word)
+                && p.is_unclaimed(t.start, next.start + n)
+            {
+                p.claim(t.start, next.start + n, EntityKind::Organization);
+                out.push(Mention::new(
+                    EntityKind::Organization,
+                    t.start,
+                    next.start + n,
+                ));
+                out.push(Mention::new(EntityKind::Place, t.start, t.end));
+                i += 2;
+                continue;
+            }
             i += 1;
             continue;
         };
@@ -1241,6 +1265,13 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn the_body_inside_the_word_naming_the_role() {
+        assert_eq!(orgs("吉林省委书记张德江来到厂里。"), ["吉林省委"]);
+        assert_eq!(orgs("后任靖边县团委书记。"), ["靖边县团委"]);
+        assert_eq!(orgs("中共哈尔滨市委书记说。"), ["中共哈尔滨市委"]);
     }
 
     #[test]
