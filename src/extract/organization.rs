@@ -102,6 +102,7 @@ fn is_government_head(word: &str) -> bool {
 static NOT_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
         "部分",
+        "对外部",
         "全部",
         "内部",
         "外部",
@@ -996,7 +997,11 @@ fn mission_at(p: &Paragraph<'_>, i: usize) -> Option<(usize, Vec<(usize, usize)>
 
 /// Heads that a name may close with no place or proper word before it, on a stem of one to
 /// two nouns: 前线话剧团, 东直门中学, 石油天然气总公司.
-const STEM_HEADS: [&str; 10] = [
+const STEM_HEADS: [&str; 14] = [
+    "公司",
+    "集团",
+    "集团公司",
+    "有限公司",
     "剧团",
     "话剧团",
     "艺术团",
@@ -1080,7 +1085,7 @@ fn generic_stem_word(word: &str) -> bool {
 /// of the head.
 fn stem_name_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let tokens = p.tokens;
-    let content = |t: &Token<'_>| matches!(t.pos, "n" | "nz" | "ns" | "j") && !is_stop(t);
+    let content = |t: &Token<'_>| matches!(t.pos, "n" | "nz" | "ns" | "j" | "nrt") && !is_stop(t);
     if i > 0 && (content(&tokens[i - 1]) || tokens[i - 1].pos == "vn") {
         return None;
     }
@@ -1095,6 +1100,15 @@ fn stem_name_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
             return None;
         }
         let head = tokens.get(j + 1)?;
+        // 赛格/集团, 朗讯/公司: a firm's stem is a name of its own, not an industry
+        // (房地产公司, 烟草公司 are firms in general).
+        let firm = matches!(head.word, "公司" | "集团" | "集团公司" | "有限公司");
+        let common = ["外国", "房地产", "中介", "中小", "跨国", "合资", "外资"].contains(&t.word)
+            || t.word
+                .starts_with(|c: char| "一二两三四五六七八九十几多各".contains(c));
+        if firm && (j > i || common || !matches!(t.pos, "nz" | "ns" | "j" | "nrt")) {
+            return None;
+        }
         if STEM_HEADS.contains(&head.word) && head.start == t.end {
             return Some(j + 1);
         }
@@ -1265,6 +1279,13 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn a_firm_named_by_a_stem_of_its_own() {
+        assert_eq!(orgs("南京5家企业组建东联公司。"), ["东联公司"]);
+        assert!(orgs("被外国公司垄断的局面。").is_empty());
+        assert!(orgs("上海一家房地产公司推出新楼盘。").is_empty());
     }
 
     #[test]
