@@ -234,8 +234,14 @@ fn is_stop(t: &Token<'_>) -> bool {
     if first == '各' || t.word == "两地" {
         return true;
     }
-    // 新余市/委/宣传部: jieba leaves the 委 of 市委 alone with a tag of its own.
-    if t.pos == "zg" && t.word == "委" {
+    // 新余市/委/宣传部, 蔚县/剪纸/厂: jieba leaves a one-character head alone with a tag of
+    // its own.
+    if t.pos == "zg"
+        && matches!(
+            t.word,
+            "委" | "厂" | "局" | "社" | "所" | "院" | "部" | "队"
+        )
+    {
         return false;
     }
     matches!(
@@ -1279,6 +1285,11 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn a_one_character_head_jieba_leaves_alone() {
+        assert_eq!(orgs("企业玉环县制动器厂。"), ["玉环县制动器厂"]);
     }
 
     #[test]
