@@ -488,6 +488,22 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     if STATE_OPENERS.contains(&t.word) {
         return Some(Anchor::State);
     }
+    // 武警广东总队, 武警张家口支队: the armed police's units are named by their place.
+    if matches!(t.word, "武警" | "解放军")
+        && p.tokens.get(i + 1).is_some()
+        && is_place_token(p.tokens, i + 1)
+    {
+        return Some(Anchor::Proper);
+    }
+    // 申花队, 国安队, 联航队: a team named by a stem jieba knows as a name.
+    if t.len() == 3
+        && t.word.ends_with('队')
+        && matches!(t.pos, "nz" | "nt" | "j")
+        && !NOT_HEADS.contains(t.word)
+        && !["国家队", "青年队", "少年队", "代表队"].contains(&t.word)
+    {
+        return Some(Anchor::Tagged);
+    }
     if is_country_pair(t.word) && t.len() >= 2 {
         return Some(Anchor::Proper);
     }
@@ -1285,6 +1301,15 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn teams_and_armed_police_units() {
+        let found = orgs("诸如万达队的李明和国安队的外籍球员。");
+        assert!(found.contains(&"万达队".to_string()), "{found:?}");
+        assert!(found.contains(&"国安队".to_string()), "{found:?}");
+        assert!(orgs("国家队战绩不佳。").is_empty());
+        assert_eq!(orgs("武警张家口支队的300名官兵。"), ["武警张家口支队"]);
     }
 
     #[test]
