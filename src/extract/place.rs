@@ -126,6 +126,16 @@ static NOT_PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "东风",
         "凯旋",
         "大同",
+        "日照",
+        "兴国",
+        "天桥",
+        "民乐",
+        "长安",
+        "中南",
+        "大门口",
+        "文明古国",
+        "文明城市",
+        "沿海地区",
         "开元",
         "江南春",
         "大众",
@@ -567,11 +577,14 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
         if end_tok.is_none() {
             for tail in [
-                "西岸", "东岸", "南岸", "北岸", "东部", "西部", "南部", "北部", "沿岸",
+                "西岸", "东岸", "南岸", "北岸", "东部", "西部", "南部", "北部", "沿岸", "大陆",
             ] {
+                // 东亚地区, 非洲大陆: the region is the place (张家口地区 is a prefecture).
+                let region = matches!(tail, "地区" | "大陆");
                 if let Some(stem) = t.word.strip_suffix(tail)
                     && stem.chars().count() >= 2
-                    && (t.pos == "ns" || in_gazetteer(stem))
+                    && (t.pos == "ns" && !region || in_gazetteer(stem))
+                    && !(region && CHINA_ADMIN.contains(stem))
                     && p.is_unclaimed(t.start, t.end)
                 {
                     let e = t.start + stem.chars().count();
@@ -639,6 +652,14 @@ mod tests {
 
     fn places(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Place)
+    }
+
+    #[test]
+    fn county_names_that_are_common_words() {
+        assert!(places("气候、土壤、日照等条件").is_empty());
+        assert!(places("演出了京剧清唱、民乐四重奏").is_empty());
+        assert!(places("在南京路天桥被窃").iter().all(|p| p != "天桥"));
+        assert_eq!(places("山东日照市的港口"), ["山东", "日照市"]);
     }
 
     #[test]
