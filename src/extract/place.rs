@@ -469,7 +469,32 @@ fn prefix_place(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     // A word jieba tags as a person may still open with a place when it is too long for a name
     // (台湾独立/nr).
     let person_tag = t.pos == "nr" && t.len() < 4;
-    (major && !suffix_like && t.pos != "ns" && !person_tag).then_some(n)
+    // 亚特兰大奥运会, 北京峰会: any city before the event held in it.
+    let event = [
+        "奥运会",
+        "运动会",
+        "亚运会",
+        "世锦赛",
+        "锦标赛",
+        "峰会",
+        "会议",
+        "大会",
+    ]
+    .contains(&rest);
+    // 香港回归: a word that is no place (in NOT_PLACES) may still open with one.
+    let not_place = NOT_PLACES.contains(t.word);
+    ((major || event) && !suffix_like && (t.pos != "ns" || not_place) && !person_tag).then_some(n)
+}
+
+/// A former state named with 前 or 原 (前苏联, 原南斯拉夫): the length of the prefix, so that
+/// the state's own name is the place.
+fn former_state_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
+    let t = &p.tokens[i];
+    let rest = t
+        .word
+        .strip_prefix('前')
+        .or_else(|| t.word.strip_prefix('原'))?;
+    (COUNTRIES.contains(rest) && p.is_unclaimed(t.start + 1, t.end)).then_some(1)
 }
 
 /// True when every character of `word` is used in transliterations of foreign names.
@@ -566,6 +591,14 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             continue;
         }
         if end_tok.is_none()
+            && let Some(skip) = former_state_at(p, i)
+        {
+            p.claim(t.start + skip, t.end, EntityKind::Place);
+            out.push(Mention::new(EntityKind::Place, t.start + skip, t.end));
+            i += 1;
+            continue;
+        }
+        if end_tok.is_none()
             && let Some(n) = prefix_place(p, i)
             && p.is_unclaimed(t.start, t.start + n)
         {
@@ -652,6 +685,16 @@ mod tests {
 
     fn places(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Place)
+    }
+
+    #[test]
+    fn places_opening_events_and_former_states() {
+        assert_eq!(places("围绕香港回归召开会议"), ["香港"]);
+        assert_eq!(places("亚特兰大奥运会冠军"), ["亚特兰大"]);
+        let mut found = places("原苏联和俄罗斯历史上曾发行过硬币。");
+        found.sort();
+        assert_eq!(found, ["俄罗斯", "苏联"]);
+        assert_eq!(places("与前苏联相比"), ["苏联"]);
     }
 
     #[test]
