@@ -353,6 +353,42 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             });
         }
     }
+    // A signature in brackets closing a long paragraph, maybe after the writer's place or paper:
+    // ……项目。（孙贤迅）, （河南洛阳日报陈杰）, （河北石家庄市顾克）.
+    if let Some(b) = last
+        && ctx.char(b) == ')'
+        && let Some(open) = (b.saturating_sub(16)..b)
+            .rev()
+            .find(|&k| ctx.char(k) == '(')
+        && b - open >= 3
+        && first.is_some_and(|a| b + 1 - a > 24)
+    {
+        for len in [3, 2] {
+            let (s, e) = (b - len, b);
+            if s <= open {
+                continue;
+            }
+            let prefix = p.slice(open + 1, s);
+            let prefix_ok = prefix.is_empty()
+                || (prefix.chars().count() >= 2
+                    && (prefix.ends_with(['市', '县', '省', '区', '镇', '乡', '报', '社', '委'])
+                        || p.claimed_by(s - 1) == Some(EntityKind::Organization)));
+            // （本报罗马电）: a dateline, not a signature.
+            if prefix_ok
+                && !matches!(ctx.char(e - 1), '电' | '讯')
+                && !taken[s..e].iter().any(|&x| x)
+                && p.is_unclaimed(s, e)
+                && standalone_name(ctx, s, e)
+            {
+                out.push(Cand {
+                    start: s,
+                    end: e,
+                    score: GROUP,
+                });
+                break;
+            }
+        }
+    }
     for i in 0..n {
         if ctx.char(i) == '(' {
             if let Some(j) = (i + 2..n.min(i + 26)).find(|&j| ctx.char(j) == ')') {
@@ -1195,6 +1231,18 @@ mod tests {
 
     fn persons(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Person)
+    }
+
+    #[test]
+    fn a_signature_closing_a_long_paragraph() {
+        let text =
+            "会上共签订了工业、农业、旅游业及其它方面100多个投资项目，总金额超过预期。（孙贤迅）";
+        assert_eq!(persons(text), ["孙贤迅"]);
+        let text =
+            "这种做法在全省推开以后，群众普遍满意，干部作风也有了明显的转变。（河北石家庄市顾克）";
+        assert_eq!(persons(text), ["顾克"]);
+        let text = "这是德桑蒂斯一家收到的最好的新年礼物，他们表示非常感谢中国朋友。（本报罗马电）";
+        assert!(persons(text).is_empty());
     }
 
     #[test]
