@@ -46,9 +46,13 @@ pub struct Entity {
     pub percent: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub approximate: Option<bool>,
-    /// Other surfaces that refer to this entity in the document (纳瓦卜 for 凯瑟·纳瓦卜).
+    /// Other surfaces that refer to this entity in the document (纳瓦卜 for 凯瑟·纳瓦卜); each
+    /// is an entity of its own, with its own count, that names this one in `alias_of`.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub aliases: Vec<String>,
+    /// The full name this surface is a short form of (凯瑟·纳瓦卜 for 纳瓦卜).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub alias_of: Option<String>,
     /// Where it is mentioned: the first [`MAX_MENTION_SPANS`] mentions (`count` is exact).
     pub mentions: Vec<Span>,
 }
@@ -68,6 +72,7 @@ impl Entity {
             percent: None,
             approximate: None,
             aliases: Vec::new(),
+            alias_of: None,
             mentions: Vec::new(),
         }
     }
@@ -631,7 +636,7 @@ fn group_entities(groups: BTreeMap<(EntityKind, String), Entity>) -> Entities {
 
 /// A later short mention of a transliterated name (纳瓦卜 after 凯瑟·纳瓦卜) joins the full name
 /// as an alias instead of standing as a person of its own.
-fn link_short_names(persons: &mut Vec<Entity>) {
+fn link_short_names(persons: &mut [Entity]) {
     let mut by_part: HashMap<String, usize> = HashMap::new();
     let mut ambiguous = Vec::new();
     for (i, e) in persons.iter().enumerate() {
@@ -656,7 +661,7 @@ fn link_short_names(persons: &mut Vec<Entity>) {
 
 /// An abbreviation of an organization (上合组织, from `org_abbrevs.txt`) whose full name
 /// (上海合作组织) also occurs in the document joins the full name as an alias.
-fn link_org_abbrevs(orgs: &mut Vec<Entity>) {
+fn link_org_abbrevs(orgs: &mut [Entity]) {
     let index: HashMap<String, usize> = orgs
         .iter()
         .enumerate()
@@ -671,30 +676,19 @@ fn link_org_abbrevs(orgs: &mut Vec<Entity>) {
     fold_aliases(orgs, &links);
 }
 
-/// Fold each `(short, full)` pair: the entity at `short` joins the one at `full` as an alias
-/// (its count and mentions added), and leaves the list. An entity that was itself folded away
-/// takes no aliases; a pair pointing at itself is ignored.
-fn fold_aliases(list: &mut Vec<Entity>, links: &[(usize, usize)]) {
-    let mut merged = vec![false; list.len()];
+/// Link each `(short, full)` pair: the full name lists the short form in `aliases`, the short
+/// form names the full one in `alias_of`; each keeps its own count and mentions, as every
+/// surface is an entity of its own. A short form links to one full name only; a pair pointing at
+/// itself, or at an entity that is itself a short form, is ignored.
+fn fold_aliases(list: &mut [Entity], links: &[(usize, usize)]) {
     for &(short, full) in links {
-        if short == full || merged[full] || merged[short] {
+        if short == full || list[short].alias_of.is_some() || list[full].alias_of.is_some() {
             continue;
         }
-        let s = list[short].clone();
-        let target = &mut list[full];
-        target.count += s.count;
-        target.mentions.extend(s.mentions);
-        target.mentions.sort();
-        target.mentions.truncate(MAX_MENTION_SPANS);
-        target.aliases.push(s.text);
-        merged[short] = true;
+        let (s, f) = (list[short].text.clone(), list[full].text.clone());
+        list[full].aliases.push(s);
+        list[short].alias_of = Some(f);
     }
-    let mut i = 0;
-    list.retain(|_| {
-        let keep = !merged[i];
-        i += 1;
-        keep
-    });
 }
 
 /// Sort by count (descending), then text: the order every report uses.
@@ -884,9 +878,11 @@ mod tests {
             Entity::new(EntityKind::Person, "纳瓦卜").with_mentions(&[(10, 13), (20, 23)]),
         ];
         link_short_names(&mut persons);
-        assert_eq!(persons.len(), 1);
-        assert_eq!(persons[0].count, 3);
+        assert_eq!(persons.len(), 2);
+        assert_eq!(persons[0].count, 1);
         assert_eq!(persons[0].aliases, ["纳瓦卜"]);
+        assert_eq!(persons[1].count, 2);
+        assert_eq!(persons[1].alias_of.as_deref(), Some("凯瑟·纳瓦卜"));
     }
 
     #[test]
@@ -900,7 +896,7 @@ mod tests {
             .map(|e| e.text.as_str())
             .collect();
         assert!(orgs.contains(&"上海合作组织"), "{orgs:?}");
-        assert!(!orgs.contains(&"上合组织"), "{orgs:?}");
+        assert!(orgs.contains(&"上合组织"), "{orgs:?}");
         let full = doc
             .entities
             .organization
@@ -908,6 +904,13 @@ mod tests {
             .find(|e| e.text == "上海合作组织")
             .unwrap();
         assert_eq!(full.aliases, ["上合组织"]);
-        assert_eq!(full.count, 2);
+        assert_eq!(full.count, 1);
+        let short = doc
+            .entities
+            .organization
+            .iter()
+            .find(|e| e.text == "上合组织")
+            .unwrap();
+        assert_eq!(short.alias_of.as_deref(), Some("上海合作组织"));
     }
 }

@@ -97,12 +97,29 @@ pub fn pairs(text: &str, doc: &Document, unit: Unit, kinds: &[EntityKind]) -> Ve
         if !kinds.contains(&kind) {
             continue;
         }
-        for e in doc.entities.get(kind) {
-            let id = refs.len();
+        // A short form (纳瓦卜) stands for its full name (凯瑟·纳瓦卜): one entity in the pairs.
+        let list = doc.entities.get(kind);
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for e in list.iter().filter(|e| e.alias_of.is_none()) {
+            ids.insert(e.text.as_str(), refs.len());
             refs.push(EntityRef {
                 kind,
                 text: e.text.clone(),
             });
+        }
+        for e in list {
+            let full = e.alias_of.as_deref().and_then(|f| ids.get(f).copied());
+            let id = match full {
+                Some(id) => id,
+                None if e.alias_of.is_none() => ids[e.text.as_str()],
+                None => {
+                    refs.push(EntityRef {
+                        kind,
+                        text: e.text.clone(),
+                    });
+                    refs.len() - 1
+                }
+            };
             for m in &e.mentions {
                 let i = starts.partition_point(|&s| s <= m.start);
                 if i > 0 && m.start < bounds[i - 1].1 {
