@@ -574,22 +574,20 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
         .iter()
         .any(|d| w.ends_with(d))
         && gazetteer_at(&p.chars, tokens[j].start).is_none()
-        && !tokens.get(j + 1).is_some_and(|x| head_of(x.word).is_some())
+        && tokens.get(j + 1).is_none_or(|x| head_of(x.word).is_none())
     {
         return false;
     }
     // 中国人民大学/法学院, 天津医科大学总医院/儿科: a unit with no place of its own inside an
     // institution, a hospital or a company.
-    if is_institution(head)
+    if (is_institution(head)
         || ["医院", "公司", "集团", "局", "委"]
             .iter()
-            .any(|h| head.ends_with(h))
+            .any(|h| head.ends_with(h)))
+        && gazetteer_at(&p.chars, tokens[j].start).is_none()
+        && anchor_at(p, j) == Some(Anchor::Tagged)
     {
-        if gazetteer_at(&p.chars, tokens[j].start).is_none()
-            && anchor_at(p, j) == Some(Anchor::Tagged)
-        {
-            return false;
-        }
+        return false;
     }
     // 中共/黑龙江省委: the party's committees are named with it.
     if matches!(head, "中共" | "中国共产党")
