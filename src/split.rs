@@ -269,6 +269,8 @@ fn classify(span: Span, raw: &str) -> Para {
         (ideographs >= 2 || inner == "完")
             && !DATE_LIKE.is_match(inner)
             && !inner.contains(['摄', '图', '附', '续', '接', '转', '版', '试', '草'])
+            // A note that the full text comes elsewhere （全文另发） ends no article.
+            && !inner.contains("另发")
     });
     let closes =
         CLOSING_DATELINE.is_match(t) || signature || JUMP.is_match(t) || CLOSING_NOTE.is_match(t);
@@ -506,6 +508,21 @@ const SIGNED_DATE: usize = 24;
 static SIGNED_DATE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月(?:[0-9一二三四五六七八九十]{1,3}日)?$").unwrap()
 });
+
+/// True for the head of an editor's afterword or note: 编后, 编后语, 编者按, 编者的话.
+fn afterword(t: &str) -> bool {
+    ["编后", "编者按", "编者的话", "编辑点评"]
+        .iter()
+        .any(|w| t.starts_with(w))
+}
+
+/// The longest salutation line (characters): 李明同志：, 编辑同志：.
+const SALUTATION: usize = 12;
+
+/// True for the salutation of a letter or a reply on a line of its own: 李明同志：.
+fn salutation(t: &str) -> bool {
+    t.chars().count() <= SALUTATION && t.ends_with([':', '：']) && !t.contains([',', '，', '。'])
+}
 
 /// True for a line wholly in brackets: a credit, a signature or a note （周文广摄）（新华社稿）.
 fn bracketed(t: &str) -> bool {
@@ -768,7 +785,11 @@ pub fn split_page(page: &str) -> Vec<Article> {
             let decision = match &cur {
                 None => Block::Opens,
                 Some(_) if std::mem::take(&mut run_cut) => Block::Opens,
+                // An editor's afterword (编后, 编者的话) belongs to the article it follows.
+                Some(b) if b.has_body && afterword(&paras[i].text) => Block::Stays,
                 Some(_) if closed => Block::Opens,
+                // Credits in brackets （李明）（图表由…制作） under a finished paragraph.
+                Some(_) if paras[i..k].iter().all(|h| bracketed(&h.text)) => Block::Stays,
                 Some(b) if !b.has_text => Block::Stays,
                 Some(_) if artwork_label(&paras, i) => Block::Opens,
                 Some(b) if round_up_section(&paras, b, i, k) => Block::Stays,
@@ -870,6 +891,16 @@ pub fn split_page(page: &str) -> Vec<Article> {
         let start_new = match &cur {
             None => true,
             Some(_) if p.class == Class::Caption => false,
+            // A separator over an editor's afterword, and the salutation of a reply under the
+            // signed letter it answers (李明同志：), go on with the article.
+            Some(_)
+                if closed
+                    && ((p.class == Class::Marker
+                        && paras.get(i + 1).is_some_and(|n| afterword(&n.text)))
+                        || salutation(&p.text)) =>
+            {
+                false
+            }
             Some(_) if closed => true,
             Some(b) if photo_item_done(&paras, b, i) => true,
             Some(_) if p.continued => true,
@@ -1426,6 +1457,37 @@ mod tests {
             Span { start: 0, end: 0 },
             "▲挪威渔业局二日发表公报。"
         )));
+    }
+
+    #[test]
+    fn an_afterword_and_a_reply_stay_with_their_article() {
+        // A signature closes the report, but the editor's afterword goes on with it.
+        let other = "铁路部门今年春运计划增开临时旅客列车三百对，以满足旅客出行需要。";
+        let page = format!(
+            "{BODY_A}（李明）\n＊＊＊\n编后\n{BODY_B}\n春运增开列车\n本报记者 王明\n{other}"
+        );
+        let t = texts(&page);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[0].ends_with(&format!("编后\n{BODY_B}")));
+        // A reader's signed question and the answer under its salutation are one article.
+        let page = format!(
+            "征收的费用能否退还？\n编辑同志：\n{BODY_B}（某化工厂王芳）\n王芳同志：\n{BODY_A}"
+        );
+        assert_eq!(texts(&page).len(), 1);
+        assert!(salutation("王芳同志："));
+        assert!(!salutation("各方围绕地区安全与发展合作深入交换了意见："));
+    }
+
+    #[test]
+    fn a_note_on_the_full_text_ends_no_article() {
+        let page = format!("{BODY_A}（全文另发）\n地区安全与发展合作\n{BODY_A}");
+        assert_eq!(texts(&page).len(), 1);
+    }
+
+    #[test]
+    fn credits_in_brackets_under_a_paragraph_stay() {
+        let page = format!("{BODY_A}\n（李明）（图表由本报美术组制作）\n{BODY_A}");
+        assert_eq!(texts(&page).len(), 1);
     }
 
     #[test]
