@@ -447,6 +447,12 @@ fn headline_in_run(paras: &[Para], i: usize, k: usize) -> Option<usize> {
     })
 }
 
+/// True when article `b` has no running text yet under a title announcing pictures
+/// （附图片２张）.
+fn pictures_announced(paras: &[Para], b: &Building) -> bool {
+    !b.has_body && b.title.is_some_and(|t| paras[t].text.contains("(附图"))
+}
+
 /// The longest line (characters) taken for a closing line of its own under a signature block
 /// (2024年7月5日于杜尚别 （新华社杜尚别7月5日电））.
 const CLOSING_LINE: usize = 64;
@@ -792,6 +798,15 @@ pub fn split_page(page: &str) -> Vec<Article> {
                 Some(_) if paras[i..k].iter().all(|h| bracketed(&h.text)) => Block::Stays,
                 Some(b) if !b.has_text => Block::Stays,
                 Some(_) if artwork_label(&paras, i) => Block::Opens,
+                // Under the caption of an article announced with its pictures （附图片２张）,
+                // before any of its text, a block is still that article's.
+                Some(b)
+                    if pictures_announced(&paras, b)
+                        && paras[i - 1].class == Class::Caption
+                        && !feature_shaped(&paras[i].text) =>
+                {
+                    Block::Stays
+                }
                 Some(b) if round_up_section(&paras, b, i, k) => Block::Stays,
                 Some(_) if next.is_some_and(|n| n.opens || n.continued) => Block::Opens,
                 Some(_)
@@ -1488,6 +1503,21 @@ mod tests {
     fn credits_in_brackets_under_a_paragraph_stay() {
         let page = format!("{BODY_A}\n（李明）（图表由本报美术组制作）\n{BODY_A}");
         assert_eq!(texts(&page).len(), 1);
+    }
+
+    #[test]
+    fn lines_under_the_caption_of_an_article_with_pictures_stay() {
+        let page = format!(
+            "{BODY_A}\n王芳（附图片１张）\n图为王芳在社区食堂帮厨。（李明摄）\n荣誉全国优秀志愿者\n工作单位红星社区服务中心\n{BODY_B}"
+        );
+        let t = texts(&page);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[1].starts_with("王芳（附图片１张）"));
+        // A photo item of its own after the caption opens the next article.
+        let page = format!(
+            "{BODY_A}\n王芳（附图片１张）\n图为王芳在社区食堂帮厨。（李明摄）\n雪中送炭（图片）\n图为志愿者为老人送来棉被。（李明摄）"
+        );
+        assert_eq!(texts(&page).len(), 3);
     }
 
     #[test]
