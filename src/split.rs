@@ -599,7 +599,17 @@ fn brief_like(p: &Para) -> bool {
         && !NUMBERED.is_match(&p.text)
         && !p.text.starts_with(['▲', '●', '■', '◆', '△', '○', '★', '☆'])
         && BRIEF_LEAD.is_match(&p.text)
+        && !NARRATIVE_TIME.is_match(&p.text)
 }
+
+/// A paragraph opening with its time (１９９７年７月２３日下午，…, 次日，…) goes on with a
+/// story; a brief opens with who.
+static NARRATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[0-9〇零一二三四五六七八九十]+[年月日]|去年|今年|当天|当晚|次日|同日|此后|随后)",
+    )
+    .unwrap()
+});
 
 /// True when paragraph `i` is an item of a column of untitled briefs running on from the
 /// article before: a short paragraph with a brief's lead after a finished paragraph, sharing
