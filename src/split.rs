@@ -1482,6 +1482,9 @@ mod tests {
             Span { start: 0, end: 0 },
             "▲挪威渔业局二日发表公报。"
         )));
+        // A paragraph opening with its time goes on with a story.
+        let story = "1月2日，记者来到街上，商店都已开门营业。";
+        assert!(!brief_like(&classify(Span { start: 0, end: 0 }, story)));
     }
 
     #[test]
