@@ -776,6 +776,13 @@ pub fn split_page(page: &str) -> Vec<Article> {
                         b.running.push((h, false));
                     }
                     b.last = s - 1;
+                    // Signed off with a date or a credit, the article is done: the headline
+                    // under it opens the next (a byline 本报记者… may stand over a subhead).
+                    closed = paras[i..s].iter().any(|h| {
+                        DATE_ONLY.is_match(&h.text)
+                            || SIGNED_DATE_END.is_match(&h.text)
+                            || bracketed(&h.text)
+                    }) && !DATE_ONLY.is_match(&paras[s].text);
                     i = s;
                     continue;
                 }
@@ -1531,6 +1538,20 @@ mod tests {
             "{BODY_A}\n王芳（附图片１张）\n图为王芳在社区食堂帮厨。（李明摄）\n雪中送炭（图片）\n图为志愿者为老人送来棉被。（李明摄）"
         );
         assert_eq!(texts(&page).len(), 3);
+    }
+
+    #[test]
+    fn a_dated_sign_off_ends_the_article() {
+        // The headline shares the letter's vocabulary, yet under the signature and its date
+        // it opens the next letter.
+        let page =
+            format!("编辑同志：\n{BODY_A}\n王芳李明１９９７年１２月\n地区安全与发展合作\n{BODY_A}");
+        let t = texts(&page);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[1].starts_with("地区安全与发展合作"));
+        // A byline is no sign-off that ends it.
+        let page = format!("{BODY_A}\n本报记者王芳\n地区安全与发展合作\n{BODY_A}");
+        assert_eq!(texts(&page).len(), 1);
     }
 
     #[test]
