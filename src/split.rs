@@ -936,6 +936,9 @@ pub fn split_page(page: &str) -> Vec<Article> {
             Some(_) if closed => true,
             Some(b) if photo_item_done(&paras, b, i) => true,
             Some(_) if p.continued => true,
+            // Untitled reports opening with their datelines come one after another: each
+            // dateline opens the next (a round-up has a headline over its reports).
+            Some(b) if p.opens && b.title.is_none() && paras[b.first].opens => true,
             Some(_) if p.opens && p.text.starts_with('据') => false,
             Some(b) if p.opens && b.has_body && !p.text.starts_with('据') => {
                 // A dateline inside an article (a round-up of several reports) continues it
@@ -1552,6 +1555,16 @@ mod tests {
         // A byline is no sign-off that ends it.
         let page = format!("{BODY_A}\n本报记者王芳\n地区安全与发展合作\n{BODY_A}");
         assert_eq!(texts(&page).len(), 1);
+    }
+
+    #[test]
+    fn untitled_reports_follow_one_another() {
+        // The same vocabulary, even a dateline with 据, yet each untitled report is an article.
+        let page = "新华社北京1月9日电 国防部长今天在京会见了来访的芬兰国防部长。\n据新华社北京1月9日电 国防部长今天在京会见了来访的荷兰国防部长。\n新华社广州1月9日电 国防部长今天在穗会见了来访的丹麦国防部长。";
+        assert_eq!(texts(page).len(), 3);
+        // Under a headline, a dateline with 据 goes on with the report.
+        let titled = format!("国防部长会见外宾\n{page}");
+        assert!(texts(&titled).len() < 3);
     }
 
     #[test]
