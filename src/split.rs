@@ -27,12 +27,16 @@
 //! shape (title——subtitle, （附图片…）), punctuation inside it, its length, whether the article
 //! opened with a dateline, and whether subheads came before or follow in a series.
 //! Sign-off lines over a headline (本报…部, a date, a credit in brackets, a letter's name and
-//! date) stay with the article before; a work of art's label over its author's bracketed name
-//! is an item of its own; in a run of short lines after a list's colon (图片：), a line over a
-//! byline opens the next article; a photo item (a title marked （图片）) ends with its caption;
+//! date) stay with the article before, and one with a date or a credit ends it; an editor's
+//! afterword (编后) and a reply's salutation (李明同志：) go on with the article they follow; a
+//! work of art's label over its author's bracketed name is an item of its own; in a run of
+//! short lines after a list's colon (图片：), a line over a byline opens the next article; a
+//! photo item (a title marked （图片）) ends with its caption, while under the caption of an
+//! article announced with its pictures （附图片２张） the lines before its text stay in it;
 //! untitled one-paragraph briefs after a closed article each make one, and so do short briefs
 //! opening with who-and-when (…三日宣布) that share little vocabulary with their neighbours;
-//! a dateline inside an article whose headline names its report (a round-up) stays in it.
+//! after an untitled report opening with its dateline, each dateline opens the next report,
+//! while a dateline inside an article whose headline names its report (a round-up) stays in it.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
