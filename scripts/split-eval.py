@@ -28,6 +28,12 @@ def main():
     ap.add_argument("--min", type=int, default=5)
     ap.add_argument("--max", type=int, default=10)
     ap.add_argument("--show", type=int, default=0, help="print N missed articles")
+    ap.add_argument(
+        "--boundaries",
+        type=int,
+        default=0,
+        help="print N false and N missed article boundaries, with the line before and after",
+    )
     args = ap.parse_args()
 
     with open(args.articles, encoding="utf-8") as f:
@@ -80,6 +86,25 @@ def main():
           f"({100 * recovered / total:.1f} %)")
     for text in missed[: args.show]:
         print("---- missed:", text[:60].replace("\n", " | "), "...", text[-40:].replace("\n", " | "))
+    if args.boundaries:
+        false, lost = [], []
+        for k, page in enumerate(pages):
+            text = "\n".join(page) + "\n"
+            starts, at = set(), 0
+            for article in page:
+                starts.add(at)
+                at += len(article) + 1
+            split = {s for s, _ in found.get(f"page{k:05}.txt", set())}
+            for kind, offsets in ((false, split - starts), (lost, starts - split)):
+                for s in sorted(offsets):
+                    before = text[:s].rstrip("\n").rsplit("\n", 1)[-1]
+                    after = text[s:].split("\n", 1)[0]
+                    kind.append(f"{before[-30:]}  >>  {after[:50]}")
+        print(f"false boundaries: {len(false)}  missed boundaries: {len(lost)}")
+        for line in false[: args.boundaries]:
+            print("---- false:", line)
+        for line in lost[: args.boundaries]:
+            print("---- missed:", line)
 
 
 if __name__ == "__main__":

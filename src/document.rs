@@ -548,6 +548,10 @@ impl YearContext {
         v: &mut DateValue,
         year_before: Option<u32>,
     ) -> Option<AnchorSource> {
+        if is_relative_to_date(text) {
+            let (anchor, source) = self.anchor_date()?;
+            return extract::date::resolve_relative(text, v, anchor).then_some(source);
+        }
         if !v.iso.starts_with("--") {
             return None;
         }
@@ -580,6 +584,41 @@ impl YearContext {
         extract::date::infer_year(text, v, year);
         v.inferred.then_some(source)
     }
+}
+
+impl YearContext {
+    /// The date that dates counted in months or weeks (本月15日, 上周三) count from: the
+    /// dateline's (its year, when it has none, found as for the other dates), else the latest
+    /// full date of the document, else of the page. The day is 0 when only the month is known.
+    fn anchor_date(&self) -> Option<((i32, u32, u32), AnchorSource)> {
+        if let Some(dl) = self.dateline {
+            let year = dl.year.or_else(|| {
+                self.article.or(self.page).map(|d| {
+                    if roll_back(d.month, dl.month) {
+                        d.year + 1
+                    } else {
+                        d.year
+                    }
+                })
+            })?;
+            let date = (year as i32, dl.month, dl.day.unwrap_or(0));
+            return Some((date, AnchorSource::Dateline));
+        }
+        self.article
+            .map(|d| (d, AnchorSource::Article))
+            .or(self.page.map(|d| (d, AnchorSource::Page)))
+            .map(|(d, source)| ((d.year as i32, d.month, d.day), source))
+    }
+}
+
+/// Dates counted from the anchor's month or week rather than its year: 本月15日, 上月20日,
+/// 星期三, 下周一.
+fn is_relative_to_date(text: &str) -> bool {
+    ["本月", "上月", "下月"].iter().any(|p| text.starts_with(p))
+        || ["星期", "礼拜", "周"].iter().any(|w| {
+            text.trim_start_matches(['上', '下', '本', '这', '个'])
+                .starts_with(w)
+        })
 }
 
 fn json_number(v: f64) -> serde_json::Value {
@@ -859,6 +898,34 @@ mod tests {
             date(&doc, "去年１０月").value,
             Some(serde_json::json!("1997-10"))
         );
+    }
+
+    #[test]
+    fn months_and_weekdays_count_from_the_dateline() {
+        // The dateline has no year: it comes from the full date in the report (1998-01-09 was
+        // a Friday).
+        let doc = Analyzer::default().analyze(
+            "本报北京１月９日讯 １９９８年１月８日，会议召开。代表们星期三报到，上月２０日起草方案，本月１５日闭幕，下周一返程。",
+        );
+        for (surface, iso) in [
+            ("星期三", "1998-01-07"),
+            ("上月２０日", "1997-12-20"),
+            ("本月１５日", "1998-01-15"),
+            ("下周一", "1998-01-12"),
+        ] {
+            let d = date(&doc, surface);
+            assert_eq!(d.value, Some(serde_json::json!(iso)), "{surface}");
+            assert_eq!(d.inferred, Some(true));
+            assert_eq!(d.inferred_from, Some(AnchorSource::Dateline));
+        }
+        // Without a dateline the latest full date of the article anchors them.
+        let doc = Analyzer::default().analyze("１９９８年１月９日，会议闭幕。代表们星期三报到。");
+        let d = date(&doc, "星期三");
+        assert_eq!(d.value, Some(serde_json::json!("1998-01-07")));
+        assert_eq!(d.inferred_from, Some(AnchorSource::Article));
+        // With nothing to count from, a weekday keeps its bare value.
+        let doc = Analyzer::default().analyze("代表们星期三报到。");
+        assert_eq!(date(&doc, "星期三").value, Some(serde_json::json!("-W-3")));
     }
 
     #[test]

@@ -15,6 +15,7 @@ use regex::Regex;
 
 use super::numeral;
 use super::{DateValue, Detail, EntityKind, Mention, Paragraph};
+use crate::normalize;
 
 /// A year: four Arabic or four Chinese digits.
 const Y: &str = r"(?:[12]\d{3}|[〇○零一二三四五六七八九]{4})";
@@ -25,6 +26,8 @@ const SEP: &str = r"[—–\-~～至到]";
 const REL_YEAR: &str = r"(?:今年|去年|明年|前年|后年|当年)";
 /// Relative months that stand before a day (本月15日).
 const REL_MONTH: &str = r"(?:本月|上月|下月)";
+/// A day of the week, in this week or the one before or after: 星期三, 周五, 上周一, 下个礼拜天.
+const WEEKDAY: &str = r"(?:上|下|本|这)?个?(?:星期|礼拜|周)[一二三四五六日天]";
 /// Parts of a year that PD treats as one time word with the year (1998年上半年, 1998年新年).
 const YEAR_PART: &str = r"(?:年初|年底|年末|年中|上半年|下半年|新年|元旦|春节|国庆|岁末|年终|春天|夏天|秋天|冬天|春季|夏季|秋季|冬季|初春|初夏|初秋|初冬|盛夏|寒冬|深秋|春|夏|秋|冬)";
 const MONTH_PART: &str = r"(?:份|上旬|中旬|下旬)";
@@ -51,6 +54,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<bareday>{REL_MONTH}?{D}日){day_tail}"),
         // 正月初三, 大年初一
         r"(?:正月|腊月|大年|新年)初[一二三四五六七八九十]".to_string(),
+        // 星期三, 上周五, 下个礼拜天
+        format!(r"(?P<weekday>{WEEKDAY})"),
         // 下午5时, 清晨6时, 8时30分, 9点钟
         format!(r"(?P<clock>(?:{DAY_WORD}?{TOD})?{clock})"),
     ];
@@ -102,6 +107,9 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             continue;
         }
         if caps.name("clock").is_some() && !clock_ok(s, after) {
+            continue;
+        }
+        if caps.name("weekday").is_some() && !weekday_ok(s, before, after) {
             continue;
         }
         let Some(mut value) = value_of(s) else {
@@ -173,6 +181,41 @@ fn bare_day_ok(s: &str, before: Option<char>, after: Option<char>) -> bool {
                 | '—'
         ) || (s.starts_with('十') && day_chars == 2)
     }
+}
+
+/// A day of the week is a date unless it is a habit (每周一) or a bare 周X reads on into a name
+/// (周三元): after 周 with no 星期 or week word before it, only punctuation, a time of day or the
+/// end may follow.
+fn weekday_ok(s: &str, before: Option<char>, after: Option<char>) -> bool {
+    if before == Some('每') {
+        return false;
+    }
+    if !s.starts_with('周') {
+        return true;
+    }
+    after.is_none_or(|c| !normalize::is_han(c) || "上下中晚早凌清傍夜午".contains(c))
+}
+
+/// The day of the week of a weekday mention, Monday 1 to Sunday 7, and the weeks it lies from
+/// the anchor's week (上周 −1, 下周 +1).
+fn weekday_of(text: &str) -> Option<(u32, i64)> {
+    let rest = text.trim_start_matches(['上', '下', '本', '这', '个']);
+    let week = if text.starts_with('上') {
+        -1
+    } else if text.starts_with('下') {
+        1
+    } else {
+        0
+    };
+    let day = rest
+        .strip_prefix("星期")
+        .or_else(|| rest.strip_prefix("礼拜"))
+        .or_else(|| rest.strip_prefix('周'))?;
+    let n = match day.chars().next()? {
+        '日' | '天' => 7,
+        c => num(&c.to_string())?,
+    };
+    (day.chars().count() == 1 && (1..=7).contains(&n)).then_some((n, week))
 }
 
 /// A clock time needs a digit written in Arabic, two Chinese numerals, a time of day before it,
@@ -329,6 +372,14 @@ fn parse_side(s: &str) -> Option<(Ymd, String)> {
 /// assert_eq!(value_of("5日晚8时").unwrap().iso, "---05T20:00");
 /// ```
 pub fn value_of(text: &str) -> Option<DateValue> {
+    // A day of the week (ISO 8601's truncated week date: -W-3 is Wednesday); its week is
+    // found against the anchor date ([`resolve_relative`]).
+    if let Some((day, _)) = weekday_of(text) {
+        return Some(DateValue {
+            iso: format!("-W-{day}"),
+            inferred: false,
+        });
+    }
     let split = text
         .char_indices()
         .skip(1)
@@ -407,6 +458,93 @@ pub fn infer_year(text: &str, value: &mut DateValue, anchor_year: Option<u32>) {
     };
     value.iso = value.iso.split('/').map(fill).collect::<Vec<_>>().join("/");
     value.inferred = true;
+}
+
+/// Resolve a date counted from the anchor date `anchor` (year, month, day; day 0 when only
+/// the month is known), the way [`infer_year`] resolves 今年 and 去年: a day of 本月, 上月 or
+/// 下月 (本月15日, 上月20日) takes the anchor's month, the one before or the one after; a day of
+/// the week needs the anchor's day: 上周三, 本周五 and 下周一 lie in the week (Monday to Sunday)
+/// before, of or after the anchor's, and a bare 星期三 on the nearest such day, three days
+/// either way at most (a report speaks of the days around it). Returns whether the value was
+/// resolved (and marked inferred).
+pub fn resolve_relative(text: &str, value: &mut DateValue, anchor: (i32, u32, u32)) -> bool {
+    let (year, month, day) = anchor;
+    if !(1..=12).contains(&month) {
+        return false;
+    }
+    let resolved = if let Some((weekday, week)) = weekday_of(text) {
+        if !(1..=31).contains(&day) {
+            return false;
+        }
+        let at = days_from_civil(year, month, day);
+        // Monday 1 … Sunday 7 of the anchor (1970-01-01 was a Thursday).
+        let anchor_weekday = (at + 3).rem_euclid(7) + 1;
+        let diff = weekday as i64 - anchor_weekday;
+        let offset = if text.starts_with(['上', '下', '本', '这']) {
+            diff + 7 * week
+        } else {
+            // The nearest such day: −3 … +3 days.
+            (diff + 3).rem_euclid(7) - 3
+        };
+        civil_from_days(at + offset)
+    } else {
+        let shift: i32 = if text.starts_with("上月") {
+            -1
+        } else if text.starts_with("下月") {
+            1
+        } else if text.starts_with("本月") {
+            0
+        } else {
+            return false;
+        };
+        let Some(d) = value
+            .iso
+            .strip_prefix("---")
+            .and_then(|d| d.get(..2)?.parse::<u32>().ok())
+        else {
+            return false;
+        };
+        let months = year * 12 + month as i32 - 1 + shift;
+        let (y, m) = (months.div_euclid(12), months.rem_euclid(12) as u32 + 1);
+        if d > days_in_month(y, m) {
+            return false;
+        }
+        (y, m, d)
+    };
+    let time = value.iso.find('T').map_or("", |t| &value.iso[t..]);
+    let (y, m, d) = resolved;
+    value.iso = format!("{y:04}-{m:02}-{d:02}{time}");
+    value.inferred = true;
+    true
+}
+
+/// Days since 1970-01-01 of a date of the proleptic Gregorian calendar.
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (i64::from(m) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date `days` after 1970-01-01.
+fn civil_from_days(days: i64) -> (i32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((yoe + era * 400 + i64::from(m <= 2)) as i32, m, d)
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    let next = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    (days_from_civil(next.0, next.1, 1) - days_from_civil(y, m, 1)) as u32
 }
 
 /// The year of a date value that has one written (`2024-07-05` → 2024).
@@ -551,6 +689,63 @@ mod tests {
             let found = dates(&format!("会议于{text}举行"));
             proptest::prop_assert_eq!(found, vec![text]);
         }
+    }
+
+    #[test]
+    fn weekdays_are_found_and_valued() {
+        assert_eq!(dates("会议定于星期三举行"), ["星期三"]);
+        assert_eq!(dates("下周一，代表们将返回"), ["下周一"]);
+        assert_eq!(dates("他上个礼拜天到达"), ["上个礼拜天"]);
+        assert_eq!(dates("周五晚，演出开始"), ["周五"]);
+        // A habit and a name are no dates.
+        assert!(dates("每周一开放").is_empty());
+        assert!(dates("周三元说").is_empty());
+        assert_eq!(value_of("星期三").unwrap().iso, "-W-3");
+        assert_eq!(value_of("上周日").unwrap().iso, "-W-7");
+    }
+
+    #[test]
+    fn relative_months_and_weekdays_resolve_against_the_anchor() {
+        let resolve = |text: &str, anchor: (i32, u32, u32)| {
+            let mut v = value_of(text).unwrap();
+            resolve_relative(text, &mut v, anchor).then_some(v.iso)
+        };
+        // 1998-01-09 was a Friday.
+        let friday = (1998, 1, 9);
+        assert_eq!(resolve("本月15日", friday).as_deref(), Some("1998-01-15"));
+        assert_eq!(resolve("上月20日", friday).as_deref(), Some("1997-12-20"));
+        assert_eq!(
+            resolve("下月3日", (1997, 12, 30)).as_deref(),
+            Some("1998-01-03")
+        );
+        // A day the month does not have stays unresolved.
+        assert_eq!(resolve("上月31日", (1998, 3, 2)), None);
+        // The nearest Wednesday, two days before; Monday, three days after.
+        assert_eq!(resolve("星期三", friday).as_deref(), Some("1998-01-07"));
+        assert_eq!(resolve("星期一", friday).as_deref(), Some("1998-01-12"));
+        assert_eq!(resolve("周五", friday).as_deref(), Some("1998-01-09"));
+        // Weeks run Monday to Sunday.
+        assert_eq!(resolve("上周三", friday).as_deref(), Some("1997-12-31"));
+        assert_eq!(resolve("本周日", friday).as_deref(), Some("1998-01-11"));
+        assert_eq!(resolve("下周一", friday).as_deref(), Some("1998-01-12"));
+        // A weekday needs the anchor's day; a month alone will not do.
+        assert_eq!(resolve("星期三", (1998, 1, 0)), None);
+        // A relative month keeps the time of day.
+        let mut v = value_of("本月5日晚8时").unwrap();
+        assert!(resolve_relative("本月5日晚8时", &mut v, friday));
+        assert_eq!(v.iso, "1998-01-05T20:00");
+        assert!(v.inferred);
+        // Dates with a month or a year are no business of this rule.
+        let mut v = value_of("7月4日").unwrap();
+        assert!(!resolve_relative("7月4日", &mut v, friday));
+    }
+
+    #[test]
+    fn civil_days_round_trip() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+        assert_eq!(days_in_month(2024, 2), 29);
+        assert_eq!(days_in_month(1900, 2), 28);
     }
 
     #[test]
