@@ -154,9 +154,11 @@ impl Reporter for TableReporter<'_> {
             if kind == EntityKind::Number {
                 header.push("unit");
             }
-            let with_aliases = list[..n].iter().any(|e| !e.aliases.is_empty());
+            let with_aliases = list[..n]
+                .iter()
+                .any(|e| !e.aliases.is_empty() || e.alias_of.is_some());
             if with_aliases {
-                header.push("also written");
+                header.push("same as");
             }
             let mut t = new_table(&header);
             for e in &list[..n] {
@@ -168,7 +170,11 @@ impl Reporter for TableReporter<'_> {
                     row.push(e.unit.clone().flatten().unwrap_or_default());
                 }
                 if with_aliases {
-                    row.push(e.aliases.join("、"));
+                    // The full name lists its short forms; a short form names its full name.
+                    row.push(match &e.alias_of {
+                        Some(full) => format!("→ {full}"),
+                        None => e.aliases.join("、"),
+                    });
                 }
                 t.add_row(row);
             }
