@@ -154,9 +154,31 @@ fn bare_day_ok(s: &str, before: Option<char>, after: Option<char>) -> bool {
         numeral::is_chinese_numeral_char(c)
             || matches!(
                 c,
-                '每' | '同' | '某' | '这' | '那' | '有' | '数' | '几' | '前' | '后' | '一' | '整'
+                '每' | '同'
+                    | '某'
+                    | '这'
+                    | '那'
+                    | '有'
+                    | '数'
+                    | '几'
+                    | '前'
+                    | '后'
+                    | '一'
+                    | '整'
+                    | '如'
+                    | '复'
+                    | '第'
+                    | '半'
+                    | '终'
+                    | '逐'
+                    | '隔'
+                    | '近'
             )
     }) {
+        return false;
+    }
+    // 。一日，…: "one day" opening a story; a day stands after who acted (警方一日已逮捕).
+    if day_chars == 1 && !before.is_some_and(normalize::is_han) {
         return false;
     }
     day_chars >= 2 && !s.starts_with('十') || s.chars().count() > day_chars + 1 || {
@@ -179,6 +201,26 @@ fn bare_day_ok(s: &str, before: Option<char>, after: Option<char>) -> bool {
                 | '，'
                 | ','
                 | '—'
+                | '报'
+                | '对'
+                | '把'
+                | '已'
+                | '表'
+                | '称'
+                | '说'
+                | '向'
+                | '抵'
+                | '离'
+                | '访'
+                | '致'
+                | '签'
+                | '正'
+                | '将'
+                | '召'
+                | '决'
+                | '批'
+                | '提'
+                | '派'
         ) || (s.starts_with('十') && day_chars == 2)
     }
 }
@@ -561,6 +603,14 @@ mod tests {
 
     fn dates(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Date)
+    }
+
+    #[test]
+    fn a_day_in_chinese_numerals_after_who_acted() {
+        assert_eq!(dates("尼日尔通讯社二日报道说"), ["二日"]);
+        assert_eq!(dates("美国政府八日把总部移交"), ["八日"]);
+        assert!(dates("艰苦奋斗几十年如一日").is_empty());
+        assert!(dates("年复一年，日复一日").is_empty());
     }
 
     #[test]
