@@ -267,10 +267,7 @@ fn is_direction(word: &str) -> bool {
 
 /// True when `word` is in one of the gazetteers.
 pub fn in_gazetteer(word: &str) -> bool {
-    COUNTRIES.contains(word)
-        || CHINA_ADMIN.contains(word)
-        || WORLD_CITIES.contains(word)
-        || REGIONS.contains(word)
+    GAZETTEER.contains(word)
 }
 
 /// The gazetteers as one list, so a scan looks each position up once.
