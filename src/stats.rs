@@ -231,11 +231,26 @@ pub struct Counts {
     stats: Stats,
     words: FxHashMap<String, WordEntry>,
     stopped: FxHashSet<String>,
-    /// Part-of-speech tags met so far, their index, and how many tokens had each.
-    tag_index: FxHashMap<String, u32>,
+    /// Part-of-speech tags met so far, their index (keyed by [`tag_key`]), and how many tokens
+    /// had each.
+    tag_index: FxHashMap<u64, u32>,
     tags: Vec<(String, usize)>,
     /// Scratch: byte offsets of the characters of the paragraph as written.
     byte_at: Vec<usize>,
+}
+
+/// A tag of at most seven bytes packed into a number (its bytes and its length), so it is looked
+/// up without comparing strings.
+fn tag_key(tag: &str) -> Option<u64> {
+    let b = tag.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut key = b.len() as u64;
+    for &x in b {
+        key = (key << 8) | u64::from(x);
+    }
+    Some(key)
 }
 
 /// True for a token that is only whitespace.
@@ -257,14 +272,24 @@ impl Counts {
     }
 
     fn tag(&mut self, tag: &str) -> u32 {
-        let i = match self.tag_index.get(tag) {
-            Some(&i) => i,
-            None => {
-                let i = self.tags.len() as u32;
-                self.tag_index.insert(tag.to_string(), i);
-                self.tags.push((tag.to_string(), 0));
-                i
-            }
+        let i = match tag_key(tag) {
+            Some(key) => match self.tag_index.get(&key) {
+                Some(&i) => i,
+                None => {
+                    let i = self.tags.len() as u32;
+                    self.tag_index.insert(key, i);
+                    self.tags.push((tag.to_string(), 0));
+                    i
+                }
+            },
+            // A tag too long to pack (a user dictionary's): looked up by its text.
+            None => match self.tags.iter().position(|(t, _)| t == tag) {
+                Some(i) => i as u32,
+                None => {
+                    self.tags.push((tag.to_string(), 0));
+                    (self.tags.len() - 1) as u32
+                }
+            },
         };
         self.tags[i as usize].1 += 1;
         i
