@@ -213,6 +213,19 @@ impl WordEntry {
         }
     }
 
+    /// The entry of a stopword: met, but never counted.
+    fn stopword() -> Self {
+        WordEntry {
+            count: 0,
+            tag: (0, 0),
+            more_tags: Vec::new(),
+        }
+    }
+
+    fn is_stopword(&self) -> bool {
+        self.count == 0
+    }
+
     fn add(&mut self, tag: u32) {
         self.count += 1;
         if self.tag.0 == tag {
@@ -229,8 +242,8 @@ impl WordEntry {
 #[derive(Debug, Default)]
 pub struct Counts {
     stats: Stats,
+    /// Every distinct word; a stopword's entry has a count of 0 and stays out of the table.
     words: FxHashMap<String, WordEntry>,
-    stopped: FxHashSet<String>,
     /// Part-of-speech tags met so far, their index (keyed by [`tag_key`]), and how many tokens
     /// had each.
     tag_index: FxHashMap<u64, u32>,
@@ -329,16 +342,17 @@ impl Counts {
                 &original[byte_at[t.start]..byte_at[t.end]]
             };
             if let Some(e) = self.words.get_mut(word) {
-                e.add(tag);
-                continue;
-            }
-            if stopwords.contains(t.word) || (!same && stopwords.contains(word)) {
-                if !self.stopped.contains(word) {
-                    self.stopped.insert(word.to_string());
+                if !e.is_stopword() {
+                    e.add(tag);
                 }
                 continue;
             }
-            self.words.insert(word.to_string(), WordEntry::new(tag));
+            let entry = if stopwords.contains(t.word) || (!same && stopwords.contains(word)) {
+                WordEntry::stopword()
+            } else {
+                WordEntry::new(tag)
+            };
+            self.words.insert(word.to_string(), entry);
         }
         self.byte_at = byte_at;
     }
@@ -346,11 +360,12 @@ impl Counts {
     /// The final counts, word table and POS table (both sorted by count, then text).
     pub fn finish(self) -> (Stats, Vec<WordCount>, Vec<PosCount>) {
         let mut stats = self.stats;
-        stats.distinct_words = self.words.len() + self.stopped.len();
+        stats.distinct_words = self.words.len();
         let tags = &self.tags;
         let mut words: Vec<WordCount> = self
             .words
             .into_iter()
+            .filter(|(_, e)| !e.is_stopword())
             .map(|(word, e)| {
                 // The most frequent tag; on a tie, the first in alphabetical order.
                 let best = e.more_tags.iter().fold(e.tag, |best, &t| {
