@@ -13,7 +13,7 @@
 //! The place that opens a name built on a head is reported as a place too (柬埔寨 in
 //! 柬埔寨贝内泰国际大学); places inside known names (上海 in 上海合作组织) are not.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::place::{gazetteer_at, is_place_token};

@@ -2,7 +2,7 @@
 //! names, scored from jieba's tags, given-name character statistics and cues in context (titles,
 //! reporting verbs, bylines, enumerations with other names).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
@@ -423,7 +423,29 @@ fn standalone_name(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
 
 /// True when the character at `i` ends an item of an enumeration (、，。等 …).
 fn item_delimiter(ctx: &Ctx<'_, '_>, i: usize) -> bool {
-    i >= ctx.p.len() || "、,，。;；:：等和及与()“”\"' 　".contains(ctx.char(i))
+    i >= ctx.p.len()
+        || matches!(
+            ctx.char(i),
+            '、' | ','
+                | '，'
+                | '。'
+                | ';'
+                | '；'
+                | ':'
+                | '：'
+                | '等'
+                | '和'
+                | '及'
+                | '与'
+                | '('
+                | ')'
+                | '“'
+                | '”'
+                | '"'
+                | '\''
+                | ' '
+                | '\u{3000}'
+        )
 }
 
 /// True when `s..e` is a whole item of an enumeration with 、 on at least one side

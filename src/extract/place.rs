@@ -7,7 +7,7 @@
 //! direction (东北), not a fragment of a transliterated person's name. Places inside an
 //! organization's name are left to the organization pass, which reports the one that opens it.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
