@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use super::place::{gazetteer_at, is_place_token};
 use super::{EntityKind, Mention, Paragraph};
-use crate::lexicon::{ORG_ABBREVS, ORG_SUFFIXES, TITLES};
+use crate::lexicon::{CharSet, ORG_ABBREVS, ORG_SUFFIXES, TITLES};
 use crate::segment::Token;
 
 /// Longest chain of tokens an organization name may span.
@@ -27,6 +27,10 @@ const MAX_TOKENS: usize = 14;
 /// One-character abbreviations of countries, used in pairs (中塔, 中美) or before a state organ
 /// (以政府, 俄外交部).
 pub const COUNTRY_ABBREVS: &str = "中美俄英法德日韩朝印巴以塔哈乌吉土越泰老柬缅菲蒙澳加意葡荷瑞挪丹芬捷匈希埃伊叙沙约黎苏阿南新马";
+
+/// [`COUNTRY_ABBREVS`] as a set, looked up by character.
+pub static COUNTRY_ABBREV_CHARS: LazyLock<CharSet> =
+    LazyLock::new(|| COUNTRY_ABBREVS.chars().collect());
 
 /// Heads of state organs that a one-character country abbreviation may open (以政府, 美国会).
 const STATE_ORGANS: [&str; 11] = [
@@ -297,7 +301,7 @@ fn is_connector(t: &Token<'_>) -> bool {
 
 fn is_country_pair(word: &str) -> bool {
     let n = word.chars().count();
-    (2..=3).contains(&n) && word.chars().all(|c| COUNTRY_ABBREVS.contains(c))
+    (2..=3).contains(&n) && word.chars().all(|c| COUNTRY_ABBREV_CHARS.contains(&c))
 }
 
 /// What opens a name at token `i`.
@@ -472,7 +476,7 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     if is_country_pair(t.word) && t.len() >= 2 {
         return Some(Anchor::Proper);
     }
-    if t.len() == 1 && COUNTRY_ABBREVS.contains(t.word) {
+    if t.len() == 1 && t.word.chars().all(|c| COUNTRY_ABBREV_CHARS.contains(&c)) {
         return Some(Anchor::Abbrev);
     }
     if t.pos == "nz" && t.len() >= 2 && !t.word.starts_with("本报") && !t.word.ends_with('讯') {

@@ -368,7 +368,7 @@ fn is_country_pair(word: &str) -> bool {
     word.chars().count() == 2
         && word
             .chars()
-            .all(|c| super::organization::COUNTRY_ABBREVS.contains(c))
+            .all(|c| super::organization::COUNTRY_ABBREV_CHARS.contains(&c))
 }
 
 /// The last token of a compound place that begins with the place `s..` ending on token `k`:
