@@ -244,13 +244,13 @@ fn is_direction(word: &str) -> bool {
         .or_else(|| word.strip_suffix("部"))
         .unwrap_or(word);
     let mut cs = word.chars();
-    let (Some(a), b) = (cs.next(), cs.collect::<String>()) else {
+    let (Some(a), b) = (cs.next(), cs.as_str()) else {
         return false;
     };
-    "东南西北".contains(a)
+    matches!(a, '东' | '南' | '西' | '北')
         && (b.is_empty()
             || matches!(
-                b.as_str(),
+                b,
                 "北" | "南"
                     | "部"
                     | "方"
