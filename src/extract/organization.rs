@@ -851,7 +851,7 @@ fn mission_at(p: &Paragraph<'_>, i: usize) -> Option<(usize, Vec<(usize, usize)>
         "办事处",
     ];
     let tokens = p.tokens;
-    if !is_place_token(tokens, i) || tokens.get(i + 1)?.word != "驻" {
+    if tokens.get(i + 1)?.word != "驻" || !is_place_token(tokens, i) {
         return None;
     }
     let mut places = vec![(tokens[i].start, tokens[i].end)];
