@@ -434,7 +434,8 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         // nothing follows it.
         return Some(Anchor::Known(k));
     }
-    if let Some(n) = gazetteer_at(&p.chars, t.start)
+    if t.len() > 2
+        && let Some(n) = gazetteer_at(&p.chars, t.start)
         && n >= 2
         && n < t.len()
         && head_of(t.word).is_some()
