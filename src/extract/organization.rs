@@ -955,7 +955,8 @@ fn generic_stem_word(word: &str) -> bool {
         "企业",
         "亏损",
     ];
-    GENERIC.contains(&word) || generic_stem(word) || STATE_OPENERS.contains(&word)
+    static GENERIC_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| GENERIC.into_iter().collect());
+    GENERIC_SET.contains(word) || generic_stem(word) || STATE_OPENERS.contains(&word)
 }
 
 /// A name made of a stem of nouns and a head from [`STEM_HEADS`] starting at token `i`: the index
