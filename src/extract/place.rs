@@ -510,7 +510,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        if end_tok.is_none() {
+        if end_tok.is_none() && t.word.ends_with(['岸', '部']) {
             for tail in [
                 "西岸", "东岸", "南岸", "北岸", "东部", "西部", "南部", "北部", "沿岸",
             ] {
