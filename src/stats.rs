@@ -97,17 +97,22 @@ pub fn count_sentences(text: &str) -> usize {
 }
 
 /// A fast path of [`count_sentences`] for the usual shape of Chinese text: Han characters, ASCII
-/// letters and digits, punctuation that never ends a sentence, and 。!? each followed directly
-/// by a Han character, letter or digit (or ending the text). UAX #29 breaks after such a
-/// terminator and nowhere else, so the sentences are the pieces ending at each terminator.
-/// Any other text (a '.', a quote after a terminator, a line separator, …) returns `None`.
+/// letters and digits, punctuation that never ends a sentence, a '.' right before a digit (3.5),
+/// and 。!? each followed by closing marks ([`is_close`]: ”, ）, 》 …) and then directly by a Han
+/// character, letter or digit (or ending the text). UAX #29 breaks after such a terminator and
+/// its closing marks and nowhere else, so the sentences are the pieces ending there. Any other
+/// text (a '.' before a letter, a space after a terminator, a line separator, …) returns `None`.
 fn simple_sentences(text: &str) -> Option<usize> {
     let mut count = 0;
     let mut piece_has_word = false;
     let mut after_terminator = false;
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         let word = is_han(c) || c.is_ascii_alphanumeric();
         if after_terminator {
+            if is_close(c) {
+                continue;
+            }
             if !word {
                 return None;
             }
@@ -119,11 +124,47 @@ fn simple_sentences(text: &str) -> Option<usize> {
             piece_has_word = true;
         } else if matches!(c, '。' | '!' | '?') {
             after_terminator = true;
+        } else if c == '.' {
+            // A full stop before a digit never ends a sentence (UAX #29 rule SB6).
+            if !chars.peek().is_some_and(char::is_ascii_digit) {
+                return None;
+            }
         } else if !is_neutral(c) {
             return None;
         }
     }
     Some(count + usize::from(piece_has_word))
+}
+
+/// Closing and opening brackets and quotation marks among [`is_neutral`]'s characters: UAX #29
+/// class Close, which stays with the sentence a terminator before it ends.
+fn is_close(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+    )
 }
 
 /// Punctuation and spaces that neither end a sentence nor separate paragraphs (UAX #29 classes
@@ -482,8 +523,35 @@ mod tests {
             "结尾。",
             "一\u{2028}二",
             "a.b",
+            "完了。(新华社)",
+            "甲。“乙”",
+            "甲。”",
+            "甲。”。乙",
+            "a.5",
+            "1.b",
+            ".5",
+            "甲。” 乙",
+            "甲。)”乙",
         ] {
             assert_eq!(count_sentences(tricky), uax29_sentences(tricky), "{tricky}");
+        }
+    }
+
+    #[test]
+    fn close_marks_after_a_terminator_agree_with_uax29() {
+        let closes: Vec<char> = (0..0x11_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_close(c))
+            .collect();
+        assert!(closes.iter().all(|&c| is_neutral(c)));
+        for t in ['。', '!', '?'] {
+            for &a in &closes {
+                for b in closes.iter().copied().chain(['中', 'a', '1', '。']) {
+                    for text in [format!("甲{t}{a}{b}乙"), format!("甲{t}{a}{b}")] {
+                        assert_eq!(count_sentences(&text), uax29_sentences(&text), "{text}");
+                    }
+                }
+            }
         }
     }
 
