@@ -83,7 +83,18 @@ fn parse_list(text: &str) -> FxHashSet<String> {
 
 /// True for a word that is only punctuation or symbols (no letter, digit or Han character).
 pub fn is_punctuation(word: &str) -> bool {
-    !word.chars().any(|c| is_han(c) || c.is_alphanumeric())
+    !word.chars().any(is_word_char)
+}
+
+/// A letter, digit or Han character; ASCII and the common CJK and general punctuation are
+/// answered without Unicode's tables.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3011}' => false,
+        _ => is_han(c) || c.is_alphanumeric(),
+    }
 }
 
 /// The sentences of a paragraph that hold a letter, digit or Han character, by the Unicode
@@ -559,6 +570,13 @@ mod tests {
         #[test]
         fn sentence_count_matches_uax29(text in "[中国a-zA-Z0-9。!?.,、“”()…— \u{2028}\u{00AD}\u{FF0E}]{0,40}") {
             proptest::prop_assert_eq!(count_sentences(&text), uax29_sentences(&text));
+        }
+    }
+
+    #[test]
+    fn word_chars_agree_with_unicode() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), is_han(c) || c.is_alphanumeric(), "{c:?}");
         }
     }
 
