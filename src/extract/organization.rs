@@ -443,7 +443,7 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::PlaceCompound(n));
     }
-    if is_place_token(p.tokens, i) {
+    if p.is_place_token(i) {
         return Some(Anchor::Place);
     }
     if t.pos == "ns"

@@ -532,7 +532,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             }
         }
         if end_tok.is_none()
-            && is_place_token(tokens, i)
+            && p.is_place_token(i)
             && !is_country_pair(t.word)
             && super::organization::head_of(t.word).is_none()
         {
