@@ -912,7 +912,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 .token_ending(s)
                 .is_some_and(|b| b.len() == 1 && matches!(b.pos, "m" | "r" | "q"));
         for sl in [1, 2] {
-            if s + sl > n || !SURNAMES.contains(p.slice(s, s + sl)) || after_quantifier {
+            if s + sl > n || after_quantifier || !SURNAMES.contains_chars(&p.chars[s..s + sl]) {
                 continue;
             }
             for gl in [1, 2] {
