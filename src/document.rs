@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::{
@@ -192,7 +193,7 @@ impl Analyzer {
             analyzer: self,
             offset: 0,
             counts: Counts::default(),
-            groups: BTreeMap::new(),
+            groups: FxHashMap::default(),
             dates: BTreeMap::new(),
             first_year: None,
             last_year: None,
@@ -285,7 +286,7 @@ pub struct DocumentBuilder<'a> {
     offset: usize,
     counts: Counts,
     /// Entities so far, by kind and surface as written.
-    groups: BTreeMap<(EntityKind, String), Entity>,
+    groups: FxHashMap<(EntityKind, String), Entity>,
     /// Dates by surface, as first valued.
     dates: BTreeMap<String, RawDate>,
     /// The first year written in the text, and the last one so far.
@@ -419,7 +420,7 @@ impl DocumentBuilder<'_> {
                 e.inferred_from = source;
             }
         }
-        let entities = group_entities(self.groups);
+        let entities = group_entities(self.groups.into_iter().collect());
         let (mut stats, words, pos) = self.counts.finish();
         // Each piece was counted as a paragraph; a long line is still one paragraph.
         stats.paragraphs -= self.extra_pieces;

@@ -1,31 +1,38 @@
 //! Word lists embedded from `src/data/` (surnames, transliteration characters, places,
 //! organization heads, titles): parsed once on first use and shared by every thread.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A word list: each entry with the value of its second column (empty when there is none).
-/// Entries are also kept as character sequences with all their prefixes, so
-/// [`Lexicon::longest_at`] walks a text without building strings.
+/// Entries are also kept in a character trie, so [`Lexicon::longest_at`] walks a text without
+/// building strings and [`Lexicon::contains`] rejects a word at its first unknown character.
 #[derive(Debug, Default)]
 pub struct Lexicon {
     entries: FxHashMap<String, String>,
-    /// Every entry as characters.
-    words: FxHashSet<Box<[char]>>,
-    /// Every non-empty prefix of every entry (entries included).
-    prefixes: FxHashSet<Box<[char]>>,
+    /// The trie's edges: `(node << 32) | char` to the child node (node 0 is the root).
+    edges: FxHashMap<u64, u32>,
+    /// For every node, the index of the entry's value in `values` when the path to the node is
+    /// an entry, else [`NOT_AN_ENTRY`].
+    nodes: Vec<u32>,
+    values: Vec<String>,
+    /// The characters entries start with: most lookups stop here without hashing.
+    first: CharSet,
     max_chars: usize,
+}
+
+const NOT_AN_ENTRY: u32 = u32::MAX;
+
+#[inline]
+fn edge(node: u32, c: char) -> u64 {
+    (u64::from(node) << 32) | u64::from(u32::from(c))
 }
 
 impl Lexicon {
     /// Parse a list: one entry per line, an optional value after a tab, `#` comments.
     pub fn parse(text: &str) -> Self {
-        let mut entries = FxHashMap::default();
-        let mut words = FxHashSet::default();
-        let mut prefixes = FxHashSet::default();
-        let mut max_chars = 0;
+        let mut out = Lexicon::default();
         for line in text.lines() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') {
@@ -37,31 +44,72 @@ impl Lexicon {
                 continue;
             }
             let value = cols.next().unwrap_or("").trim();
-            let chars: Vec<char> = key.chars().collect();
-            max_chars = max_chars.max(chars.len());
-            for n in 1..=chars.len() {
-                prefixes.insert(chars[..n].into());
+            out.insert(key, value);
+        }
+        out
+    }
+
+    /// Add `key` with `value` unless it is already an entry (the first value wins).
+    fn insert(&mut self, key: &str, value: &str) {
+        if self.nodes.is_empty() {
+            self.nodes.push(NOT_AN_ENTRY);
+        }
+        if let Some(c) = key.chars().next() {
+            self.first.insert(c);
+        }
+        let mut node = 0u32;
+        let mut n = 0;
+        for c in key.chars() {
+            n += 1;
+            let next = self.nodes.len() as u32;
+            node = *self.edges.entry(edge(node, c)).or_insert(next);
+            if node == next {
+                self.nodes.push(NOT_AN_ENTRY);
             }
-            words.insert(chars.into_boxed_slice());
-            entries
-                .entry(key.to_string())
-                .or_insert_with(|| value.to_string());
         }
-        Lexicon {
-            entries,
-            words,
-            prefixes,
-            max_chars,
+        self.max_chars = self.max_chars.max(n);
+        if self.nodes[node as usize] == NOT_AN_ENTRY {
+            self.nodes[node as usize] = self.values.len() as u32;
+            self.values.push(value.to_string());
         }
+        self.entries
+            .entry(key.to_string())
+            .or_insert_with(|| value.to_string());
+    }
+
+    /// The trie node `chars` leads to.
+    #[inline]
+    fn node_of(&self, mut chars: impl Iterator<Item = char>) -> Option<u32> {
+        let mut node = 0u32;
+        if let Some(c) = chars.next() {
+            if !self.first.contains(&c) {
+                return None;
+            }
+            node = *self.edges.get(&edge(node, c))?;
+        }
+        for c in chars {
+            node = *self.edges.get(&edge(node, c))?;
+        }
+        Some(node)
+    }
+
+    /// The index into `values` of the entry `chars` spell.
+    #[inline]
+    fn entry_of(&self, chars: impl Iterator<Item = char>) -> Option<usize> {
+        if self.nodes.is_empty() {
+            return None;
+        }
+        let v = self.nodes[self.node_of(chars)? as usize];
+        (v != NOT_AN_ENTRY).then_some(v as usize)
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.entries.contains_key(word)
+        self.entry_of(word.chars()).is_some()
     }
 
     /// The second column of `word`'s line.
     pub fn value(&self, word: &str) -> Option<&str> {
-        self.entries.get(word).map(String::as_str)
+        self.entry_of(word.chars()).map(|v| self.values[v].as_str())
     }
 
     /// The length in characters of the longest entry.
@@ -82,16 +130,21 @@ impl Lexicon {
     }
 
     /// The longest entry that starts at `chars[i]`, as its length in characters.
+    #[inline]
     pub fn longest_at(&self, chars: &[char], i: usize) -> Option<usize> {
         let mut best = None;
+        let mut node = 0u32;
+        if chars.get(i).is_none_or(|c| !self.first.contains(c)) {
+            return None;
+        }
         let end = chars.len().min(i.saturating_add(self.max_chars));
-        for j in i + 1..=end {
-            let key = &chars[i..j];
-            if !self.prefixes.contains(key) {
-                break;
+        for (n, &c) in chars[i..end].iter().enumerate() {
+            match self.edges.get(&edge(node, c)) {
+                Some(&next) => node = next,
+                None => break,
             }
-            if self.words.contains(key) {
-                best = Some(j - i);
+            if self.nodes[node as usize] != NOT_AN_ENTRY {
+                best = Some(n + 1);
             }
         }
         best
@@ -102,24 +155,71 @@ impl Lexicon {
     pub fn union(parts: &[&Lexicon]) -> Lexicon {
         let mut out = Lexicon::default();
         for part in parts {
-            for (k, v) in &part.entries {
-                out.entries.entry(k.clone()).or_insert_with(|| v.clone());
+            let mut keys: Vec<(&String, &String)> = part.entries.iter().collect();
+            keys.sort_unstable();
+            for (k, v) in keys {
+                out.insert(k, v);
             }
-            out.words.extend(part.words.iter().cloned());
-            out.prefixes.extend(part.prefixes.iter().cloned());
-            out.max_chars = out.max_chars.max(part.max_chars);
         }
         out
     }
 
     /// True when `chars` is an entry (no string is built).
     pub fn contains_chars(&self, chars: &[char]) -> bool {
-        self.words.contains(chars)
+        self.entry_of(chars.iter().copied()).is_some()
+    }
+}
+
+/// A set of single characters: a bit per character of the Basic Multilingual Plane, a hash set
+/// for the rest.
+#[derive(Clone, Debug)]
+pub struct CharSet {
+    bmp: Box<[u64; 1024]>,
+    rest: FxHashSet<char>,
+}
+
+impl Default for CharSet {
+    fn default() -> Self {
+        CharSet {
+            bmp: Box::new([0; 1024]),
+            rest: FxHashSet::default(),
+        }
+    }
+}
+
+impl CharSet {
+    pub fn insert(&mut self, c: char) {
+        let n = u32::from(c);
+        if n < 0x10000 {
+            self.bmp[(n >> 6) as usize] |= 1 << (n & 63);
+        } else {
+            self.rest.insert(c);
+        }
+    }
+
+    #[inline]
+    pub fn contains(&self, c: &char) -> bool {
+        let n = u32::from(*c);
+        if n < 0x10000 {
+            self.bmp[(n >> 6) as usize] & (1 << (n & 63)) != 0
+        } else {
+            self.rest.contains(c)
+        }
+    }
+}
+
+impl FromIterator<char> for CharSet {
+    fn from_iter<I: IntoIterator<Item = char>>(iter: I) -> Self {
+        let mut set = CharSet::default();
+        for c in iter {
+            set.insert(c);
+        }
+        set
     }
 }
 
 /// A set of single characters.
-pub fn char_set(text: &str) -> HashSet<char> {
+pub fn char_set(text: &str) -> CharSet {
     Lexicon::parse(text)
         .keys()
         .filter_map(|k| k.chars().next())
@@ -185,7 +285,7 @@ lexicon!(
     NUMERAL_WORDS, "numeral_words.txt");
 
 /// Characters used in transliterations of foreign names (纳, 塔, 利, 娅 …).
-pub static TRANSLIT_CHARS: LazyLock<HashSet<char>> =
+pub static TRANSLIT_CHARS: LazyLock<CharSet> =
     LazyLock::new(|| char_set(include_str!("data/translit_chars.txt")));
 
 #[cfg(test)]

@@ -672,6 +672,10 @@ pub fn decode_vec(bytes: Vec<u8>, choice: EncodingChoice) -> Result<(String, Enc
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    // `contains` scans a word at a time; text almost never has a NUL byte.
+    if !bytes.contains(&0) {
+        return None;
+    }
     bytes.iter().position(|&b| b == 0)
 }
 

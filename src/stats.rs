@@ -83,7 +83,18 @@ fn parse_list(text: &str) -> FxHashSet<String> {
 
 /// True for a word that is only punctuation or symbols (no letter, digit or Han character).
 pub fn is_punctuation(word: &str) -> bool {
-    !word.chars().any(|c| is_han(c) || c.is_alphanumeric())
+    !word.chars().any(is_word_char)
+}
+
+/// A letter, digit or Han character; ASCII and the common CJK and general punctuation are
+/// answered without Unicode's tables.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3011}' => false,
+        _ => is_han(c) || c.is_alphanumeric(),
+    }
 }
 
 /// The sentences of a paragraph that hold a letter, digit or Han character, by the Unicode
@@ -97,17 +108,22 @@ pub fn count_sentences(text: &str) -> usize {
 }
 
 /// A fast path of [`count_sentences`] for the usual shape of Chinese text: Han characters, ASCII
-/// letters and digits, punctuation that never ends a sentence, and 。!? each followed directly
-/// by a Han character, letter or digit (or ending the text). UAX #29 breaks after such a
-/// terminator and nowhere else, so the sentences are the pieces ending at each terminator.
-/// Any other text (a '.', a quote after a terminator, a line separator, …) returns `None`.
+/// letters and digits, punctuation that never ends a sentence, a '.' right before a digit (3.5),
+/// and 。!? each followed by closing marks ([`is_close`]: ”, ）, 》 …) and then directly by a Han
+/// character, letter or digit (or ending the text). UAX #29 breaks after such a terminator and
+/// its closing marks and nowhere else, so the sentences are the pieces ending there. Any other
+/// text (a '.' before a letter, a space after a terminator, a line separator, …) returns `None`.
 fn simple_sentences(text: &str) -> Option<usize> {
     let mut count = 0;
     let mut piece_has_word = false;
     let mut after_terminator = false;
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         let word = is_han(c) || c.is_ascii_alphanumeric();
         if after_terminator {
+            if is_close(c) {
+                continue;
+            }
             if !word {
                 return None;
             }
@@ -119,11 +135,47 @@ fn simple_sentences(text: &str) -> Option<usize> {
             piece_has_word = true;
         } else if matches!(c, '。' | '!' | '?') {
             after_terminator = true;
+        } else if c == '.' {
+            // A full stop before a digit never ends a sentence (UAX #29 rule SB6).
+            if !chars.peek().is_some_and(char::is_ascii_digit) {
+                return None;
+            }
         } else if !is_neutral(c) {
             return None;
         }
     }
     Some(count + usize::from(piece_has_word))
+}
+
+/// Closing and opening brackets and quotation marks among [`is_neutral`]'s characters: UAX #29
+/// class Close, which stays with the sentence a terminator before it ends.
+fn is_close(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+    )
 }
 
 /// Punctuation and spaces that neither end a sentence nor separate paragraphs (UAX #29 classes
@@ -213,6 +265,19 @@ impl WordEntry {
         }
     }
 
+    /// The entry of a stopword: met, but never counted.
+    fn stopword() -> Self {
+        WordEntry {
+            count: 0,
+            tag: (0, 0),
+            more_tags: Vec::new(),
+        }
+    }
+
+    fn is_stopword(&self) -> bool {
+        self.count == 0
+    }
+
     fn add(&mut self, tag: u32) {
         self.count += 1;
         if self.tag.0 == tag {
@@ -229,13 +294,28 @@ impl WordEntry {
 #[derive(Debug, Default)]
 pub struct Counts {
     stats: Stats,
+    /// Every distinct word; a stopword's entry has a count of 0 and stays out of the table.
     words: FxHashMap<String, WordEntry>,
-    stopped: FxHashSet<String>,
-    /// Part-of-speech tags met so far, their index, and how many tokens had each.
-    tag_index: FxHashMap<String, u32>,
+    /// Part-of-speech tags met so far, their index (keyed by [`tag_key`]), and how many tokens
+    /// had each.
+    tag_index: FxHashMap<u64, u32>,
     tags: Vec<(String, usize)>,
     /// Scratch: byte offsets of the characters of the paragraph as written.
     byte_at: Vec<usize>,
+}
+
+/// A tag of at most seven bytes packed into a number (its bytes and its length), so it is looked
+/// up without comparing strings.
+fn tag_key(tag: &str) -> Option<u64> {
+    let b = tag.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut key = b.len() as u64;
+    for &x in b {
+        key = (key << 8) | u64::from(x);
+    }
+    Some(key)
 }
 
 /// True for a token that is only whitespace.
@@ -257,14 +337,24 @@ impl Counts {
     }
 
     fn tag(&mut self, tag: &str) -> u32 {
-        let i = match self.tag_index.get(tag) {
-            Some(&i) => i,
-            None => {
-                let i = self.tags.len() as u32;
-                self.tag_index.insert(tag.to_string(), i);
-                self.tags.push((tag.to_string(), 0));
-                i
-            }
+        let i = match tag_key(tag) {
+            Some(key) => match self.tag_index.get(&key) {
+                Some(&i) => i,
+                None => {
+                    let i = self.tags.len() as u32;
+                    self.tag_index.insert(key, i);
+                    self.tags.push((tag.to_string(), 0));
+                    i
+                }
+            },
+            // A tag too long to pack (a user dictionary's): looked up by its text.
+            None => match self.tags.iter().position(|(t, _)| t == tag) {
+                Some(i) => i as u32,
+                None => {
+                    self.tags.push((tag.to_string(), 0));
+                    (self.tags.len() - 1) as u32
+                }
+            },
         };
         self.tags[i as usize].1 += 1;
         i
@@ -304,16 +394,17 @@ impl Counts {
                 &original[byte_at[t.start]..byte_at[t.end]]
             };
             if let Some(e) = self.words.get_mut(word) {
-                e.add(tag);
-                continue;
-            }
-            if stopwords.contains(t.word) || (!same && stopwords.contains(word)) {
-                if !self.stopped.contains(word) {
-                    self.stopped.insert(word.to_string());
+                if !e.is_stopword() {
+                    e.add(tag);
                 }
                 continue;
             }
-            self.words.insert(word.to_string(), WordEntry::new(tag));
+            let entry = if stopwords.contains(t.word) || (!same && stopwords.contains(word)) {
+                WordEntry::stopword()
+            } else {
+                WordEntry::new(tag)
+            };
+            self.words.insert(word.to_string(), entry);
         }
         self.byte_at = byte_at;
     }
@@ -321,11 +412,12 @@ impl Counts {
     /// The final counts, word table and POS table (both sorted by count, then text).
     pub fn finish(self) -> (Stats, Vec<WordCount>, Vec<PosCount>) {
         let mut stats = self.stats;
-        stats.distinct_words = self.words.len() + self.stopped.len();
+        stats.distinct_words = self.words.len();
         let tags = &self.tags;
         let mut words: Vec<WordCount> = self
             .words
             .into_iter()
+            .filter(|(_, e)| !e.is_stopword())
             .map(|(word, e)| {
                 // The most frequent tag; on a tie, the first in alphabetical order.
                 let best = e.more_tags.iter().fold(e.tag, |best, &t| {
@@ -442,8 +534,35 @@ mod tests {
             "结尾。",
             "一\u{2028}二",
             "a.b",
+            "完了。(新华社)",
+            "甲。“乙”",
+            "甲。”",
+            "甲。”。乙",
+            "a.5",
+            "1.b",
+            ".5",
+            "甲。” 乙",
+            "甲。)”乙",
         ] {
             assert_eq!(count_sentences(tricky), uax29_sentences(tricky), "{tricky}");
+        }
+    }
+
+    #[test]
+    fn close_marks_after_a_terminator_agree_with_uax29() {
+        let closes: Vec<char> = (0..0x11_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_close(c))
+            .collect();
+        assert!(closes.iter().all(|&c| is_neutral(c)));
+        for t in ['。', '!', '?'] {
+            for &a in &closes {
+                for b in closes.iter().copied().chain(['中', 'a', '1', '。']) {
+                    for text in [format!("甲{t}{a}{b}乙"), format!("甲{t}{a}{b}")] {
+                        assert_eq!(count_sentences(&text), uax29_sentences(&text), "{text}");
+                    }
+                }
+            }
         }
     }
 
@@ -451,6 +570,13 @@ mod tests {
         #[test]
         fn sentence_count_matches_uax29(text in "[中国a-zA-Z0-9。!?.,、“”()…— \u{2028}\u{00AD}\u{FF0E}]{0,40}") {
             proptest::prop_assert_eq!(count_sentences(&text), uax29_sentences(&text));
+        }
+    }
+
+    #[test]
+    fn word_chars_agree_with_unicode() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), is_han(c) || c.is_alphanumeric(), "{c:?}");
         }
     }
 

@@ -91,6 +91,20 @@ fn kind_index(kind: EntityKind) -> usize {
 }
 
 /// Add to the tally of `key`, cloning the key only the first time it is seen.
+/// Sort `v` by `cmp`, a total order, keeping only its first `n` items: they are picked first,
+/// so only they are sorted.
+fn sort_top<T>(v: &mut Vec<T>, n: usize, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if n < v.len() {
+        if n == 0 {
+            v.clear();
+            return;
+        }
+        v.select_nth_unstable_by(n - 1, &cmp);
+        v.truncate(n);
+    }
+    v.sort_unstable_by(cmp);
+}
+
 fn tally(map: &mut FxHashMap<String, Tally>, key: &str, count: usize, documents: usize) {
     match map.get_mut(key) {
         Some(t) => t.add(count, documents),
@@ -205,9 +219,11 @@ impl SummaryBuilder {
         }
         for kind in EntityKind::ALL {
             let list = entities.get_mut(kind);
-            list.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
             complete &= list.len() <= limit(list.len());
-            list.truncate(limit(list.len()));
+            let n = limit(list.len());
+            sort_top(list, n, |a, b| {
+                b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text))
+            });
         }
         let mut rows: Vec<(&str, &str, Tally)> = self
             .words
@@ -217,14 +233,14 @@ impl SummaryBuilder {
                 (word, pos, *t)
             })
             .collect();
-        rows.sort_unstable_by(|a, b| {
+        complete &= rows.len() <= limit(rows.len());
+        let n = limit(rows.len());
+        sort_top(&mut rows, n, |a, b| {
             b.2.count
                 .cmp(&a.2.count)
                 .then_with(|| a.0.cmp(b.0))
                 .then_with(|| a.1.cmp(b.1))
         });
-        complete &= rows.len() <= limit(rows.len());
-        rows.truncate(limit(rows.len()));
         let words: Vec<SummaryWord> = rows
             .into_iter()
             .map(|(word, pos, t)| SummaryWord {

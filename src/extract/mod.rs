@@ -8,6 +8,8 @@ pub mod organization;
 pub mod person;
 pub mod place;
 
+use std::cell::Cell;
+
 use serde::{Deserialize, Serialize};
 
 use crate::segment::Token;
@@ -148,6 +150,9 @@ pub struct Paragraph<'a> {
     /// `byte_at[i]` is the byte offset of character `i` in `text` (plus one past the end).
     byte_at: Vec<usize>,
     claimed: Vec<Option<EntityKind>>,
+    /// [`place::is_place_token`] of each token once asked (0: not yet, 1: no, 2: yes): the
+    /// organization and place passes both ask it of most tokens.
+    place_token: Vec<Cell<u8>>,
 }
 
 impl<'a> Paragraph<'a> {
@@ -166,6 +171,7 @@ impl<'a> Paragraph<'a> {
             tokens,
             byte_at,
             claimed: vec![None; n],
+            place_token: vec![Cell::new(0); tokens.len()],
         }
     }
 
@@ -185,6 +191,21 @@ impl<'a> Paragraph<'a> {
 
     pub fn is_empty(&self) -> bool {
         self.chars.is_empty()
+    }
+
+    /// [`place::is_place_token`] for token `i`, worked out once per paragraph.
+    pub fn is_place_token(&self, i: usize) -> bool {
+        let Some(memo) = self.place_token.get(i) else {
+            return place::is_place_token(self.tokens, i);
+        };
+        match memo.get() {
+            0 => {
+                let yes = place::is_place_token(self.tokens, i);
+                memo.set(1 + u8::from(yes));
+                yes
+            }
+            m => m == 2,
+        }
     }
 
     /// The kind that claimed character `i`, if any.

@@ -13,12 +13,12 @@
 //! The place that opens a name built on a head is reported as a place too (柬埔寨 in
 //! 柬埔寨贝内泰国际大学); places inside known names (上海 in 上海合作组织) are not.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::place::{gazetteer_at, is_place_token};
 use super::{EntityKind, Mention, Paragraph};
-use crate::lexicon::{ORG_ABBREVS, ORG_SUFFIXES, TITLES};
+use crate::lexicon::{CharSet, ORG_ABBREVS, ORG_SUFFIXES, TITLES};
 use crate::segment::Token;
 
 /// Longest chain of tokens an organization name may span.
@@ -27,6 +27,10 @@ const MAX_TOKENS: usize = 14;
 /// One-character abbreviations of countries, used in pairs (中塔, 中美) or before a state organ
 /// (以政府, 俄外交部).
 pub const COUNTRY_ABBREVS: &str = "中美俄英法德日韩朝印巴以塔哈乌吉土越泰老柬缅菲蒙澳加意葡荷瑞挪丹芬捷匈希埃伊叙沙约黎苏阿南新马";
+
+/// [`COUNTRY_ABBREVS`] as a set, looked up by character.
+pub static COUNTRY_ABBREV_CHARS: LazyLock<CharSet> =
+    LazyLock::new(|| COUNTRY_ABBREVS.chars().collect());
 
 /// Heads of state organs that a one-character country abbreviation may open (以政府, 美国会).
 const STATE_ORGANS: [&str; 10] = [
@@ -316,7 +320,7 @@ fn is_connector(t: &Token<'_>) -> bool {
 
 fn is_country_pair(word: &str) -> bool {
     let n = word.chars().count();
-    (2..=3).contains(&n) && word.chars().all(|c| COUNTRY_ABBREVS.contains(c))
+    (2..=3).contains(&n) && word.chars().all(|c| COUNTRY_ABBREV_CHARS.contains(&c))
 }
 
 /// What opens a name at token `i`.
@@ -449,7 +453,8 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         // nothing follows it.
         return Some(Anchor::Known(k));
     }
-    if let Some(n) = gazetteer_at(&p.chars, t.start)
+    if t.len() > 2
+        && let Some(n) = gazetteer_at(&p.chars, t.start)
         && n >= 2
         && n < t.len()
         && head_of(t.word).is_some()
@@ -457,7 +462,7 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::PlaceCompound(n));
     }
-    if is_place_token(p.tokens, i) {
+    if p.is_place_token(i) {
         return Some(Anchor::Place);
     }
     if t.pos == "ns"
@@ -507,7 +512,7 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     if is_country_pair(t.word) && t.len() >= 2 {
         return Some(Anchor::Proper);
     }
-    if t.len() == 1 && COUNTRY_ABBREVS.contains(t.word) {
+    if t.len() == 1 && t.word.chars().all(|c| COUNTRY_ABBREV_CHARS.contains(&c)) {
         return Some(Anchor::Abbrev);
     }
     if t.pos == "nz" && t.len() >= 2 && !t.word.starts_with("本报") && !t.word.ends_with('讯') {
@@ -991,7 +996,7 @@ fn mission_at(p: &Paragraph<'_>, i: usize) -> Option<(usize, Vec<(usize, usize)>
         "办事处",
     ];
     let tokens = p.tokens;
-    if !is_place_token(tokens, i) || tokens.get(i + 1)?.word != "驻" {
+    if tokens.get(i + 1)?.word != "驻" || !is_place_token(tokens, i) {
         return None;
     }
     let mut places = vec![(tokens[i].start, tokens[i].end)];
@@ -1098,7 +1103,8 @@ fn generic_stem_word(word: &str) -> bool {
         "企业",
         "亏损",
     ];
-    GENERIC.contains(&word) || generic_stem(word) || STATE_OPENERS.contains(&word)
+    static GENERIC_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| GENERIC.into_iter().collect());
+    GENERIC_SET.contains(word) || generic_stem(word) || STATE_OPENERS.contains(&word)
 }
 
 /// A name made of a stem of nouns and a head from [`STEM_HEADS`] starting at token `i`: the index

@@ -2,7 +2,7 @@
 //! names, scored from jieba's tags, given-name character statistics and cues in context (titles,
 //! reporting verbs, bylines, enumerations with other names).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
@@ -459,7 +459,29 @@ fn standalone_name(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
 
 /// True when the character at `i` ends an item of an enumeration (、，。等 …).
 fn item_delimiter(ctx: &Ctx<'_, '_>, i: usize) -> bool {
-    i >= ctx.p.len() || "、,，。;；:：等和及与()“”\"' 　".contains(ctx.char(i))
+    i >= ctx.p.len()
+        || matches!(
+            ctx.char(i),
+            '、' | ','
+                | '，'
+                | '。'
+                | ';'
+                | '；'
+                | ':'
+                | '：'
+                | '等'
+                | '和'
+                | '及'
+                | '与'
+                | '('
+                | ')'
+                | '“'
+                | '”'
+                | '"'
+                | '\''
+                | ' '
+                | '\u{3000}'
+        )
 }
 
 /// True when `s..e` is a whole item of an enumeration with 、 on at least one side
@@ -926,7 +948,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 .token_ending(s)
                 .is_some_and(|b| b.len() == 1 && matches!(b.pos, "m" | "r" | "q"));
         for sl in [1, 2] {
-            if s + sl > n || !SURNAMES.contains(p.slice(s, s + sl)) || after_quantifier {
+            if s + sl > n || after_quantifier || !SURNAMES.contains_chars(&p.chars[s..s + sl]) {
                 continue;
             }
             for gl in [1, 2] {

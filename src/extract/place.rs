@@ -7,7 +7,7 @@
 //! direction (东北), not a fragment of a transliterated person's name. Places inside an
 //! organization's name are left to the organization pass, which reports the one that opens it.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
@@ -254,13 +254,13 @@ fn is_direction(word: &str) -> bool {
         .or_else(|| word.strip_suffix("部"))
         .unwrap_or(word);
     let mut cs = word.chars();
-    let (Some(a), b) = (cs.next(), cs.collect::<String>()) else {
+    let (Some(a), b) = (cs.next(), cs.as_str()) else {
         return false;
     };
-    "东南西北".contains(a)
+    matches!(a, '东' | '南' | '西' | '北')
         && (b.is_empty()
             || matches!(
-                b.as_str(),
+                b,
                 "北" | "南"
                     | "部"
                     | "方"
@@ -277,10 +277,7 @@ fn is_direction(word: &str) -> bool {
 
 /// True when `word` is in one of the gazetteers.
 pub fn in_gazetteer(word: &str) -> bool {
-    COUNTRIES.contains(word)
-        || CHINA_ADMIN.contains(word)
-        || WORLD_CITIES.contains(word)
-        || REGIONS.contains(word)
+    GAZETTEER.contains(word)
 }
 
 /// The gazetteers as one list, so a scan looks each position up once.
@@ -412,7 +409,7 @@ fn is_country_pair(word: &str) -> bool {
     word.chars().count() == 2
         && word
             .chars()
-            .all(|c| super::organization::COUNTRY_ABBREVS.contains(c))
+            .all(|c| super::organization::COUNTRY_ABBREV_CHARS.contains(&c))
 }
 
 /// The last token of a compound place that begins with the place `s..` ending on token `k`:
@@ -608,7 +605,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        if end_tok.is_none() {
+        if end_tok.is_none() && t.word.ends_with(['岸', '部']) {
             for tail in [
                 "西岸", "东岸", "南岸", "北岸", "东部", "西部", "南部", "北部", "沿岸", "大陆",
             ] {
@@ -633,7 +630,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             }
         }
         if end_tok.is_none()
-            && is_place_token(tokens, i)
+            && p.is_place_token(i)
             && !is_country_pair(t.word)
             && super::organization::head_of(t.word).is_none()
         {
