@@ -605,12 +605,12 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        if end_tok.is_none() && t.word.ends_with(['岸', '部']) {
+        if end_tok.is_none() && t.word.ends_with(['岸', '部', '陆']) {
             for tail in [
                 "西岸", "东岸", "南岸", "北岸", "东部", "西部", "南部", "北部", "沿岸", "大陆",
             ] {
-                // 东亚地区, 非洲大陆: the region is the place (张家口地区 is a prefecture).
-                let region = matches!(tail, "地区" | "大陆");
+                // 非洲大陆: the continent is the place.
+                let region = tail == "大陆";
                 if let Some(stem) = t.word.strip_suffix(tail)
                     && stem.chars().count() >= 2
                     && (t.pos == "ns" && !region || in_gazetteer(stem))
