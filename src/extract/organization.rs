@@ -893,7 +893,13 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
     match anchor {
         Anchor::State => (end > i && is_government_head(head) || matches!(head, "总工会" | "妇联"))
             .then_some(end),
-        Anchor::Abbrev => (end == i + 1 && STATE_ORGANS.contains(&head)).then_some(end),
+        // 俄外交部, 菲卫生部: a ministry after its country's one-character abbreviation.
+        Anchor::Abbrev => (end == i + 1
+            && (STATE_ORGANS.contains(&head)
+                || head.ends_with('部')
+                    && head.chars().count() >= 3
+                    && ORG_ABBREVS.contains(head)))
+        .then_some(end),
         _ => (end > i
             || matches!(
                 anchor,
@@ -1305,6 +1311,11 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn a_ministry_after_its_country_s_abbreviation() {
+        assert_eq!(orgs("当地报纸援引菲卫生部的一份报告说。"), ["菲卫生部"]);
     }
 
     #[test]
