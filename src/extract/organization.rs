@@ -869,6 +869,17 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             // A person's name after an organization (外交部发言人唐国强 stops before the name).
             break;
         }
+        if matches!(t.pos, "nr" | "nrfg")
+            && t.len() >= 2
+            && head_of(t.word).is_none()
+            && matches!(
+                prev.word,
+                "村民" | "农民" | "居民" | "职工" | "工人" | "战士" | "学生" | "群众"
+            )
+        {
+            // 南史辛庄村村民赵文军: a person named after the people he belongs to.
+            break;
+        }
         if let Some(strong) = head_of(t.word)
             && !NOT_HEADS.contains(t.word)
             // 党代表, 副政委, 事务所律师: a member's role, not the body.
