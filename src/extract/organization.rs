@@ -1325,6 +1325,16 @@ mod tests {
     }
 
     #[test]
+    fn a_person_after_the_people_he_belongs_to_ends_a_name() {
+        let found = orgs("上海师范大学化工系九五级本科班学生李凤上海市杨浦区中心医院副院长杨安礼");
+        assert!(
+            found.contains(&"上海市杨浦区中心医院".to_string()),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|o| !o.contains("李凤")), "{found:?}");
+    }
+
+    #[test]
     fn a_ministry_after_its_country_s_abbreviation() {
         assert_eq!(orgs("当地报纸援引菲卫生部的一份报告说。"), ["菲卫生部"]);
     }
