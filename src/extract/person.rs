@@ -341,16 +341,8 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         } else {
             (a, b + 1)
         };
-        if (2..=3).contains(&(b2 - a2))
-            && !taken[a2..b2].iter().any(|&x| x)
-            && p.is_unclaimed(a2, b2)
-            && standalone_name(ctx, a2, b2)
-        {
-            out.push(Cand {
-                start: a2,
-                end: b2,
-                score: GROUP,
-            });
+        if (2..=3).contains(&(b2 - a2)) {
+            out.extend(standalone_cand(ctx, taken, a2, b2));
         }
     }
     // A signature in brackets closing a long paragraph, maybe after the writer's place or paper:
@@ -376,15 +368,9 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             // （本报罗马电）: a dateline, not a signature.
             if prefix_ok
                 && !matches!(ctx.char(e - 1), '电' | '讯')
-                && !taken[s..e].iter().any(|&x| x)
-                && p.is_unclaimed(s, e)
-                && standalone_name(ctx, s, e)
+                && let Some(c) = standalone_cand(ctx, taken, s, e)
             {
-                out.push(Cand {
-                    start: s,
-                    end: e,
-                    score: GROUP,
-                });
+                out.push(c);
                 break;
             }
         }
@@ -407,6 +393,17 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             group(ctx, taken, e, stop, false, out);
         }
     }
+}
+
+/// `s..e` as a name standing alone (see [`standalone_name`]), when no other name or pass has
+/// taken its characters.
+fn standalone_cand(ctx: &Ctx<'_, '_>, taken: &[bool], s: usize, e: usize) -> Option<Cand> {
+    (!taken[s..e].iter().any(|&x| x) && ctx.p.is_unclaimed(s, e) && standalone_name(ctx, s, e))
+        .then_some(Cand {
+            start: s,
+            end: e,
+            score: GROUP,
+        })
 }
 
 /// True when `s..e`, standing alone (a line of its own, or brackets closing a paragraph), can be
