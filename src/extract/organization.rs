@@ -177,7 +177,6 @@ static NOT_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "考察团",
         "观察团",
         "旅游团",
-        "图书馆",
         "商店",
         "书店",
     ]
@@ -1322,6 +1321,14 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn libraries_are_institutions() {
+        assert_eq!(
+            orgs("去年以来，湖南省图书馆将2000多册图书送到农村。"),
+            ["湖南省图书馆"]
+        );
     }
 
     #[test]
