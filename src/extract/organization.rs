@@ -486,7 +486,19 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::Proper);
     }
-    if t.pos == "nt" && t.len() >= 3 && tagged_head(t.word) && !generic_stem(t.word) {
+    // 俄联邦安全局: a body of a country named with its one-character abbreviation.
+    let abbreviated = t.len() >= 4
+        && t.word.chars().next().is_some_and(|c| COUNTRY_ABBREV_CHARS.contains(&c))
+        && head_of(t.word) == Some(true)
+        // 中央政府, 中医医院: common nouns that only open like an abbreviation.
+        && !["中央政府", "中医", "新党", "中心", "中学", "中小", "中等"]
+            .iter()
+            .any(|w| t.word.starts_with(w));
+    if t.pos == "nt"
+        && t.len() >= 3
+        && (tagged_head(t.word) || abbreviated)
+        && !generic_stem(t.word)
+    {
         return Some(Anchor::Tagged);
     }
     if STATE_OPENERS.contains(&t.word) {
@@ -908,8 +920,8 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             && (STATE_ORGANS.contains(&head)
                 || head.ends_with('部')
                     && head.chars().count() >= 3
-                    && ORG_ABBREVS.contains(head)))
-        .then_some(end),
+                    && (ORG_ABBREVS.contains(head) || tokens[i].word != "以")))
+            .then_some(end),
         _ => (end > i
             || matches!(
                 anchor,
@@ -1321,6 +1333,14 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn bodies_named_with_a_country_s_abbreviation_and_numbered_schools() {
+        assert_eq!(orgs("而俄联邦安全局则一再声称。"), ["俄联邦安全局"]);
+        assert_eq!(orgs("据俄经济部预测，比重将下降。"), ["俄经济部"]);
+        assert!(orgs("以农业为主的经济部门").is_empty());
+        assert_eq!(orgs("昆明八中是一所中学。"), ["昆明八中"]);
     }
 
     #[test]
