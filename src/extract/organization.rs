@@ -737,9 +737,18 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         {
             break;
         }
-        // 北京军区251医院: a unit numbered inside the name before it.
-        if last_head == Some(j - 1)
-            && t.word.bytes().all(|b| b.is_ascii_digit())
+        // 北京军区251医院, 杭州/第八/中学, 北京市/五十五/中学: a unit numbered inside the name.
+        let chinese_ordinal = t.pos == "m"
+            && !t.word.trim_start_matches('第').is_empty()
+            && t.word
+                .trim_start_matches('第')
+                .chars()
+                .all(|c| "一二三四五六七八九十百".contains(c))
+            && tokens
+                .get(j + 1)
+                .is_some_and(|x| matches!(x.word, "中学" | "小学" | "医院" | "人民医院"));
+        if (last_head == Some(j - 1) && t.word.bytes().all(|b| b.is_ascii_digit())
+            || chinese_ordinal)
             && tokens
                 .get(j + 1)
                 .is_some_and(|x| head_of(x.word) == Some(true))
@@ -1024,6 +1033,19 @@ fn mission_at(p: &Paragraph<'_>, i: usize) -> Option<(usize, Vec<(usize, usize)>
         "办事处",
     ];
     let tokens = p.tokens;
+    // 瑞士驻华大使馆, 中国驻加大使馆: the host by its one-character abbreviation, jieba
+    // keeping it with 驻.
+    if let Some(host) = tokens.get(i + 1).and_then(|t| t.word.strip_prefix('驻'))
+        && let Some(c) = host.chars().next()
+        && host.len() == c.len_utf8()
+        && (c == '华' || COUNTRY_ABBREV_CHARS.contains(&c))
+        && tokens
+            .get(i + 2)
+            .is_some_and(|h| MISSIONS.contains(&h.word))
+        && is_place_token(tokens, i)
+    {
+        return Some((i + 2, vec![(tokens[i].start, tokens[i].end)]));
+    }
     if tokens.get(i + 1)?.word != "驻" || !is_place_token(tokens, i) {
         return None;
     }
@@ -1333,6 +1355,17 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn numbered_schools_and_missions_to_an_abbreviated_host() {
+        assert_eq!(
+            orgs("第一天，给杭州第八中学1600名师生作报告。"),
+            ["杭州第八中学"]
+        );
+        assert_eq!(orgs("连中国驻加大使馆的人也投诉了。"), ["中国驻加大使馆"]);
+        assert_eq!(orgs("瑞士驻华大使馆参加了活动。"), ["瑞士驻华大使馆"]);
+        assert_eq!(orgs("由人民出版社近期出版的丛书。"), ["人民出版社"]);
     }
 
     #[test]
