@@ -33,7 +33,11 @@ pub static COUNTRY_ABBREV_CHARS: LazyLock<CharSet> =
     LazyLock::new(|| COUNTRY_ABBREVS.chars().collect());
 
 /// Heads of state organs that a one-character country abbreviation may open (以政府, 美国会).
-const STATE_ORGANS: [&str; 10] = [
+const STATE_ORGANS: [&str; 14] = [
+    "参议院",
+    "众议院",
+    "国民议会",
+    "电视台",
     "政府",
     "中央银行",
     "央行",
@@ -872,7 +876,19 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             // A verb right after the place or the head: the clause goes on (中国支持…,
             // 中国政府决定…).
             let prev_anchor = j == i + 1 && !matches!(anchor, Anchor::Known(_));
-            if prev_anchor || Some(j - 1) == last_head || t.len() == 1 && head_of(t.word).is_none()
+            // 肯尼亚/选举/委员会: a verb naming the body's task, right before its head.
+            let task = t.len() == 2
+                && !matches!(
+                    t.word,
+                    "设立" | "成立" | "组建" | "建立" | "组成" | "派出" | "派遣" | "分给" | "设有"
+                )
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|x| x.len() >= 3 && head_of(x.word) == Some(true));
+            if !task
+                && (prev_anchor
+                    || Some(j - 1) == last_head
+                    || t.len() == 1 && head_of(t.word).is_none())
             {
                 break;
             }
@@ -1355,6 +1371,17 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn a_verb_naming_the_body_s_task_and_parliaments_by_abbreviation() {
+        assert_eq!(orgs("据肯尼亚选举委员会公布的结果。"), ["肯尼亚选举委员会"]);
+        assert!(
+            orgs("泰国旅游机构计划在上海设立办事处。")
+                .iter()
+                .all(|o| !o.contains("设立"))
+        );
+        assert_eq!(orgs("塔拉尔当选巴参议院议员。"), ["巴参议院"]);
     }
 
     #[test]
