@@ -633,9 +633,33 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
             while k < tokens.len() && is_place_token(tokens, k) {
                 k += 1;
             }
-            !tokens
-                .get(k)
-                .is_some_and(|t| is_branch_head(t.word) || is_connector(t))
+            // 邯郸县公安局黄粱梦派出所, 中国水产科学院黑龙江水产研究所: a unit of the body before
+            // it, named by the place it serves.
+            let parent = ["局", "公司", "院", "银行", "总队", "军区"]
+                .iter()
+                .any(|h| head.ends_with(h));
+            let unit = tokens[k.min(tokens.len())..(k + 3).min(tokens.len())]
+                .iter()
+                .take_while(|t| !is_stop(t))
+                .any(|t| {
+                    [
+                        "派出所",
+                        "支行",
+                        "分理处",
+                        "加油站",
+                        "工委",
+                        "研究所",
+                        "支队",
+                        "大队",
+                        "分院",
+                    ]
+                    .iter()
+                    .any(|u| t.word.ends_with(u))
+                });
+            !(parent && unit)
+                && !tokens
+                    .get(k)
+                    .is_some_and(|t| is_branch_head(t.word) || is_connector(t))
         }
         _ => false,
     }
@@ -1371,6 +1395,18 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn a_unit_named_by_the_place_it_serves() {
+        assert_eq!(
+            orgs("而在广州市东山公安分局华乐街派出所，十项措施已落实。"),
+            ["广州市东山公安分局华乐街派出所"]
+        );
+        assert_eq!(
+            orgs("她从中国科学院沈阳金属研究所离休。"),
+            ["中国科学院沈阳金属研究所"]
+        );
     }
 
     #[test]
