@@ -656,10 +656,10 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
                     .iter()
                     .any(|u| t.word.ends_with(u))
                 });
-            !(parent && unit)
-                && !tokens
-                    .get(k)
-                    .is_some_and(|t| is_branch_head(t.word) || is_connector(t))
+            let branch = tokens
+                .get(k)
+                .is_some_and(|t| is_branch_head(t.word) || is_connector(t));
+            !(parent && unit || branch)
         }
         _ => false,
     }
