@@ -587,6 +587,25 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             i = k + 1;
             continue;
         }
+        // 八达岭长城, 北京天津: one word made of two places is both.
+        if end_tok.is_none()
+            && let Some(n1) = gazetteer_at(&p.chars, t.start)
+            && n1 >= 2
+            && n1 + 2 <= t.len()
+            && gazetteer_at(&p.chars, t.start + n1) == Some(t.len() - n1)
+            // 马里兰州, 上海浦东新区: a place of its own is not cut.
+            && !is_place_token(tokens, i)
+            && !p.chars[t.end - 1..t.end]
+                .iter()
+                .any(|&c| "区原州省市县".contains(c))
+            && p.is_unclaimed(t.start, t.end)
+        {
+            p.claim(t.start, t.end, EntityKind::Place);
+            out.push(Mention::new(EntityKind::Place, t.start, t.start + n1));
+            out.push(Mention::new(EntityKind::Place, t.start + n1, t.end));
+            i += 1;
+            continue;
+        }
         if end_tok.is_none()
             && let Some(skip) = former_state_at(p, i)
         {
@@ -682,6 +701,18 @@ mod tests {
 
     fn places(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Place)
+    }
+
+    #[test]
+    fn landmarks_and_words_made_of_two_places() {
+        let found = places("从北京城区到八达岭长城仅需1个小时。");
+        assert!(found.contains(&"八达岭".to_string()), "{found:?}");
+        assert!(found.contains(&"长城".to_string()), "{found:?}");
+        // One word made of two places is both; a place of its own is not cut.
+        let mut found = places("这是广西南宁近千名冬泳爱好者。");
+        found.sort();
+        assert_eq!(found, ["南宁", "广西"]);
+        assert_eq!(places("美国马里兰州举办灯展"), ["美国", "马里兰州"]);
     }
 
     #[test]
