@@ -1215,6 +1215,33 @@ fn select(ctx: &Ctx<'_, '_>, mut cands: Vec<Cand>) -> Vec<(usize, usize)> {
         let t = ctx.token_starting(e)?;
         matches!(t.word, "、" | "和" | "与" | "及" | "同").then_some(t.end)
     };
+    // 沈鹏、李铎: two words jieba tags as names, each opening with a surname, listed side by
+    // side, vouch for each other.
+    let tagged_name = |s: usize, e: usize| {
+        ctx.token_starting(s).is_some_and(|t| {
+            t.end == e
+                && matches!(t.pos, "nr" | "nrfg")
+                && (2..=3).contains(&t.len())
+                && SURNAMES.contains(ctx.p.slice(s, s + 1))
+        })
+    };
+    for (k, c) in cands.iter().enumerate() {
+        if accepted[k] || c.score < 0 || !tagged_name(c.start, c.end) {
+            continue;
+        }
+        let left = sep_before(c.start)
+            .filter(|&b| ctx.char(b) == '、')
+            .and_then(|b| ctx.token_ending(b))
+            .is_some_and(|t| tagged_name(t.start, t.end));
+        let right = sep_after(c.end)
+            .filter(|&a| a > 0 && ctx.char(a - 1) == '、')
+            .and_then(|a| ctx.token_starting(a))
+            .is_some_and(|t| tagged_name(t.start, t.end));
+        if left || right {
+            accepted[k] = true;
+        }
+    }
+    mark(&accepted, &mut ends_at, &mut starts_at);
     for _ in 0..8 {
         let mut changed = false;
         for (k, c) in cands.iter().enumerate() {
@@ -1250,6 +1277,13 @@ mod tests {
 
     fn persons(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Person)
+    }
+
+    #[test]
+    fn names_listed_side_by_side_vouch_for_each_other() {
+        let found = persons("三宝创作出交响乐，沈鹏、李铎献上书法。");
+        assert!(found.contains(&"沈鹏".to_string()), "{found:?}");
+        assert!(found.contains(&"李铎".to_string()), "{found:?}");
     }
 
     #[test]
