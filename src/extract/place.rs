@@ -394,6 +394,18 @@ pub fn is_place_token(tokens: &[Token<'_>], i: usize) -> bool {
     {
         return true;
     }
+    // 单晶河乡, 黄泥河镇: a township jieba does not know, by its suffix after a stem of three.
+    if matches!(t.pos, "n" | "nz")
+        && t.len() >= 4
+        && t.word.ends_with(['乡', '镇'])
+        && !t.word.contains(['之', '的'])
+        && !NOT_PLACES.contains(t.word)
+        // 思念家乡, 鱼米水乡: a word ending in a common noun.
+        && !NOT_PLACES.contains(&t.word[t.word.char_indices().rev().nth(1).map_or(0, |(b, _)| b)..])
+        && !["老乡", "同乡", "城镇", "乡镇"].iter().any(|w| t.word.ends_with(w))
+    {
+        return true;
+    }
     if t.pos != "ns" || !plausible_ns(t.word) {
         return false;
     }
@@ -701,6 +713,12 @@ mod tests {
 
     fn places(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Place)
+    }
+
+    #[test]
+    fn a_township_jieba_does_not_know() {
+        assert_eq!(places("来到损失惨重的单晶河乡。"), ["单晶河乡"]);
+        assert!(places("一个思念家乡的人").is_empty());
     }
 
     #[test]
