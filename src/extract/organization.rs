@@ -502,6 +502,7 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         && t.len() >= 3
         && (tagged_head(t.word) || abbreviated)
         && !generic_stem(t.word)
+        && !NOT_HEADS.contains(t.word)
     {
         return Some(Anchor::Tagged);
     }
@@ -1395,6 +1396,11 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn words_jieba_tags_as_bodies_that_are_none() {
+        assert!(orgs("以减少经济对外部的依赖").is_empty());
     }
 
     #[test]
