@@ -28,6 +28,35 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("number regex")
 });
 
+/// The groups of a [`NUMBER`] match, read off the whole match: no numeral starts with 第 or
+/// ends with % or ‰, so a plain search does without the slower capturing one.
+struct NumberParts<'t> {
+    /// The match opens with 第 (group `ord`).
+    ordinal: bool,
+    /// Byte offsets of the numeral (group `num`).
+    num: (usize, usize),
+    /// The closing % or ‰ (group `sign`).
+    sign: Option<&'t str>,
+}
+
+impl<'t> NumberParts<'t> {
+    fn of(m: regex::Match<'t>) -> Self {
+        let whole = m.as_str();
+        let ordinal = whole.starts_with('第');
+        let sign = whole
+            .char_indices()
+            .next_back()
+            .and_then(|(i, c)| matches!(c, '%' | '‰').then(|| &whole[i..]));
+        let from = m.start() + if ordinal { '第'.len_utf8() } else { 0 };
+        let to = m.end() - sign.map_or(0, str::len);
+        NumberParts {
+            ordinal,
+            num: (from, to),
+            sign,
+        }
+    }
+}
+
 /// Words before a numeral that make it approximate (and stay outside the span).
 const APPROX_BEFORE: [&str; 10] = [
     "约", "近", "超过", "逾", "大约", "将近", "接近", "上下", "左右", "多达",
@@ -36,16 +65,17 @@ const APPROX_BEFORE: [&str; 10] = [
 /// Find numbers in the paragraph (outside dates) and claim their characters.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let text = p.text;
-    for caps in NUMBER.captures_iter(text) {
-        let m = caps.get(0).expect("whole match");
-        let num = caps.name("num").expect("numeral");
+    for m in NUMBER.find_iter(text) {
+        let NumberParts {
+            ordinal,
+            num: (num_from, num_to),
+            sign,
+        } = NumberParts::of(m);
         let start = p.char_at_byte(m.start());
-        let num_start = p.char_at_byte(num.start());
-        let mut num_end = p.char_at_byte(num.end());
+        let num_start = p.char_at_byte(num_from);
+        let mut num_end = p.char_at_byte(num_to);
         let mut end = p.char_at_byte(m.end());
-        let ordinal = caps.name("ord").is_some();
-        let sign = caps.name("sign").map(|s| s.as_str());
-        let mut raw = num.as_str();
+        let mut raw = &text[num_from..num_to];
         // 四十五亿千瓦 and 一百万千米: the 千 opens the unit (千瓦, 千米), not the numeral.
         if sign.is_none()
             && raw.chars().count() > 2
@@ -343,6 +373,21 @@ mod tests {
             for m in &out {
                 proptest::prop_assert!(m.start < m.end && m.end <= p.len());
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parts_agree_with_the_groups(s in "[0-9.·,/∶:%‰一二两三四五六七八九十百千万亿零〇几数上多余点之分第个]{0,30}") {
+            for (caps, m) in NUMBER.captures_iter(&s).zip(NUMBER.find_iter(&s)) {
+                let parts = NumberParts::of(m);
+                let num = caps.name("num").expect("numeral");
+                proptest::prop_assert_eq!(caps.get(0).map(|c| c.range()), Some(m.range()));
+                proptest::prop_assert_eq!(parts.ordinal, caps.name("ord").is_some());
+                proptest::prop_assert_eq!(parts.num, (num.start(), num.end()));
+                proptest::prop_assert_eq!(parts.sign, caps.name("sign").map(|g| g.as_str()));
+            }
+            proptest::prop_assert_eq!(NUMBER.captures_iter(&s).count(), NUMBER.find_iter(&s).count());
         }
     }
 
