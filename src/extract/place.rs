@@ -424,7 +424,7 @@ fn compound_end(p: &Paragraph<'_>, s: usize, k: usize) -> usize {
     if is_prefecture(s, e) && followed_by_area(k) {
         return k + 1;
     }
-    let Some(n) = gazetteer_at(&p.chars, e) else {
+    let Some(n) = p.gazetteer_at(e) else {
         return k;
     };
     let Some(k2) = (k + 1..tokens.len().min(k + 4)).find(|&j| tokens[j].end == e + n) else {
@@ -451,7 +451,7 @@ fn compound_end(p: &Paragraph<'_>, s: usize, k: usize) -> usize {
 /// characters that is not a place suffix (中国海, 香港岛 are places of their own).
 fn prefix_place(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let t = &p.tokens[i];
-    let n = gazetteer_at(&p.chars, t.start)?;
+    let n = p.gazetteer_at(t.start)?;
     if n < 2 || n + 2 > t.len() || !p.is_unclaimed(t.start, t.end) {
         return None;
     }
@@ -566,7 +566,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         // A gazetteer name that starts on this token and ends on a token boundary, even across
         // tokens jieba split (杜尚/别) or tagged as a person (莫斯科/nr).
         let mut end_tok = None;
-        if let Some(n) = gazetteer_at(&p.chars, t.start) {
+        if let Some(n) = p.gazetteer_at(t.start) {
             let end = t.start + n;
             if n >= 2
                 && let Some(k) = (i..tokens.len()).find(|&k| tokens[k].end == end)
@@ -682,6 +682,21 @@ mod tests {
 
     fn places(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Place)
+    }
+
+    #[test]
+    fn the_paragraph_remembers_the_gazetteer_answers() {
+        let text = "中国驻美国大使馆在华盛顿，北京人民大会堂";
+        let tokens = crate::segment::Segmenter::shared().tag(text);
+        let p = super::super::Paragraph::new(text, &tokens);
+        for _ in 0..2 {
+            let asked: Vec<_> = (0..=p.len()).map(|i| p.gazetteer_at(i)).collect();
+            let direct: Vec<_> = (0..=p.len())
+                .map(|i| super::gazetteer_at(&p.chars, i))
+                .collect();
+            assert_eq!(asked, direct);
+            assert_eq!(asked[0], Some(2), "中国");
+        }
     }
 
     #[test]
