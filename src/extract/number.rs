@@ -21,7 +21,7 @@ use crate::normalize::is_han;
 const CN: &str = "〇○零一二两三四五六七八九十百千万亿";
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    let ar = r"\d+(?:,\d{3})*(?:[.·]\d+)?";
+    let ar = r"[0-9]+(?:,[0-9]{3})*(?:[.·][0-9]+)?";
     Regex::new(&format!(
         r"(?P<ord>第)?(?P<num>一半|一点|百分之[{CN}]+(?:点[{CN}]+)?|[{CN}]+分之[{CN}]+|{ar}/{ar}|{ar}[∶:]{ar}|{ar}(?:[多余]?[十百千万亿])*[多余]?|(?:[几数上])?[{CN}]+(?:点[{CN}]+)?(?:[多余几]?[万亿])*[多余几]?)(?P<sign>[%‰])?"
     ))
