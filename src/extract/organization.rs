@@ -509,7 +509,7 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::Tagged);
     }
-    if is_country_pair(t.word) && t.len() >= 2 {
+    if (2..=3).contains(&t.len()) && is_country_pair(t.word) {
         return Some(Anchor::Proper);
     }
     if t.len() == 1 && t.word.chars().all(|c| COUNTRY_ABBREV_CHARS.contains(&c)) {

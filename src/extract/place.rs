@@ -387,7 +387,7 @@ fn ambiguous_place_in_context(tokens: &[Token<'_>], i: usize) -> bool {
 /// a piece of a transliterated person's name (next to `·`, or to a person-tagged piece).
 pub fn is_place_token(tokens: &[Token<'_>], i: usize) -> bool {
     let t = &tokens[i];
-    if t.word.chars().count() >= 2
+    if t.len() >= 2
         && in_gazetteer(t.word)
         && !is_direction(t.word)
         && (!NOT_PLACES.contains(t.word) || ambiguous_place_in_context(tokens, i))
