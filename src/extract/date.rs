@@ -37,8 +37,7 @@ const TOD: &str =
 const DAY_WORD: &str = r"(?:今天|今日|昨天|昨日|明天|当天|当日|次日|当|昨|今)";
 const HOUR: &str =
     r"(?:2[0-4]|[01]?[0-9]|二十[一二三四]?|十[一二三四五六七八九]?|[〇零一二三四五六七八九两])";
-const MINUTE: &str =
-    r"(?:[0-5]?[0-9]|[二三四五]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
+const MINUTE: &str = r"(?:[0-5]?[0-9]|[二三四五]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let clock = format!(r"{HOUR}(?:时|点)(?:{MINUTE}分|半)?钟?");
