@@ -160,14 +160,14 @@ pub struct Paragraph<'a> {
 
 impl<'a> Paragraph<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token<'a>]) -> Self {
-        let mut chars = Vec::with_capacity(text.len() / 3 + 1);
-        let mut byte_at = Vec::with_capacity(text.len() / 3 + 2);
+        let n = text.chars().count();
+        let mut chars = Vec::with_capacity(n);
+        let mut byte_at = Vec::with_capacity(n + 1);
         for (b, c) in text.char_indices() {
             chars.push(c);
             byte_at.push(b);
         }
         byte_at.push(text.len());
-        let n = chars.len();
         Paragraph {
             text,
             chars,
