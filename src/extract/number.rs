@@ -71,6 +71,11 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             num: (num_from, num_to),
             sign,
         } = NumberParts::of(m);
+        // A lone 一 is never a number but as an ordinal (the rule below): the commonest match
+        // (一些, 统一, 一次) is dropped before any other test.
+        if !ordinal && &text[num_from..num_to] == "一" {
+            continue;
+        }
         let start = p.char_at_byte(m.start());
         let num_start = p.char_at_byte(num_from);
         let mut num_end = p.char_at_byte(num_to);
