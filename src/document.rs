@@ -340,9 +340,12 @@ impl DocumentBuilder<'_> {
         let mut para = Paragraph::new(&folded, &tokens);
         let mentions = self.analyzer.extractor.extract(&mut para);
         if !mentions.is_empty() {
-            let original: Vec<char> = body.chars().collect();
+            // Byte offsets of the characters as written (folding keeps one character for one).
+            let mut byte_at = Vec::with_capacity(para.len() + 1);
+            byte_at.extend(body.char_indices().map(|(b, _)| b));
+            byte_at.push(body.len());
             for m in mentions {
-                let text: String = original[m.start..m.end].iter().collect();
+                let text = body[byte_at[m.start]..byte_at[m.end]].to_string();
                 self.add_mention(m, text, offset);
             }
         }

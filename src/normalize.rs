@@ -18,7 +18,21 @@ pub fn fold_char(c: char) -> char {
 /// assert_eq!(corpus_cli::normalize::fold("１９９８年１２月，增长５７．１６％"), "1998年12月,增长57.16%");
 /// ```
 pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    // Only characters whose UTF-8 form opens with 0xEF (U+F000–U+FFFF, the full-width forms
+    // among them) or 0xE3 (U+3000–U+3FFF, the ideographic space among them) can change: the
+    // text between them is copied as it is.
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.bytes().position(|b| b == 0xEF || b == 0xE3) {
+        out.push_str(&rest[..i]);
+        let mut chars = rest[i..].chars();
+        if let Some(c) = chars.next() {
+            out.push(fold_char(c));
+        }
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
+    out
 }
 
 /// True for a Han (CJK unified ideograph) character.
@@ -38,6 +52,17 @@ mod tests {
         let f = fold(s);
         assert_eq!(f, "(新华社)2024年ABC x");
         assert_eq!(f.chars().count(), s.chars().count());
+    }
+
+    #[test]
+    fn fold_is_fold_char_on_every_character() {
+        let s =
+            "（新华社北京１月１日电）　「今年」，增长５７．１６％。\u{F900}\u{FFFD}\u{3400}abc～";
+        assert_eq!(fold(s), s.chars().map(fold_char).collect::<String>());
+        for c in ('\u{2F00}'..='\u{4000}').chain('\u{EFFF}'..='\u{FFFF}') {
+            let one = format!("a{c}b");
+            assert_eq!(fold(&one), format!("a{}b", fold_char(c)), "{c:?}");
+        }
     }
 
     #[test]

@@ -18,9 +18,9 @@ use super::{DateValue, Detail, EntityKind, Mention, Paragraph};
 use crate::normalize;
 
 /// A year: four Arabic or four Chinese digits.
-const Y: &str = r"(?:[12]\d{3}|[〇○零一二三四五六七八九]{4})";
+const Y: &str = r"(?:[12][0-9]{3}|[〇○零一二三四五六七八九]{4})";
 const M: &str = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
-const D: &str = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
+const D: &str = r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
 const SEP: &str = r"[—–\-~～至到]";
 /// Relative years that stand before a month (今年6月, 去年10月).
 const REL_YEAR: &str = r"(?:今年|去年|明年|前年|后年|当年)";
@@ -36,16 +36,15 @@ const TOD: &str =
     r"(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|深夜|午夜|子夜|午后|晚|夜|早|晨)";
 const DAY_WORD: &str = r"(?:今天|今日|昨天|昨日|明天|当天|当日|次日|当|昨|今)";
 const HOUR: &str =
-    r"(?:2[0-4]|[01]?\d|二十[一二三四]?|十[一二三四五六七八九]?|[〇零一二三四五六七八九两])";
-const MINUTE: &str =
-    r"(?:[0-5]?\d|[二三四五]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
+    r"(?:2[0-4]|[01]?[0-9]|二十[一二三四]?|十[一二三四五六七八九]?|[〇零一二三四五六七八九两])";
+const MINUTE: &str = r"(?:[0-5]?[0-9]|[二三四五]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let clock = format!(r"{HOUR}(?:时|点)(?:{MINUTE}分|半)?钟?");
     let day_tail = format!(r"(?:{TOD}?(?:{clock})?)");
     let alternatives = [
         // 2021—2025年, 2024至2025年度, 2018—2028: one mention
-        format!(r"(?P<yrange>{Y}{SEP}{Y}年|(?:19|20)\d{{2}}[—–\-](?:19|20)\d{{2}})"),
+        format!(r"(?P<yrange>{Y}{SEP}{Y}年|(?:19|20)[0-9]{{2}}[—–\-](?:19|20)[0-9]{{2}})"),
         // 2024年7月5日晚, 2024年7月, 1998年新年
         format!(r"{Y}年(?:(?:{M}|元|正|腊)月(?:{D}[日号]{day_tail}|{MONTH_PART})?|{YEAR_PART})?"),
         // 今年6月, 12月31日, 元月1日, 12月中旬

@@ -153,18 +153,21 @@ pub struct Paragraph<'a> {
     /// [`place::is_place_token`] of each token once asked (0: not yet, 1: no, 2: yes): the
     /// organization and place passes both ask it of most tokens.
     place_token: Vec<Cell<u8>>,
+    /// [`place::gazetteer_at`] of each character once asked (0: not yet, 1: no place, n + 1: a
+    /// place of n characters): the place and organization passes ask it of every token.
+    gazetteer: Vec<Cell<u8>>,
 }
 
 impl<'a> Paragraph<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token<'a>]) -> Self {
-        let mut chars = Vec::with_capacity(text.len() / 3 + 1);
-        let mut byte_at = Vec::with_capacity(text.len() / 3 + 2);
+        let n = text.chars().count();
+        let mut chars = Vec::with_capacity(n);
+        let mut byte_at = Vec::with_capacity(n + 1);
         for (b, c) in text.char_indices() {
             chars.push(c);
             byte_at.push(b);
         }
         byte_at.push(text.len());
-        let n = chars.len();
         Paragraph {
             text,
             chars,
@@ -172,6 +175,7 @@ impl<'a> Paragraph<'a> {
             byte_at,
             claimed: vec![None; n],
             place_token: vec![Cell::new(0); tokens.len()],
+            gazetteer: vec![Cell::new(0); n],
         }
     }
 
@@ -205,6 +209,24 @@ impl<'a> Paragraph<'a> {
                 yes
             }
             m => m == 2,
+        }
+    }
+
+    /// [`place::gazetteer_at`] for character `i`, worked out once per paragraph.
+    pub fn gazetteer_at(&self, i: usize) -> Option<usize> {
+        let Some(memo) = self.gazetteer.get(i) else {
+            return place::gazetteer_at(&self.chars, i);
+        };
+        match memo.get() {
+            0 => {
+                let n = place::gazetteer_at(&self.chars, i);
+                if let Ok(m) = u8::try_from(n.unwrap_or(0) + 1) {
+                    memo.set(m);
+                }
+                n
+            }
+            1 => None,
+            m => Some(usize::from(m) - 1),
         }
     }
 

@@ -21,12 +21,41 @@ use crate::normalize::is_han;
 const CN: &str = "〇○零一二两三四五六七八九十百千万亿";
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    let ar = r"\d+(?:,\d{3})*(?:[.·]\d+)?";
+    let ar = r"[0-9]+(?:,[0-9]{3})*(?:[.·][0-9]+)?";
     Regex::new(&format!(
         r"(?P<ord>第)?(?P<num>一半|一点|百分之[{CN}]+(?:点[{CN}]+)?|[{CN}]+分之[{CN}]+|{ar}/{ar}|{ar}[∶:]{ar}|{ar}(?:[多余]?[十百千万亿])*[多余]?|(?:[几数上])?[{CN}]+(?:点[{CN}]+)?(?:[多余几]?[万亿])*[多余几]?)(?P<sign>[%‰])?"
     ))
     .expect("number regex")
 });
+
+/// The groups of a [`NUMBER`] match, read off the whole match: no numeral starts with 第 or
+/// ends with % or ‰, so a plain search does without the slower capturing one.
+struct NumberParts<'t> {
+    /// The match opens with 第 (group `ord`).
+    ordinal: bool,
+    /// Byte offsets of the numeral (group `num`).
+    num: (usize, usize),
+    /// The closing % or ‰ (group `sign`).
+    sign: Option<&'t str>,
+}
+
+impl<'t> NumberParts<'t> {
+    fn of(m: regex::Match<'t>) -> Self {
+        let whole = m.as_str();
+        let ordinal = whole.starts_with('第');
+        let sign = whole
+            .char_indices()
+            .next_back()
+            .and_then(|(i, c)| matches!(c, '%' | '‰').then(|| &whole[i..]));
+        let from = m.start() + if ordinal { '第'.len_utf8() } else { 0 };
+        let to = m.end() - sign.map_or(0, str::len);
+        NumberParts {
+            ordinal,
+            num: (from, to),
+            sign,
+        }
+    }
+}
 
 /// Words before a numeral that make it approximate (and stay outside the span).
 const APPROX_BEFORE: [&str; 10] = [
@@ -36,16 +65,22 @@ const APPROX_BEFORE: [&str; 10] = [
 /// Find numbers in the paragraph (outside dates) and claim their characters.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let text = p.text;
-    for caps in NUMBER.captures_iter(text) {
-        let m = caps.get(0).expect("whole match");
-        let num = caps.name("num").expect("numeral");
+    for m in NUMBER.find_iter(text) {
+        let NumberParts {
+            ordinal,
+            num: (num_from, num_to),
+            sign,
+        } = NumberParts::of(m);
+        // A lone 一 is never a number but as an ordinal (the rule below): the commonest match
+        // (一些, 统一, 一次) is dropped before any other test.
+        if !ordinal && &text[num_from..num_to] == "一" {
+            continue;
+        }
         let start = p.char_at_byte(m.start());
-        let num_start = p.char_at_byte(num.start());
-        let mut num_end = p.char_at_byte(num.end());
+        let num_start = p.char_at_byte(num_from);
+        let mut num_end = p.char_at_byte(num_to);
         let mut end = p.char_at_byte(m.end());
-        let ordinal = caps.name("ord").is_some();
-        let sign = caps.name("sign").map(|s| s.as_str());
-        let mut raw = num.as_str();
+        let mut raw = &text[num_from..num_to];
         // 四十五亿千瓦 and 一百万千米: the 千 opens the unit (千瓦, 千米), not the numeral.
         if sign.is_none()
             && raw.chars().count() > 2
@@ -343,6 +378,21 @@ mod tests {
             for m in &out {
                 proptest::prop_assert!(m.start < m.end && m.end <= p.len());
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parts_agree_with_the_groups(s in "[0-9.·,/∶:%‰一二两三四五六七八九十百千万亿零〇几数上多余点之分第个]{0,30}") {
+            for (caps, m) in NUMBER.captures_iter(&s).zip(NUMBER.find_iter(&s)) {
+                let parts = NumberParts::of(m);
+                let num = caps.name("num").expect("numeral");
+                proptest::prop_assert_eq!(caps.get(0).map(|c| c.range()), Some(m.range()));
+                proptest::prop_assert_eq!(parts.ordinal, caps.name("ord").is_some());
+                proptest::prop_assert_eq!(parts.num, (num.start(), num.end()));
+                proptest::prop_assert_eq!(parts.sign, caps.name("sign").map(|g| g.as_str()));
+            }
+            proptest::prop_assert_eq!(NUMBER.captures_iter(&s).count(), NUMBER.find_iter(&s).count());
         }
     }
 

@@ -16,7 +16,7 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
-use super::place::{gazetteer_at, is_place_token};
+use super::place::is_place_token;
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{CharSet, ORG_ABBREVS, ORG_SUFFIXES, TITLES};
 use crate::segment::Token;
@@ -457,7 +457,7 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         return Some(Anchor::Known(k));
     }
     if t.len() > 2
-        && let Some(n) = gazetteer_at(&p.chars, t.start)
+        && let Some(n) = p.gazetteer_at(t.start)
         && n >= 2
         && n < t.len()
         && head_of(t.word).is_some()
@@ -469,7 +469,7 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         return Some(Anchor::Place);
     }
     if t.pos == "ns"
-        && let Some(n) = gazetteer_at(&p.chars, t.start)
+        && let Some(n) = p.gazetteer_at(t.start)
         && n >= 2
         && n < t.len()
         && p.tokens
@@ -525,7 +525,7 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::Tagged);
     }
-    if is_country_pair(t.word) && t.len() >= 2 {
+    if (2..=3).contains(&t.len()) && is_country_pair(t.word) {
         return Some(Anchor::Proper);
     }
     if t.len() == 1 && t.word.chars().all(|c| COUNTRY_ABBREV_CHARS.contains(&c)) {
@@ -594,7 +594,7 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
     if ["部", "处", "室", "科", "系", "司", "组"]
         .iter()
         .any(|d| w.ends_with(d))
-        && gazetteer_at(&p.chars, tokens[j].start).is_none()
+        && p.gazetteer_at(tokens[j].start).is_none()
         && tokens.get(j + 1).is_none_or(|x| head_of(x.word).is_none())
     {
         return false;
@@ -605,7 +605,7 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
         || ["医院", "公司", "集团", "局", "委"]
             .iter()
             .any(|h| head.ends_with(h)))
-        && gazetteer_at(&p.chars, tokens[j].start).is_none()
+        && p.gazetteer_at(tokens[j].start).is_none()
         && anchor_at(p, j) == Some(Anchor::Tagged)
     {
         return false;
@@ -1340,7 +1340,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
         // A party named without its country (国民党, 民主党) is a common noun in People's Daily;
         // 中国共产党人 are its members.
-        let placed = gazetteer_at(&p.chars, s).is_some_and(|n| n >= 2);
+        let placed = p.gazetteer_at(s).is_some_and(|n| n >= 2);
         if whole.ends_with('党') && (p.chars.get(e) == Some(&'人') || !placed && end == i) {
             i = end + 1;
             continue;
@@ -1369,7 +1369,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
         if anchor == Anchor::Place && end > i {
             let mut pe = t.end;
-            if let Some(n) = gazetteer_at(&p.chars, t.start)
+            if let Some(n) = p.gazetteer_at(t.start)
                 && n > t.len()
                 && t.start + n < e
                 && tokens[i..=end].iter().any(|x| x.end == t.start + n)

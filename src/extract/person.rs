@@ -7,9 +7,8 @@ use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{
-    CHINA_ADMIN, COUNTRIES, GIVEN_CHARS, JAPANESE_SURNAMES, NAME_FINAL_CHARS, ORG_SUFFIXES,
-    PERSON_CUES, PLACE_SUFFIXES, REGIONS, SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
-    WORLD_CITIES,
+    GIVEN_CHARS, JAPANESE_SURNAMES, NAME_FINAL_CHARS, ORG_SUFFIXES, PERSON_CUES, PLACE_SUFFIXES,
+    SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
 };
 use crate::normalize::is_han;
 use crate::segment::{Segmenter, Token};
@@ -61,10 +60,8 @@ fn is_dot(c: char) -> bool {
 
 /// A place name from the gazetteers: never a person.
 fn is_place(word: &str) -> bool {
-    COUNTRIES.contains(word)
-        || REGIONS.contains(word)
-        || CHINA_ADMIN.contains(word)
-        || WORLD_CITIES.contains(word)
+    // The gazetteers' union: one lookup instead of four.
+    super::place::in_gazetteer(word)
 }
 
 /// A one-character head of an organization or place name (部, 局, 队, 县, 镇).

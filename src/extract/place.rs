@@ -387,7 +387,7 @@ fn ambiguous_place_in_context(tokens: &[Token<'_>], i: usize) -> bool {
 /// a piece of a transliterated person's name (next to `·`, or to a person-tagged piece).
 pub fn is_place_token(tokens: &[Token<'_>], i: usize) -> bool {
     let t = &tokens[i];
-    if t.word.chars().count() >= 2
+    if t.len() >= 2
         && in_gazetteer(t.word)
         && !is_direction(t.word)
         && (!NOT_PLACES.contains(t.word) || ambiguous_place_in_context(tokens, i))
@@ -436,7 +436,7 @@ fn compound_end(p: &Paragraph<'_>, s: usize, k: usize) -> usize {
     if is_prefecture(s, e) && followed_by_area(k) {
         return k + 1;
     }
-    let Some(n) = gazetteer_at(&p.chars, e) else {
+    let Some(n) = p.gazetteer_at(e) else {
         return k;
     };
     let Some(k2) = (k + 1..tokens.len().min(k + 4)).find(|&j| tokens[j].end == e + n) else {
@@ -463,7 +463,7 @@ fn compound_end(p: &Paragraph<'_>, s: usize, k: usize) -> usize {
 /// characters that is not a place suffix (中国海, 香港岛 are places of their own).
 fn prefix_place(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let t = &p.tokens[i];
-    let n = gazetteer_at(&p.chars, t.start)?;
+    let n = p.gazetteer_at(t.start)?;
     if n < 2 || n + 2 > t.len() || !p.is_unclaimed(t.start, t.end) {
         return None;
     }
@@ -578,7 +578,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         // A gazetteer name that starts on this token and ends on a token boundary, even across
         // tokens jieba split (杜尚/别) or tagged as a person (莫斯科/nr).
         let mut end_tok = None;
-        if let Some(n) = gazetteer_at(&p.chars, t.start) {
+        if let Some(n) = p.gazetteer_at(t.start) {
             let end = t.start + n;
             if n >= 2
                 && let Some(k) = (i..tokens.len()).find(|&k| tokens[k].end == end)
@@ -731,6 +731,21 @@ mod tests {
         found.sort();
         assert_eq!(found, ["南宁", "广西"]);
         assert_eq!(places("美国马里兰州举办灯展"), ["美国", "马里兰州"]);
+    }
+
+    #[test]
+    fn the_paragraph_remembers_the_gazetteer_answers() {
+        let text = "中国驻美国大使馆在华盛顿，北京人民大会堂";
+        let tokens = crate::segment::Segmenter::shared().tag(text);
+        let p = super::super::Paragraph::new(text, &tokens);
+        for _ in 0..2 {
+            let asked: Vec<_> = (0..=p.len()).map(|i| p.gazetteer_at(i)).collect();
+            let direct: Vec<_> = (0..=p.len())
+                .map(|i| super::gazetteer_at(&p.chars, i))
+                .collect();
+            assert_eq!(asked, direct);
+            assert_eq!(asked[0], Some(2), "中国");
+        }
     }
 
     #[test]
