@@ -516,6 +516,14 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::Proper);
     }
+    // 空军联航队, 海军八一队: a service's own team or unit.
+    if matches!(t.word, "空军" | "海军" | "陆军")
+        && p.tokens.get(i + 1).is_some_and(|x| {
+            x.word.ends_with('队') && x.len() >= 3 && matches!(x.pos, "nz" | "nt" | "j")
+        })
+    {
+        return Some(Anchor::Proper);
+    }
     // 申花队, 国安队, 联航队: a team named by a stem jieba knows as a name.
     if t.len() == 3
         && t.word.ends_with('队')
@@ -1475,6 +1483,7 @@ mod tests {
         assert!(found.contains(&"国安队".to_string()), "{found:?}");
         assert!(orgs("国家队战绩不佳。").is_empty());
         assert_eq!(orgs("武警张家口支队的300名官兵。"), ["武警张家口支队"]);
+        assert_eq!(orgs("空军联航队客场不敌对手。"), ["空军联航队"]);
     }
 
     #[test]
