@@ -1407,6 +1407,11 @@ mod tests {
     }
 
     #[test]
+    fn a_committee_written_short() {
+        assert_eq!(orgs("伊拉克应与联合国特委会充分合作。"), ["联合国特委会"]);
+    }
+
+    #[test]
     fn words_jieba_tags_as_bodies_that_are_none() {
         assert!(orgs("以减少经济对外部的依赖").is_empty());
     }
