@@ -468,13 +468,13 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     if p.is_place_token(i) {
         return Some(Anchor::Place);
     }
-    if t.pos == "ns"
+    if matches!(t.pos, "ns" | "nt")
         && let Some(n) = p.gazetteer_at(t.start)
         && n >= 2
         && n < t.len()
-        && p.tokens
-            .get(i + 1)
-            .is_some_and(|x| head_of(x.word) == Some(true))
+        && p.tokens.get(i + 1).is_some_and(|x| {
+            head_of(x.word) == Some(true) || t.pos == "nt" && head_before_role(x.word).is_some()
+        })
     {
         return Some(Anchor::PlacePrefix(n));
     }
@@ -992,9 +992,19 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
 /// A word made of an organization and a member's role (中央政治局常委, 中央委员会委员): the
 /// length in characters of the organization part.
 fn head_before_role(word: &str) -> Option<usize> {
-    let stem = ["常委", "委员", "副书记", "书记"]
-        .iter()
-        .find_map(|r| word.strip_suffix(r))?;
+    let stem = [
+        "常委",
+        "委员",
+        "副书记",
+        "书记",
+        "副主席",
+        "主席",
+        "副会长",
+        "会长",
+        "秘书长",
+    ]
+    .iter()
+    .find_map(|r| word.strip_suffix(r))?;
     let n = stem.chars().count();
     (n >= 2 && head_of(stem).is_some()).then_some(n)
 }
@@ -1293,7 +1303,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         };
         let Some(end) = chain_from(p, i, anchor) else {
             // 吉林/省委书记, 靖边县/团委书记: the body is inside the word naming the role.
-            if matches!(anchor, Anchor::Place)
+            if matches!(anchor, Anchor::Place | Anchor::PlacePrefix(_))
                 && let Some(next) = tokens.get(i + 1)
                 && let Some(n) = head_before_role(next.word)
                 && p.is_unclaimed(t.start, next.start + n)
@@ -1304,7 +1314,11 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                     t.start,
                     next.start + n,
                 ));
-                out.push(Mention::new(EntityKind::Place, t.start, t.end));
+                let place_end = match anchor {
+                    Anchor::PlacePrefix(k) => t.start + k,
+                    _ => t.end,
+                };
+                out.push(Mention::new(EntityKind::Place, t.start, place_end));
                 i += 2;
                 continue;
             }
@@ -1508,6 +1522,7 @@ mod tests {
         assert_eq!(orgs("吉林省委书记张德江来到厂里。"), ["吉林省委"]);
         assert_eq!(orgs("后任靖边县团委书记。"), ["靖边县团委"]);
         assert_eq!(orgs("中共哈尔滨市委书记说。"), ["中共哈尔滨市委"]);
+        assert_eq!(orgs("刘善璧当选为武汉市政协主席。"), ["武汉市政协"]);
     }
 
     #[test]
