@@ -1105,6 +1105,30 @@ fn mission_at(p: &Paragraph<'_>, i: usize) -> Option<(usize, Vec<(usize, usize)>
     {
         return Some((i + 2, vec![(tokens[i].start, tokens[i].end)]));
     }
+    let abbreviation = |t: &Token<'_>| {
+        let mut cs = t.word.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c == '华' || COUNTRY_ABBREV_CHARS.contains(&c))
+    };
+    // 澳/驻华使馆: the mission with its host in one word after the sending country.
+    if let Some(t) = tokens.get(i + 1)
+        && let Some(rest) = t.word.strip_prefix('驻')
+        && let Some(c) = rest.chars().next()
+        && (c == '华' || COUNTRY_ABBREV_CHARS.contains(&c))
+        && MISSIONS.contains(&&rest[c.len_utf8()..])
+        && (is_place_token(tokens, i) || abbreviation(&tokens[i]))
+    {
+        return Some((i + 1, Vec::new()));
+    }
+    // 中国/驻/阿/使馆: the host by its abbreviation as a word of its own.
+    if tokens.get(i + 1).is_some_and(|t| t.word == "驻")
+        && tokens.get(i + 2).is_some_and(abbreviation)
+        && tokens
+            .get(i + 3)
+            .is_some_and(|h| MISSIONS.contains(&h.word))
+        && is_place_token(tokens, i)
+    {
+        return Some((i + 3, vec![(tokens[i].start, tokens[i].end)]));
+    }
     if tokens.get(i + 1)?.word != "驻" || !is_place_token(tokens, i) {
         return None;
     }
@@ -1270,9 +1294,26 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        if let Some((end, places)) = mission_at(p, i)
+        if let Some((mut end, places)) = mission_at(p, i)
             && p.is_unclaimed(t.start, tokens[end].end)
         {
+            // 英国驻华使馆/文化教育处: a section of the mission.
+            while tokens.get(end + 1).is_some_and(|x| {
+                x.len() >= 3
+                    && ["处", "部", "室", "组"].iter().any(|d| x.word.ends_with(d))
+                    && !NOT_HEADS.contains(x.word)
+            }) {
+                end += 1;
+            }
+            if tokens
+                .get(end + 1)
+                .is_some_and(|x| x.len() >= 2 && !is_stop(x))
+                && tokens
+                    .get(end + 2)
+                    .is_some_and(|x| matches!(x.word, "处" | "部" | "室" | "科" | "组"))
+            {
+                end += 2;
+            }
             p.claim(t.start, tokens[end].end, EntityKind::Organization);
             out.push(Mention::new(
                 EntityKind::Organization,
@@ -1461,6 +1502,16 @@ mod tests {
         );
         assert_eq!(orgs("连中国驻加大使馆的人也投诉了。"), ["中国驻加大使馆"]);
         assert_eq!(orgs("瑞士驻华大使馆参加了活动。"), ["瑞士驻华大使馆"]);
+        assert_eq!(
+            orgs("今天晚上，中国驻阿使馆全体官员欢聚。"),
+            ["中国驻阿使馆"]
+        );
+        assert_eq!(
+            orgs("由中国教育国际交流协会与英国驻华使馆文化教育处主办。")
+                .last()
+                .map(String::as_str),
+            Some("英国驻华使馆文化教育处")
+        );
         assert_eq!(orgs("由人民出版社近期出版的丛书。"), ["人民出版社"]);
     }
 
