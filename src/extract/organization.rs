@@ -199,7 +199,7 @@ pub fn head_of(word: &str) -> Option<bool> {
                 || NOT_HEADS.contains(word)
                 || word.ends_with("常委")
                 // 双边关系, 金融体系, 领导干部: words that only end like a head.
-                || ["关系", "体系", "联系", "部分", "干部", "社会", "局势", "局面"]
+                || ["关系", "体系", "联系", "部分", "干部", "社会", "局势", "局面", "场所"]
                     .iter()
                     .any(|w| word.ends_with(w))
             {
@@ -1588,6 +1588,7 @@ mod tests {
         assert!(orgs("推动了中英经贸关系进一步发展。").is_empty());
         assert!(orgs("泰国金融体系存在问题。").is_empty());
         assert!(orgs("中国公用计算机互联网已经开通。").is_empty());
+        assert!(orgs("宁波突击检查娱乐场所。").is_empty());
         assert_eq!(
             orgs("中国共产党第十五次全国代表大会在北京召开。"),
             ["中国共产党第十五次全国代表大会"]
