@@ -1462,6 +1462,11 @@ mod tests {
     }
 
     #[test]
+    fn a_central_bank_named_alone() {
+        assert_eq!(orgs("中央银行宣布降低利率。"), ["中央银行"]);
+    }
+
+    #[test]
     fn a_committee_written_short() {
         assert_eq!(orgs("伊拉克应与联合国特委会充分合作。"), ["联合国特委会"]);
     }
