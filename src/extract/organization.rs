@@ -774,6 +774,13 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         {
             break;
         }
+        // 中国工商银行/全国分行(行长会议): branches everywhere are no unit of the name.
+        if last_head == Some(j - 1)
+            && matches!(t.word, "全国" | "城市" | "基层" | "各地")
+            && tokens.get(j + 1).is_some_and(|x| is_branch_head(x.word))
+        {
+            break;
+        }
         // 北京军区251医院, 杭州/第八/中学, 北京市/五十五/中学: a unit numbered inside the name.
         let chinese_ordinal = t.pos == "m"
             && !t.word.trim_start_matches('第').is_empty()
@@ -1459,6 +1466,14 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn branches_everywhere_are_no_unit_of_the_name() {
+        assert_eq!(
+            orgs("在京召开的中国工商银行全国分行行长会议。"),
+            ["中国工商银行"]
+        );
     }
 
     #[test]
