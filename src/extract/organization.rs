@@ -1099,12 +1099,14 @@ fn mission_at(p: &Paragraph<'_>, i: usize) -> Option<(usize, Vec<(usize, usize)>
         "办事处",
     ];
     let tokens = p.tokens;
-    // 瑞士驻华大使馆, 中国驻加大使馆: the host by its one-character abbreviation, jieba
-    // keeping it with 驻.
-    if let Some(host) = tokens.get(i + 1).and_then(|t| t.word.strip_prefix('驻'))
-        && let Some(c) = host.chars().next()
-        && host.len() == c.len_utf8()
-        && (c == '华' || COUNTRY_ABBREV_CHARS.contains(&c))
+    // A country written by its one-character abbreviation (华, 加, 阿).
+    let abbreviation = |w: &str| {
+        let mut cs = w.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c == '华' || COUNTRY_ABBREV_CHARS.contains(&c))
+    };
+    let host_word = tokens.get(i + 1).and_then(|t| t.word.strip_prefix('驻'));
+    // 瑞士/驻华/大使馆, 中国/驻加/大使馆: jieba keeps the host with 驻.
+    if host_word.is_some_and(abbreviation)
         && tokens
             .get(i + 2)
             .is_some_and(|h| MISSIONS.contains(&h.word))
@@ -1112,23 +1114,18 @@ fn mission_at(p: &Paragraph<'_>, i: usize) -> Option<(usize, Vec<(usize, usize)>
     {
         return Some((i + 2, vec![(tokens[i].start, tokens[i].end)]));
     }
-    let abbreviation = |t: &Token<'_>| {
-        let mut cs = t.word.chars();
-        matches!((cs.next(), cs.next()), (Some(c), None) if c == '华' || COUNTRY_ABBREV_CHARS.contains(&c))
-    };
-    // 澳/驻华使馆: the mission with its host in one word after the sending country.
-    if let Some(t) = tokens.get(i + 1)
-        && let Some(rest) = t.word.strip_prefix('驻')
+    // 澳/驻华使馆: the host and the mission in one word after the sending country.
+    if let Some(rest) = host_word
         && let Some(c) = rest.chars().next()
-        && (c == '华' || COUNTRY_ABBREV_CHARS.contains(&c))
+        && abbreviation(&rest[..c.len_utf8()])
         && MISSIONS.contains(&&rest[c.len_utf8()..])
-        && (is_place_token(tokens, i) || abbreviation(&tokens[i]))
+        && (is_place_token(tokens, i) || abbreviation(tokens[i].word))
     {
         return Some((i + 1, Vec::new()));
     }
     // 中国/驻/阿/使馆: the host by its abbreviation as a word of its own.
     if tokens.get(i + 1).is_some_and(|t| t.word == "驻")
-        && tokens.get(i + 2).is_some_and(abbreviation)
+        && tokens.get(i + 2).is_some_and(|t| abbreviation(t.word))
         && tokens
             .get(i + 3)
             .is_some_and(|h| MISSIONS.contains(&h.word))

@@ -601,10 +601,10 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
         // 八达岭长城, 北京天津: one word made of two places is both.
         if end_tok.is_none()
-            && let Some(n1) = gazetteer_at(&p.chars, t.start)
+            && let Some(n1) = p.gazetteer_at(t.start)
             && n1 >= 2
             && n1 + 2 <= t.len()
-            && gazetteer_at(&p.chars, t.start + n1) == Some(t.len() - n1)
+            && p.gazetteer_at(t.start + n1) == Some(t.len() - n1)
             // 马里兰州, 上海浦东新区: a place of its own is not cut.
             && !is_place_token(tokens, i)
             && !p.chars[t.end - 1..t.end]
