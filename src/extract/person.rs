@@ -582,6 +582,10 @@ fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, ou
             continue;
         }
         match split_names(ctx, s, e, loose) {
+            // A headline (姜春云会见沃尔沃公司总裁) is no line of names.
+            Some(parts) if strict && parts.len() > 1 && sentence_across(ctx, &parts) => {
+                return;
+            }
             Some(parts) if !(open_end && parts.len() > 1) => names.extend(parts),
             _ if strict => return,
             _ => break,
@@ -607,6 +611,25 @@ fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, ou
             });
         }
     }
+}
+
+/// True when jieba's words show that the "names" `parts`, split from a run of Han characters,
+/// are a sentence (姜春云会见沃尔沃公司总裁 read as 姜春/云会见/沃尔/沃公/司总裁): a full name
+/// jieba found is cut in two, a title stands for a given name (司/总裁), or a particle lies
+/// inside (虎啸的雷鸣).
+fn sentence_across(ctx: &Ctx<'_, '_>, parts: &[(usize, usize)]) -> bool {
+    let (a, b) = (parts[0].0, parts[parts.len() - 1].1);
+    ctx.tokens
+        .iter()
+        .filter(|t| t.start >= a && t.end <= b)
+        .any(|t| {
+            let len = t.end - t.start;
+            // A name jieba found, opening one of ours and running into the next (姜春云).
+            let cut = parts.iter().any(|&(s, e)| t.start == s && e < t.end);
+            (len == 3 && t.pos.starts_with("nr") && cut)
+                || (len >= 2 && parts.iter().any(|&(_, e)| t.end == e) && is_title(t.word, false))
+                || matches!(t.pos, "uj" | "ul" | "uz" | "uv" | "ud" | "ug")
+        })
 }
 
 /// Split the Han characters `s..e` into Chinese names, as few as possible (王永华贺广华 is two
@@ -1281,6 +1304,14 @@ mod tests {
         let found = persons("三宝创作出交响乐，沈鹏、李铎献上书法。");
         assert!(found.contains(&"沈鹏".to_string()), "{found:?}");
         assert!(found.contains(&"李铎".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_headline_is_no_line_of_names() {
+        assert_eq!(persons("姜春云会见沃尔沃公司总裁"), ["姜春云"]);
+        assert!(persons("荣誉模范团长").is_empty());
+        // A line of names without separators still splits into them.
+        assert_eq!(persons("李德润葛洪"), ["李德润", "葛洪"]);
     }
 
     #[test]
