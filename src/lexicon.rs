@@ -252,6 +252,9 @@ lexicon!(
     /// Organization heads (大学, 委员会, 公司); value: strong or weak.
     ORG_SUFFIXES, "org_suffixes.txt");
 lexicon!(
+    /// Trades between a firm's own name and its head (体育用品, 实业, 电脑).
+    FIRM_TRADES, "firm_trades.txt");
+lexicon!(
     /// Well-known organizations and abbreviations; value: the full name.
     ORG_ABBREVS, "org_abbrevs.txt");
 lexicon!(

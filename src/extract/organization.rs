@@ -18,7 +18,8 @@ use std::sync::LazyLock;
 
 use super::place::is_place_token;
 use super::{EntityKind, Mention, Paragraph};
-use crate::lexicon::{CharSet, ORG_ABBREVS, ORG_SUFFIXES, TITLES};
+use crate::lexicon::{CharSet, FIRM_TRADES, ORG_ABBREVS, ORG_SUFFIXES, TITLES};
+use crate::segment::Segmenter;
 use crate::segment::Token;
 
 /// Longest chain of tokens an organization name may span.
@@ -83,6 +84,113 @@ fn is_company_head(word: &str) -> bool {
         "队",
     ]
     .contains(&word)
+}
+
+/// Heads that close a firm's name (耐克公司, 格威特体育用品公司, 伊盟化工集团公司).
+const FIRM_HEADS: [&str; 10] = [
+    "公司",
+    "有限公司",
+    "集团",
+    "集团公司",
+    "总公司",
+    "股份公司",
+    "有限责任公司",
+    "股份有限公司",
+    "实业公司",
+    "集团有限公司",
+];
+
+/// A word that names a trade (体育用品, 实业), or two of them glued by jieba (电脑科技).
+fn is_trade(word: &str) -> bool {
+    FIRM_TRADES.contains(word)
+        || word.char_indices().skip(1).any(|(b, _)| {
+            FIRM_TRADES.contains(&word[..b]) && FIRM_TRADES.contains(&word[b..])
+        })
+}
+
+/// Whether `stem`, tagged `pos` by jieba, can be a firm's own name (its 字号): a word the
+/// dictionary does not know or tags as a name (耐克, 格威特, 宝洁), or one it counts seldom
+/// (先科, 酒钢); with `tagged` (jieba knows stem and head together as an organization, 微软公司),
+/// any word but a verb or a common noun. Never a trade, a place or a generic stem.
+fn firm_stem(stem: &str, pos: Option<&str>, tagged: bool) -> bool {
+    let n = stem.chars().count();
+    if n < 2
+        || n > 6
+        || is_trade(stem)
+        // 运动服装, 体育器材: a kind of goods, not a firm's own name.
+        || stem.char_indices().skip(2).any(|(b, _)| is_trade(&stem[b..]))
+        || generic_stem_word(stem)
+        || TITLES.contains(stem)
+        || super::place::in_gazetteer(stem)
+        || !stem.chars().all(|c| c.is_alphanumeric())
+        || stem.starts_with(|c: char| "一二两三四五六七八九十几多各该本此这那每某全".contains(c))
+    {
+        return false;
+    }
+    let jieba = Segmenter::shared().jieba();
+    if !jieba.has_word(stem) {
+        return true;
+    }
+    let tag = pos.map_or_else(
+        || jieba.tag(stem, false).first().map_or("x", |t| t.tag),
+        |p| p,
+    );
+    if matches!(tag, "nr" | "nrt" | "nrfg" | "nz" | "eng") {
+        return true;
+    }
+    let freq = jieba.suggest_freq(stem);
+    if tagged {
+        !(matches!(tag, "v" | "vn" | "n" | "ns" | "m" | "t" | "r" | "f") && freq > 100)
+    } else {
+        freq <= 50 && !matches!(tag, "m" | "t" | "r" | "f" | "p" | "c" | "d" | "u" | "i" | "l")
+    }
+}
+
+/// A firm named by a name of its own at token `i`, maybe followed by one or two trades, then a
+/// firm's head (格威特/体育用品/公司, 奔驰/汽车/公司, 野村/公司): the index of the head.
+fn firm_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
+    let tokens = p.tokens;
+    let t = &tokens[i];
+    // Not the tail of a longer word jieba cut (布洛克/巴/斯特影视公司).
+    if i > 0
+        && tokens[i - 1].end == t.start
+        && matches!(tokens[i - 1].pos, "n" | "nz" | "ns" | "nr" | "nrt" | "j" | "vn" | "l")
+    {
+        return None;
+    }
+    if is_stop(t) || !firm_stem(t.word, Some(t.pos), false) && !matches!(t.pos, "eng") {
+        return None;
+    }
+    if t.pos == "eng" && t.word.chars().count() < 2 {
+        return None;
+    }
+    let mut prev_end = t.end;
+    for j in i + 1..(i + 4).min(tokens.len()) {
+        let x = &tokens[j];
+        if x.start != prev_end {
+            return None;
+        }
+        if FIRM_HEADS.contains(&x.word) {
+            return Some(j);
+        }
+        if !is_trade(x.word) {
+            return None;
+        }
+        prev_end = x.end;
+    }
+    None
+}
+
+/// One token made of a firm's own name and its head (耐克公司, 诺基亚公司, 微软公司).
+fn firm_token(t: &Token<'_>) -> bool {
+    if t.len() < 4 || is_stop(t) {
+        return false;
+    }
+    FIRM_HEADS.iter().any(|h| {
+        t.word
+            .strip_suffix(h)
+            .is_some_and(|stem| firm_stem(stem, None, t.pos == "nt"))
+    })
 }
 
 /// Heads that need a state-organ reading for 国家/中央/全国 to open them.
@@ -489,6 +597,13 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
             .is_some_and(|x| is_company_head(x.word) && x.start == t.end)
     {
         return Some(Anchor::Proper);
+    }
+    // 格威特体育用品公司, 耐克公司: a firm by its own name.
+    if firm_at(p, i).is_some() {
+        return Some(Anchor::Proper);
+    }
+    if firm_token(t) {
+        return Some(Anchor::Tagged);
     }
     // 俄联邦安全局: a body of a country named with its one-character abbreviation.
     let abbreviated = t.len() >= 4
@@ -1463,6 +1578,20 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn firms_by_their_own_name_and_trade() {
+        assert_eq!(
+            orgs("一向支持中国体育事业的格威特体育用品公司在北京举行发布会。"),
+            ["格威特体育用品公司"]
+        );
+        assert_eq!(orgs("耐克公司上月称其盈余将减少。"), ["耐克公司"]);
+        assert_eq!(orgs("嘉兴市还在浦东创办兴嘉实业公司。"), ["兴嘉实业公司"]);
+        // A kind of firm, or of goods, is no name.
+        assert!(orgs("民办和私人承包性质的中介公司占相当的比重。").is_empty());
+        assert!(orgs("他从最初单一的运动服装公司发展起来。").is_empty());
+        assert!(orgs("兴办14家劳服公司。").is_empty());
     }
 
     #[test]
