@@ -1040,8 +1040,16 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                 && tokens
                     .get(j + 1)
                     .is_some_and(|x| x.len() >= 3 && head_of(x.word) == Some(true));
+            // 八路军总部/命令/率领/八路军: after a complete name, a verb before another whole
+            // name is the clause's.
+            let clause = last_head.is_some()
+                && head_of(t.word).is_none()
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|x| x.len() >= 3 && head_of(x.word).is_some());
             if !task
                 && (prev_anchor
+                    || clause
                     || Some(j - 1) == last_head
                     || t.len() == 1 && head_of(t.word).is_none())
             {
@@ -1049,6 +1057,13 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             }
         }
         if t.pos.starts_with('p') || t.pos.starts_with('c') || t.pos == "f" && t.word != "间" {
+            break;
+        }
+        // 由省/体委, 向市/政府: a preposition jieba glued to the next word's first character.
+        if t.len() == 2
+            && t.word.starts_with(['由', '向', '被', '把', '从', '对', '在'])
+            && t.word.ends_with(['省', '市', '县', '区', '乡', '镇'])
+        {
             break;
         }
         if t.pos.starts_with("nr")
@@ -1578,6 +1593,18 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn a_name_ends_before_the_clause_after_it() {
+        assert_eq!(
+            orgs("四川省政府专门派出调查组和工作组,加大打假力度。"),
+            ["四川省政府"]
+        );
+        assert_eq!(
+            orgs("原济南泰山足球俱乐部由省体委移交给山东电力集团公司。"),
+            ["济南泰山足球俱乐部", "山东电力集团公司"]
+        );
     }
 
     #[test]
