@@ -86,6 +86,46 @@ fn is_company_head(word: &str) -> bool {
     .contains(&word)
 }
 
+/// Whether token `i` is a name jieba tags as a person's that may name a body after it (马海德 of
+/// 马海德基金会, 黄粱梦 of 黄粱梦派出所): a word the dictionary counts seldom, not a person
+/// listed after a role or next to another name (团长李喜华, 刘亮明陈建军), not the tail of a
+/// dotted or hyphenated name (沃尔特·里德), not a trophy (李宁杯).
+fn own_name(p: &Paragraph<'_>, i: usize) -> bool {
+    let t = &p.tokens[i];
+    if !matches!(t.pos, "nr" | "nrt" | "nrfg") || !(2..=3).contains(&t.len()) || t.word.ends_with('杯')
+    {
+        return false;
+    }
+    if let Some(prev) = i.checked_sub(1).map(|k| &p.tokens[k])
+        && (ends_in_role(prev.word)
+            || is_role(prev.word)
+            || prev.pos.starts_with("nr")
+            || head_of(prev.word).is_some()
+            || matches!(prev.word, "·" | "•" | "・" | "-" | "—"))
+    {
+        return false;
+    }
+    let jieba = Segmenter::shared().jieba();
+    !jieba.has_word(t.word) || jieba.suggest_freq(t.word) <= 150
+}
+
+/// A county or district named without its 县 or 区 (平遥 of 平遥县, 石景山 of 石景山区), when the
+/// bare name is no common word.
+fn bare_county(word: &str) -> bool {
+    let n = word.chars().count();
+    (2..=3).contains(&n)
+        && ["县", "区", "市"].iter().any(|suffix| {
+            let mut w = String::with_capacity(word.len() + 3);
+            w.push_str(word);
+            w.push_str(suffix);
+            crate::lexicon::CHINA_ADMIN.value(&w) == Some("county")
+        })
+        && {
+            let jieba = Segmenter::shared().jieba();
+            !jieba.has_word(word) || jieba.suggest_freq(word) <= 300
+        }
+}
+
 /// Heads that close a firm's name (耐克公司, 格威特体育用品公司, 伊盟化工集团公司).
 const FIRM_HEADS: [&str; 10] = [
     "公司",
@@ -595,6 +635,23 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         && p.tokens
             .get(i + 1)
             .is_some_and(|x| is_company_head(x.word) && x.start == t.end)
+    {
+        return Some(Anchor::Proper);
+    }
+    // 马海德基金会, 黄粱梦派出所, 平遥火柴厂: a name of its own (one jieba tags as a person's,
+    // or a county's without its 县 or 区) right before a strong head of two characters or more.
+    if (own_name(p, i) || bare_county(t.word))
+        && p.tokens.get(i + 1).is_some_and(|x| {
+            x.start == t.end
+                && x.len() >= 2
+                && head_of(x.word) == Some(true)
+                && !NOT_HEADS.contains(x.word)
+                && !ends_in_role(x.word)
+        })
+        // 任菲/外交部, 团长李喜华/中南林学院, 刘亮明/陈建军: not when the head is a name of its
+        // own.
+        && !p.tokens[i + 1].pos.starts_with("nr")
+        && anchor_at(p, i + 1).is_none()
     {
         return Some(Anchor::Proper);
     }
