@@ -259,6 +259,7 @@ static NOT_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
         "部分",
         "对外部",
+        "广播电台",
         "全部",
         "内部",
         "外部",
@@ -522,8 +523,10 @@ fn tagged_head(word: &str) -> bool {
     if word.ends_with("中央") && (3..=4).contains(&n) {
         return true;
     }
-    const HEADS: [&str; 16] = [
+    const HEADS: [&str; 18] = [
         "部",
+        "电台",
+        "油田",
         "出版社",
         "书局",
         "大学",
@@ -1031,6 +1034,13 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                     | "人士"
                     | "官员"
             )
+        {
+            break;
+        }
+        // 英国工党/政府: a party's government is no name, the party is.
+        if last_head == Some(j - 1)
+            && prev.word.ends_with('党')
+            && matches!(t.word, "政府" | "新政府" | "内阁")
         {
             break;
         }
@@ -1566,9 +1576,16 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        // A place listed as a known organization (东盟) with nothing after it stays a place
-        // for the place pass; so does a name that is all place (香港特别行政区).
-        if p.chars.get(e) == Some(&'长') {
+        // 新华社长/…, 环保局长: a head glued to 长 is a title (社长, 局长), unless 长 opens the
+        // place of a dateline (新华社/长春/1月10日电).
+        let dateline = tokens.get(end + 1).is_some_and(|x| {
+            x.start == e
+                && super::place::in_gazetteer(x.word)
+                && tokens
+                    .get(end + 2)
+                    .is_some_and(|y| y.pos == "m" || y.word.starts_with('电'))
+        });
+        if p.chars.get(e) == Some(&'长') && !dateline {
             i = end + 1;
             continue;
         }
@@ -1584,6 +1601,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             i = end + 1;
             continue;
         }
+        // A name that is all place (香港特别行政区, 东盟 alone) stays a place for the place pass.
         if super::place::in_gazetteer(whole) {
             i = end + 1;
             continue;
@@ -1650,6 +1668,17 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn datelines_parties_and_fields() {
+        assert_eq!(orgs("新华社长春1月10日电（记者李亚彪）"), ["新华社"]);
+        assert!(orgs("查处了昔阳县环保局长吃遍全县饭店的案件。").is_empty());
+        assert_eq!(orgs("对于上台不久的英国工党政府来说。"), ["英国工党"]);
+        assert_eq!(
+            orgs("奠定了胜利油田、大港油田的开发基础。"),
+            ["胜利油田", "大港油田"]
+        );
     }
 
     #[test]
