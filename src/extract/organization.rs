@@ -957,15 +957,36 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             break;
         }
         // 北京军区251医院, 杭州/第八/中学, 北京市/五十五/中学: a unit numbered inside the name.
-        let chinese_ordinal = t.pos == "m"
-            && !t.word.trim_start_matches('第').is_empty()
-            && t.word
-                .trim_start_matches('第')
-                .chars()
-                .all(|c| "一二三四五六七八九十百".contains(c))
+        let chinese_ordinal = chinese_ordinal_word(t)
             && tokens
                 .get(j + 1)
                 .is_some_and(|x| matches!(x.word, "中学" | "小学" | "医院" | "人民医院"));
+        // 云南省/第二/人民/医院: a numbered people's hospital.
+        if chinese_ordinal_word(t)
+            && t.word.starts_with('第')
+            && tokens.get(j + 1).is_some_and(|x| x.word == "人民")
+            && tokens.get(j + 2).is_some_and(|x| x.word == "医院")
+            && tokens[j + 2].start == tokens[j + 1].end
+        {
+            last_head = Some(j + 2);
+            seen_head_word = Some("医院");
+            j += 3;
+            continue;
+        }
+        // 山东数学/会, 中国长江技术经济学/会: a learned society jieba cut inside 学会.
+        if t.word == "会" && prev.word.ends_with('学') && prev.len() >= 2 && t.start == prev.end {
+            last_head = Some(j);
+            seen_head_word = Some("学会");
+            j += 1;
+            continue;
+        }
+        // 致公党/中央: a party's central committee.
+        if t.word == "中央" && last_head == Some(j - 1) && prev.word.ends_with('党') {
+            last_head = Some(j);
+            seen_head_word = Some(t.word);
+            j += 1;
+            continue;
+        }
         if (last_head == Some(j - 1) && t.word.bytes().all(|b| b.is_ascii_digit())
             || chinese_ordinal)
             && tokens
@@ -1191,6 +1212,12 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             ))
         .then_some(end),
     }
+}
+
+/// A number in Chinese numerals, maybe an ordinal (第八, 五十五).
+fn chinese_ordinal_word(t: &Token<'_>) -> bool {
+    let digits = t.word.trim_start_matches('第');
+    t.pos == "m" && !digits.is_empty() && digits.chars().all(|c| "一二三四五六七八九十百".contains(c))
 }
 
 /// A word made of an organization and a member's role (中央政治局常委, 中央委员会委员): the
@@ -1668,6 +1695,16 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn numbered_hospitals_learned_societies_and_party_centres() {
+        assert_eq!(
+            orgs("新年伊始，湖北随州第一人民医院评选“百强人才”。"),
+            ["湖北随州第一人民医院"]
+        );
+        assert_eq!(orgs("他曾任山东数学会理事长等职。"), ["山东数学会"]);
+        assert_eq!(orgs("杨纪珂，致公党中央常务副主席。"), ["致公党中央"]);
     }
 
     #[test]
