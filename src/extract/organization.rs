@@ -248,6 +248,10 @@ fn is_government_head(word: &str) -> bool {
         "社",
         "总工会",
         "办公厅",
+        "办公室",
+        "领导小组",
+        "指挥部",
+        "中心",
     ]
     .iter()
     .any(|h| word.ends_with(h))
@@ -1054,6 +1058,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                     | "代表"
                     | "人士"
                     | "官员"
+                    | "同志"
             )
         {
             break;
@@ -1695,6 +1700,20 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn state_offices_groups_and_centres() {
+        assert_eq!(
+            orgs("国家新药研究与开发协调领导小组工作会议上获悉。"),
+            ["国家新药研究与开发协调领导小组"]
+        );
+        assert_eq!(
+            orgs("除因特殊需要经国家机电产品进出口办公室批准外。"),
+            ["国家机电产品进出口办公室"]
+        );
+        let found = orgs("受到中央领导同志和中央扶贫领导小组的肯定。");
+        assert!(!found.iter().any(|o| o.contains("同志")), "{found:?}");
     }
 
     #[test]
