@@ -394,6 +394,10 @@ fn is_stop(t: &Token<'_>) -> bool {
     if first == '各' || t.word == "两地" {
         return true;
     }
+    // 再/就业/服务中心: jieba cuts 再就业 (re-employment) after its adverb.
+    if t.word == "再" {
+        return false;
+    }
     // 新余市/委/宣传部, 蔚县/剪纸/厂: jieba leaves a one-character head alone with a tag of
     // its own.
     if t.pos == "zg"
@@ -627,9 +631,13 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         && let Some(n) = p.gazetteer_at(t.start)
         && n >= 2
         && n < t.len()
-        && p.tokens.get(i + 1).is_some_and(|x| {
+        && (p.tokens.get(i + 1).is_some_and(|x| {
             head_of(x.word) == Some(true) || t.pos == "nt" && head_before_role(x.word).is_some()
         })
+            // 北京东方/巨人/环境/发展/研究/中心: a proper word opening with a place before a
+            // name that reaches a strong head.
+            || chain_from(p, i, Anchor::PlacePrefix(n))
+                .is_some_and(|end| end > i && head_of(p.tokens[end].word) == Some(true)))
     {
         return Some(Anchor::PlacePrefix(n));
     }
@@ -1700,6 +1708,18 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn a_proper_word_opening_with_a_place_before_a_long_name() {
+        assert_eq!(
+            orgs("比赛得到了北京东方巨人环境发展研究中心的资助。"),
+            ["北京东方巨人环境发展研究中心"]
+        );
+        assert_eq!(
+            orgs("经长沙纺织再就业服务中心推介，73名下岗职工找到工作。"),
+            ["长沙纺织再就业服务中心"]
+        );
     }
 
     #[test]
