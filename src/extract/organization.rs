@@ -969,6 +969,19 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             break;
         }
         // 北京军区251医院, 杭州/第八/中学, 北京市/五十五/中学: a unit numbered inside the name.
+        // 北京/一一/五/中学: a number jieba cut in two.
+        let split_number = chinese_ordinal_word(t)
+            && tokens.get(j + 1).is_some_and(|x| {
+                chinese_ordinal_word(x) && !x.word.starts_with('第') && x.start == t.end
+            });
+        if split_number
+            && tokens
+                .get(j + 2)
+                .is_some_and(|x| matches!(x.word, "中学" | "小学"))
+        {
+            j += 1;
+            continue;
+        }
         let chinese_ordinal = chinese_ordinal_word(t)
             && tokens
                 .get(j + 1)
@@ -1484,7 +1497,41 @@ fn generic_stem_word(word: &str) -> bool {
 /// A name made of a stem of nouns and a head from [`STEM_HEADS`] starting at token `i`: the index
 /// of the head.
 fn stem_name_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
+    let head = stem_head_at(p, i)?;
+    // 金盏中学/队, 八一中学/队: a school's team.
+    Some(match p.tokens.get(head + 1) {
+        Some(x) if x.word == "队" && x.start == p.tokens[head].end && is_school(p.tokens[head].word) => {
+            head + 1
+        }
+        _ => head,
+    })
+}
+
+/// Heads of schools, whose teams are named after them (金盏中学队).
+fn is_school(word: &str) -> bool {
+    ["中学", "小学", "技校", "学校"].iter().any(|h| word.ends_with(h))
+}
+
+/// [`stem_name_at`] without a team after the head; a school may be numbered (八一中学,
+/// 一一五中学).
+fn stem_head_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let tokens = p.tokens;
+    // 八一/中学, 一一/五/中学: a numbered school.
+    if chinese_ordinal_word(&tokens[i]) && !tokens[i].word.starts_with('第') {
+        let mut k = i;
+        while k + 1 < tokens.len() && k < i + 2 && chinese_ordinal_word(&tokens[k + 1]) {
+            k += 1;
+        }
+        if let Some(h) = tokens.get(k + 1)
+            && matches!(h.word, "中学" | "小学")
+            && h.start == tokens[k].end
+            && (i == 0
+                || is_stop(&tokens[i - 1]) && tokens[i - 1].pos != "m"
+                || tokens[i - 1].pos.starts_with('v'))
+        {
+            return Some(k + 1);
+        }
+    }
     let content = |t: &Token<'_>| matches!(t.pos, "n" | "nz" | "ns" | "j" | "nrt") && !is_stop(t);
     if i > 0 && (content(&tokens[i - 1]) || tokens[i - 1].pos == "vn") {
         return None;
@@ -1719,6 +1766,18 @@ mod tests {
         assert_eq!(
             orgs("经长沙纺织再就业服务中心推介，73名下岗职工找到工作。"),
             ["长沙纺织再就业服务中心"]
+        );
+    }
+
+    #[test]
+    fn numbered_schools_and_their_teams() {
+        assert_eq!(
+            orgs("八一中学队和北京一一五中学队并列男子初中组冠军。"),
+            ["八一中学队", "北京一一五中学队"]
+        );
+        assert_eq!(
+            orgs("人大附中队和金盏中学队并列冠军。"),
+            ["人大附中队", "金盏中学队"]
         );
     }
 
