@@ -831,9 +831,10 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
             }
             // 邯郸县公安局黄粱梦派出所, 中国水产科学院黑龙江水产研究所: a unit of the body before
             // it, named by the place it serves.
-            let parent = ["局", "公司", "院", "银行", "总队", "军区"]
+            let parent = ["局", "公司", "院", "银行", "总队", "军区", "部", "委"]
                 .iter()
-                .any(|h| head.ends_with(h));
+                .any(|h| head.ends_with(h))
+                && !head.ends_with("医院");
             let unit = tokens[k.min(tokens.len())..(k + 3).min(tokens.len())]
                 .iter()
                 .take_while(|t| !is_stop(t))
@@ -848,6 +849,15 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
                         "支队",
                         "大队",
                         "分院",
+                        "工商所",
+                        "税务所",
+                        "警察署",
+                        "研究院",
+                        "设计院",
+                        "代表处",
+                        "办事处",
+                        "营业部",
+                        "建委",
                     ]
                     .iter()
                     .any(|u| t.word.ends_with(u))
@@ -1185,6 +1195,8 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             && prev.pos.starts_with('n')
             && last_head.is_some()
             && head_of(t.word).is_none()
+            // 金溪县, 嘉陵区: a county jieba tags as a name.
+            && !(t.len() >= 3 && t.word.ends_with(['县', '市', '区', '镇', '乡']))
         {
             // A person's name after an organization (外交部发言人唐国强 stops before the name).
             break;
@@ -1766,6 +1778,22 @@ mod tests {
         assert_eq!(
             orgs("经长沙纺织再就业服务中心推介，73名下岗职工找到工作。"),
             ["长沙纺织再就业服务中心"]
+        );
+    }
+
+    #[test]
+    fn units_named_by_the_place_they_serve() {
+        assert_eq!(
+            orgs("作为冶金工业部洛阳耐火材料研究院的高级工程师。"),
+            ["冶金工业部洛阳耐火材料研究院"]
+        );
+        assert_eq!(
+            orgs("东城区工商局北新桥工商所的管理人员经常深入市场。"),
+            ["东城区工商局北新桥工商所"]
+        );
+        assert_eq!(
+            orgs("（中国人民银行江西金溪县支行周小琴）"),
+            ["中国人民银行江西金溪县支行"]
         );
     }
 
