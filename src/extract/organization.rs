@@ -101,7 +101,7 @@ fn own_name(p: &Paragraph<'_>, i: usize) -> bool {
             || is_role(prev.word)
             || prev.pos.starts_with("nr")
             || head_of(prev.word).is_some()
-            || matches!(prev.word, "·" | "•" | "・" | "-" | "—"))
+            || matches!(prev.word, "·" | "•" | "・"))
     {
         return false;
     }
@@ -1252,6 +1252,30 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
     }
 }
 
+/// Where a name that opens at token `i` right after a single dash really starts: at the word
+/// before the dash (时代—沃纳公司, 哈佛—史密森研究所), or at the place before that word
+/// (美国C—CUBE公司, reported as a place too). `None` when no such word is there.
+fn joined_by_dash(p: &Paragraph<'_>, i: usize) -> Option<(usize, Option<(usize, usize)>)> {
+    let tokens = p.tokens;
+    let dash = tokens.get(i.checked_sub(1)?)?;
+    let word = tokens.get(i.checked_sub(2)?)?;
+    if !matches!(dash.word, "—" | "-" | "－")
+        || dash.end != tokens[i].start
+        || word.end != dash.start
+        || !(word.pos == "eng" || word.len() >= 2 && !is_stop(word))
+        || matches!(word.pos, "v" | "vn" | "a" | "ad" | "d" | "p" | "c")
+        || super::place::in_gazetteer(word.word)
+    {
+        return None;
+    }
+    match i.checked_sub(3).map(|k| (k, &tokens[k])) {
+        Some((k, place)) if place.end == word.start && is_place_token(tokens, k) => {
+            Some((place.start, Some((place.start, place.end))))
+        }
+        _ => Some((word.start, None)),
+    }
+}
+
 /// A number in Chinese numerals, maybe an ordinal (第八, 五十五).
 fn chinese_ordinal_word(t: &Token<'_>) -> bool {
     let digits = t.word.trim_start_matches('第');
@@ -1689,13 +1713,13 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             continue;
         }
         let whole = p.slice(s, e);
-        // 中国企业, 香港公司, 日本金融机构: a country's or a city's firms in general.
+        // 中国企业, 法国公司, 日本金融机构: a country's or a city's firms in general.
         if anchor == Anchor::Place
             && end == i + 1
-            && matches!(
+            && (matches!(
                 tokens[end].word,
                 "企业" | "机构" | "金融机构" | "企业集团" | "部队" | "军队"
-            )
+            ) || tokens[end].word == "公司" && crate::lexicon::COUNTRIES.contains(t.word))
         {
             i = end + 1;
             continue;
@@ -1727,10 +1751,20 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             i = end + 1;
             continue;
         }
+        // 时代—沃纳公司, 美国C—CUBE公司: two names joined by a dash make the firm's name.
+        let name_start = match joined_by_dash(p, i) {
+            Some((js, place)) if p.is_unclaimed(js, s) => {
+                if let Some((ps, pe)) = place {
+                    out.push(Mention::new(EntityKind::Place, ps, pe));
+                }
+                js
+            }
+            _ => s,
+        };
         // A numeral that is part of a name (八一队) is no number.
         out.retain(|m| !(m.kind == EntityKind::Number && m.start >= s && m.end <= e));
-        p.claim(s, e, EntityKind::Organization);
-        out.push(Mention::new(EntityKind::Organization, s, e));
+        p.claim(name_start, e, EntityKind::Organization);
+        out.push(Mention::new(EntityKind::Organization, name_start, e));
         if let Anchor::PlaceCompound(n) | Anchor::PlacePrefix(n) = anchor {
             out.push(Mention::new(
                 EntityKind::Place,
@@ -1779,6 +1813,19 @@ mod tests {
             orgs("经长沙纺织再就业服务中心推介，73名下岗职工找到工作。"),
             ["长沙纺织再就业服务中心"]
         );
+    }
+
+    #[test]
+    fn two_names_joined_by_a_dash() {
+        assert_eq!(
+            orgs("同法国公司和时代—沃纳公司合资建立了几个广播公司。"),
+            ["时代—沃纳公司"]
+        );
+        assert_eq!(
+            texts_of("与美国C—CUBE公司合作。", EntityKind::Place),
+            ["美国"]
+        );
+        assert_eq!(orgs("与美国C—CUBE公司合作。"), ["美国C—CUBE公司"]);
     }
 
     #[test]
