@@ -703,11 +703,23 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::Proper);
     }
-    // 空军联航队, 海军八一队: a service's own team or unit.
+    // 空军联航队, 海军八一队: a service's own team or unit; 空军公主岭医院: its unit in a place.
     if matches!(t.word, "空军" | "海军" | "陆军")
         && p.tokens.get(i + 1).is_some_and(|x| {
             x.word.ends_with('队') && x.len() >= 3 && matches!(x.pos, "nz" | "nt" | "j")
+                || (is_place_token(p.tokens, i + 1) || bare_county(x.word))
+                    && p.tokens
+                        .get(i + 2)
+                        .is_some_and(|h| head_of(h.word) == Some(true) && h.len() >= 2)
         })
+    {
+        return Some(Anchor::Proper);
+    }
+    // 团/中央书记处: the Youth League's central organs.
+    if t.word == "团"
+        && p.tokens
+            .get(i + 1)
+            .is_some_and(|x| x.start == t.end && x.word.starts_with("中央") && head_of(x.word).is_some())
     {
         return Some(Anchor::Proper);
     }
@@ -811,7 +823,11 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
             || matches!(
                 anchor_at(p, j),
                 Some(Anchor::Tagged | Anchor::PlaceCompound(_))
-            ) && (w.ends_with('委') || w.ends_with("委员会")))
+            ) && (w.ends_with('委') || w.ends_with("委员会"))
+            // 中共/华北局, 中共/中央军委: the party's bureaus and central organs.
+            || head == "中共"
+                && (w.starts_with("中央") || w.ends_with('局'))
+                && head_of(w).is_some())
     {
         return false;
     }
@@ -921,7 +937,14 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         let t = &tokens[j];
         let prev = &tokens[j - 1];
         if let Some(kn) = known_at(p, j) {
-            if j != i + 1 || matches!(anchor, Anchor::Known(_)) {
+            // 中共/中央军委, 总政/文化部: a known organ under the party or a general department.
+            let under = j == i + 1
+                && match tokens[i].word {
+                    "中共" => tokens[j].word.starts_with("中央") || tokens[kn].word.ends_with('局'),
+                    "总政" | "总后" | "总参" => tokens[kn].word.ends_with(['部', '局', '处']),
+                    _ => false,
+                };
+            if !under && (j != i + 1 || matches!(anchor, Anchor::Known(_))) {
                 break;
             }
             // A known organization inside a longer name (中国国务院, 白俄罗斯战略研究所…).
@@ -1064,6 +1087,8 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         if j > i + 1
             && last_head != Some(j - 1)
             && tokens[j - 1].pos != "m"
+            // 美国/加利福尼亚/理工学院: places before a whole name are part of it.
+            && !(is_place_token(tokens, j - 1) && is_place_token(tokens, i))
             && matches!(
                 anchor_at(p, j),
                 Some(Anchor::Tagged | Anchor::PlaceCompound(_))
@@ -1075,6 +1100,23 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         if last_head == Some(j - 1) && starts_new_name(p, j, tokens[j - 1].word) {
             // Names listed without separators: 北京电视台北京市儿童艺术剧团.
             break;
+        }
+        // 中共/吉林/市委书记: the body ends inside the word naming the role after the place.
+        if last_head.is_some()
+            && is_place_token(tokens, j)
+            && tokens.get(j + 1).is_some_and(|x| head_before_role(x.word).is_some())
+        {
+            last_head = Some(j);
+            break;
+        }
+        // 美国/ATT/公司: a Latin-letter name before a firm's head.
+        if t.pos == "eng"
+            && tokens
+                .get(j + 1)
+                .is_some_and(|x| x.start == t.end && is_company_head(x.word))
+        {
+            j += 1;
+            continue;
         }
         if is_stop(t)
             || matches!(
@@ -1751,8 +1793,15 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             i = end + 1;
             continue;
         }
-        // 时代—沃纳公司, 美国C—CUBE公司: two names joined by a dash make the firm's name.
+        // 时代—沃纳公司, 美国C—CUBE公司: two names joined by a dash make the firm's name;
+        // 反/塔利班联盟: an alliance against someone is named so.
+        let anti = i > 0
+            && tokens[i - 1].word == "反"
+            && tokens[i - 1].end == s
+            && p.is_unclaimed(tokens[i - 1].start, s)
+            && ["联盟", "同盟", "阵线"].iter().any(|h| p.slice(s, e).ends_with(h));
         let name_start = match joined_by_dash(p, i) {
+            _ if anti => tokens[i - 1].start,
             Some((js, place)) if p.is_unclaimed(js, s) => {
                 if let Some((ps, pe)) = place {
                     out.push(Mention::new(EntityKind::Place, ps, pe));
@@ -1813,6 +1862,17 @@ mod tests {
             orgs("经长沙纺织再就业服务中心推介，73名下岗职工找到工作。"),
             ["长沙纺织再就业服务中心"]
         );
+    }
+
+    #[test]
+    fn organs_under_the_party_the_league_and_the_army() {
+        assert_eq!(orgs("他主持召开中共中央军委扩大会议。"), ["中共中央军委"]);
+        assert_eq!(orgs("赵家治，中共吉林市委书记。"), ["中共吉林市委"]);
+        assert_eq!(orgs("团中央书记处第一书记出席。"), ["团中央书记处"]);
+        let found = orgs("总政文化部和解放军报联合举办座谈会。");
+        assert!(found.contains(&"总政文化部".to_string()), "{found:?}");
+        assert_eq!(orgs("空军昆明医院实行医疗帮困。"), ["空军昆明医院"]);
+        assert_eq!(orgs("阿富汗反塔利班联盟发言人表示。"), ["反塔利班联盟"]);
     }
 
     #[test]
