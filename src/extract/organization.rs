@@ -1101,6 +1101,11 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             // Names listed without separators: 北京电视台北京市儿童艺术剧团.
             break;
         }
+        // 淮河/医院院长, 科技/局局长: the name ends inside the word naming the role.
+        if j > i && head_before_role(t.word).is_some() && head_of(t.word).is_none() {
+            last_head = Some(j - 1);
+            break;
+        }
         // 中共/吉林/市委书记: the body ends inside the word naming the role after the place.
         if last_head.is_some()
             && is_place_token(tokens, j)
@@ -1140,6 +1145,14 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         if last_head == Some(j - 1)
             && prev.word.ends_with('党')
             && matches!(t.word, "政府" | "新政府" | "内阁")
+        {
+            break;
+        }
+        // 延庆县/原/县委书记: a former holder of a role, not the body's name.
+        if matches!(t.word, "原" | "前" | "现")
+            && tokens.get(j + 1).is_some_and(|x| {
+                head_before_role(x.word).is_some() || ends_in_role(x.word)
+            })
         {
             break;
         }
@@ -1337,11 +1350,28 @@ fn head_before_role(word: &str) -> Option<usize> {
         "副会长",
         "会长",
         "秘书长",
+        "副院长",
+        "院长",
+        "副局长",
+        "局长",
+        "副处长",
+        "处长",
+        "所长",
+        "团长",
+        "厅长",
+        "科长",
     ]
     .iter()
     .find_map(|r| word.strip_suffix(r))?;
     let n = stem.chars().count();
-    (n >= 2 && head_of(stem).is_some()).then_some(n)
+    // 原县委书记: a former holder, not the body's name.
+    if stem.starts_with(['原', '前', '现']) {
+        return None;
+    }
+    // 医院/院长, 科技局/局长 as jieba glues them (医院院长, 局局长).
+    (n >= 2 && head_of(stem).is_some()
+        || n == 1 && matches!(stem, "局" | "处" | "院" | "所" | "团" | "厅" | "科"))
+    .then_some(n)
 }
 
 /// Whether a name is a publication's title (光明日报, 经济周刊) rather than the body that
@@ -1862,6 +1892,20 @@ mod tests {
             orgs("经长沙纺织再就业服务中心推介，73名下岗职工找到工作。"),
             ["长沙纺织再就业服务中心"]
         );
+    }
+
+    #[test]
+    fn a_name_ends_inside_the_word_naming_the_role() {
+        assert_eq!(
+            orgs("记湛江市惠珍联合医院院长梁惠珍。"),
+            ["湛江市惠珍联合医院"]
+        );
+        assert_eq!(orgs("河北省高邑县委书记李保中"), ["河北省高邑县委"]);
+        assert_eq!(
+            orgs("青海省湟中县科技局局长霍成青海省委宣传部副处级调研员桑映洲"),
+            ["青海省湟中县科技局", "青海省委宣传部"]
+        );
+        assert!(orgs("北京延庆县原县委书记刘金生").is_empty());
     }
 
     #[test]
