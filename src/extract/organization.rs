@@ -1226,9 +1226,19 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                 && tokens
                     .get(j + 1)
                     .is_some_and(|x| x.len() >= 3 && head_of(x.word).is_some());
+            // 上海/建设/成为/国际/金融中心: a verb with no head within two words is the
+            // sentence's, not the name's.
+            let headless = head_of(t.word).is_none()
+                && !tokens[j + 1..(j + 3).min(tokens.len())]
+                    .iter()
+                    .any(|x| head_of(x.word).is_some() || head_before_role(x.word).is_some());
+            // 上海/建设/成为…: a copula never stands inside a name.
+            let copula = matches!(t.word, "成为" | "是" | "作为" | "变成" | "建成" | "当作");
             if !task
                 && (prev_anchor
                     || clause
+                    || headless
+                    || copula
                     || Some(j - 1) == last_head
                     || t.len() == 1 && head_of(t.word).is_none())
             {
@@ -1256,15 +1266,22 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             // A person's name after an organization (外交部发言人唐国强 stops before the name).
             break;
         }
-        if matches!(t.pos, "nr" | "nrfg")
-            && t.len() >= 2
-            && head_of(t.word).is_none()
-            && matches!(
+        // 南史辛庄村村民赵文军, 速滑名将白圭司, 总统卢卡申科, 男选手容国团: a person named after
+        // the people he belongs to or his role, even when the name ends like a head (军, 司,
+        // 科, 团).
+        let named_person = matches!(t.pos, "nr" | "nrfg" | "nrt") && t.len() >= 2
+            || t.len() == 3 && crate::lexicon::SURNAMES.contains(&t.word[..3]);
+        if named_person
+            && (matches!(
                 prev.word,
                 "村民" | "农民" | "居民" | "职工" | "工人" | "战士" | "学生" | "群众"
-            )
+            ) || ["名将", "选手", "总统", "总理", "首相", "主席", "国王", "球员", "队员"]
+                .iter()
+                .any(|r| prev.word.ends_with(r)))
+            && !tokens
+                .get(j + 1)
+                .is_some_and(|x| x.start == t.end && head_of(x.word).is_some())
         {
-            // 南史辛庄村村民赵文军: a person named after the people he belongs to.
             break;
         }
         if let Some(strong) = head_of(t.word)
@@ -1892,6 +1909,13 @@ mod tests {
             orgs("经长沙纺织再就业服务中心推介，73名下岗职工找到工作。"),
             ["长沙纺织再就业服务中心"]
         );
+    }
+
+    #[test]
+    fn a_sentence_is_no_name() {
+        assert!(orgs("努力把上海建设成为国际金融中心是战略目标。").is_empty());
+        assert!(orgs("日本男子速滑名将白圭司4日在日本长野夺冠。").is_empty());
+        assert!(orgs("白俄罗斯总统卢卡申科今天在明斯克表示。").is_empty());
     }
 
     #[test]
