@@ -531,10 +531,12 @@ fn tagged_head(word: &str) -> bool {
     if word.ends_with("中央") && (3..=4).contains(&n) {
         return true;
     }
-    const HEADS: [&str; 18] = [
+    const HEADS: [&str; 20] = [
         "部",
         "电台",
         "油田",
+        "核电站",
+        "核电厂",
         "出版社",
         "书局",
         "大学",
@@ -655,7 +657,18 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     }
     // 马海德基金会, 黄粱梦派出所, 平遥火柴厂: a name of its own (one jieba tags as a person's,
     // or a county's without its 县 or 区) right before a strong head of two characters or more.
-    if (own_name(p, i) || bare_county(t.word))
+    if (own_name(p, i)
+        || bare_county(t.word)
+        || t.pos == "ns"
+            && (2..=3).contains(&t.len())
+            && !super::place::common_ns(t.word)
+            && p.tokens.get(i + 1).is_some_and(|x| {
+                !matches!(
+                    x.word,
+                    "部队" | "联盟" | "海军" | "空军" | "陆军" | "集团" | "学会" | "学校" | "小学"
+                        | "机构" | "支队" | "办公室" | "党支部" | "人大常委会"
+                )
+            }))
         && p.tokens.get(i + 1).is_some_and(|x| {
             x.start == t.end
                 && x.len() >= 2
@@ -1908,6 +1921,22 @@ mod tests {
         assert_eq!(
             orgs("经长沙纺织再就业服务中心推介，73名下岗职工找到工作。"),
             ["长沙纺织再就业服务中心"]
+        );
+    }
+
+    #[test]
+    fn academies_power_stations_prisons_and_granaries() {
+        assert_eq!(orgs("他刚从浙江美院毕业不久。"), ["浙江美院"]);
+        assert_eq!(orgs("去年，秦山核电站共发电20多亿千瓦时。"), ["秦山核电站"]);
+        assert_eq!(
+            orgs("工程建设两台百万千瓦核电机组的岭澳核电站。"),
+            ["岭澳核电站"]
+        );
+        // A word jieba tags ns that is a common phrase (外国, 驻京) names no body.
+        assert!(orgs("驻京部队官兵座谈。").is_empty());
+        assert_eq!(
+            orgs("这是公主岭市怀德粮库正在收粮。"),
+            ["公主岭市怀德粮库"]
         );
     }
 

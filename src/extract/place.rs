@@ -291,7 +291,7 @@ pub fn gazetteer_at(chars: &[char], i: usize) -> Option<usize> {
 
 /// True when an `ns` word ends in a place suffix after a stem of its own (湘西自治州,
 /// 张家口地区), or is at least a two-character name that is not a common word.
-fn plausible_ns(word: &str) -> bool {
+pub(crate) fn plausible_ns(word: &str) -> bool {
     let n = word.chars().count();
     // 直属机关, 中直机关: offices, not mountain passes.
     if n < 2 || NOT_PLACES.contains(word) || is_direction(word) || word.ends_with("机关") {
@@ -301,6 +301,15 @@ fn plausible_ns(word: &str) -> bool {
         return false;
     }
     ns_evidence(word)
+}
+
+/// Whether an `ns` word opens with a quantifier or a character that opens common words jieba
+/// tags `ns` (四国, 外国, 驻京, 新建), or is a known non-place: not a name of its own.
+pub(crate) fn common_ns(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_none_or(|c| QUANTIFIERS.contains(c) || COMMON_OPENERS.contains(c))
+        || NOT_PLACES.contains(word)
 }
 
 /// Quantifiers that open common phrases jieba tags `ns` (各县市, 四国, 多国, 满街).
