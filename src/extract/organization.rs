@@ -89,10 +89,13 @@ fn is_company_head(word: &str) -> bool {
 /// Whether token `i` is a name jieba tags as a person's that may name a body after it (马海德 of
 /// 马海德基金会, 黄粱梦 of 黄粱梦派出所): a word the dictionary counts seldom, not a person
 /// listed after a role or next to another name (团长李喜华, 刘亮明陈建军), not the tail of a
-/// dotted or hyphenated name (沃尔特·里德), not a trophy (李宁杯).
+/// dotted name (沃尔特·里德), not a trophy, a people or a brand (李宁杯, 温州人, 李宁牌).
 fn own_name(p: &Paragraph<'_>, i: usize) -> bool {
     let t = &p.tokens[i];
-    if !matches!(t.pos, "nr" | "nrt" | "nrfg") || !(2..=3).contains(&t.len()) || t.word.ends_with('杯')
+    // 温州人, 李宁牌: a people or a brand, not a name.
+    if !matches!(t.pos, "nr" | "nrt" | "nrfg")
+        || !(2..=3).contains(&t.len())
+        || t.word.ends_with(['杯', '人', '牌'])
     {
         return false;
     }
@@ -531,8 +534,10 @@ fn tagged_head(word: &str) -> bool {
     if word.ends_with("中央") && (3..=4).contains(&n) {
         return true;
     }
-    const HEADS: [&str; 20] = [
+    const HEADS: [&str; 22] = [
         "部",
+        "军区",
+        "艺专",
         "电台",
         "油田",
         "核电站",
@@ -672,7 +677,8 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         && p.tokens.get(i + 1).is_some_and(|x| {
             x.start == t.end
                 && x.len() >= 2
-                && head_of(x.word) == Some(true)
+                // 石景山/热电厂: a weak head in a word of its own of three characters.
+                && (head_of(x.word) == Some(true) || x.len() >= 3 && head_of(x.word).is_some())
                 && !NOT_HEADS.contains(x.word)
                 && !ends_in_role(x.word)
         })
@@ -1938,6 +1944,15 @@ mod tests {
             orgs("这是公主岭市怀德粮库正在收粮。"),
             ["公主岭市怀德粮库"]
         );
+    }
+
+    #[test]
+    fn factories_by_a_name_of_their_own() {
+        assert_eq!(
+            orgs("在总厂所属的石景山热电厂，李鹏首先向职工问好。"),
+            ["石景山热电厂"]
+        );
+        assert!(orgs("温州人节俭办工厂。").is_empty());
     }
 
     #[test]
