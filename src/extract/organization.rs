@@ -1034,10 +1034,16 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             j += 1;
             continue;
         }
+        // 北京市/第一/福利院, 铁道部/第十二/工程局: a numbered unit with a head of its own.
         let chinese_ordinal = chinese_ordinal_word(t)
-            && tokens
-                .get(j + 1)
-                .is_some_and(|x| matches!(x.word, "中学" | "小学" | "医院" | "人民医院"));
+            && tokens.get(j + 1).is_some_and(|x| {
+                matches!(x.word, "中学" | "小学" | "医院" | "人民医院")
+                    || t.word.starts_with('第')
+                        && x.start == t.end
+                        && x.len() >= 2
+                        && head_of(x.word).is_some()
+                        && !NOT_HEADS.contains(x.word)
+            });
         // 云南省/第二/人民/医院: a numbered people's hospital.
         if chinese_ordinal_word(t)
             && t.word.starts_with('第')
@@ -1944,6 +1950,19 @@ mod tests {
             orgs("这是公主岭市怀德粮库正在收粮。"),
             ["公主岭市怀德粮库"]
         );
+    }
+
+    #[test]
+    fn numbered_units_with_a_head_of_their_own() {
+        assert_eq!(
+            orgs("本报讯由铁道部第十二工程局独家施工的大桥通车。"),
+            ["铁道部第十二工程局"]
+        );
+        assert_eq!(
+            orgs("彭珮云前往北京市第一福利院看望孩子。"),
+            ["北京市第一福利院"]
+        );
+        assert!(texts_of("由铁道部第十二工程局独家施工。", EntityKind::Number).is_empty());
     }
 
     #[test]
