@@ -255,6 +255,7 @@ fn is_government_head(word: &str) -> bool {
         "领导小组",
         "指挥部",
         "中心",
+        "公司",
     ]
     .iter()
     .any(|h| word.ends_with(h))
@@ -734,6 +735,17 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::Proper);
     }
+    // 西南/交通/大学, 西北/农业大学: a region by its direction names institutions.
+    if matches!(
+        t.word,
+        "东北" | "西北" | "西南" | "东南" | "华北" | "华南" | "华东" | "华中" | "华西" | "中南"
+    ) && p.tokens[i + 1..(i + 4).min(p.tokens.len())]
+        .iter()
+        .take_while(|x| !is_stop(x))
+        .any(|x| ["大学", "学院", "出版社", "军区", "医院"].iter().any(|h| x.word.ends_with(h)))
+    {
+        return Some(Anchor::Proper);
+    }
     // 团/中央书记处: the Youth League's central organs.
     if t.word == "团"
         && p.tokens
@@ -869,7 +881,8 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
             let parent = ["局", "公司", "院", "银行", "总队", "军区", "部", "委"]
                 .iter()
                 .any(|h| head.ends_with(h))
-                && !head.ends_with("医院");
+                && !head.ends_with("医院")
+                || matches!(head, "武警" | "解放军" | "八路军");
             let unit = tokens[k.min(tokens.len())..(k + 3).min(tokens.len())]
                 .iter()
                 .take_while(|t| !is_stop(t))
@@ -893,6 +906,8 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
                         "办事处",
                         "营业部",
                         "建委",
+                        "总队",
+                        "中队",
                     ]
                     .iter()
                     .any(|u| t.word.ends_with(u))
@@ -1257,9 +1272,15 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                 && !tokens[j + 1..(j + 3).min(tokens.len())]
                     .iter()
                     .any(|x| head_of(x.word).is_some() || head_before_role(x.word).is_some());
+            // 西南/联合/大学, 惠珍/联合/医院: 联合 names the body.
+            let joint = t.word == "联合"
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|x| head_of(x.word).is_some() || head_before_role(x.word).is_some());
             // 上海/建设/成为…: a copula never stands inside a name.
             let copula = matches!(t.word, "成为" | "是" | "作为" | "变成" | "建成" | "当作");
             if !task
+                && !joint
                 && (prev_anchor
                     || clause
                     || headless
@@ -1949,6 +1970,22 @@ mod tests {
         assert_eq!(
             orgs("这是公主岭市怀德粮库正在收粮。"),
             ["公主岭市怀德粮库"]
+        );
+    }
+
+    #[test]
+    fn regions_by_direction_and_corps_by_province() {
+        assert_eq!(
+            orgs("1938年毕业于西南联合大学物理系。"),
+            ["西南联合大学物理系"]
+        );
+        assert_eq!(
+            orgs("武警广东总队提拔交流了一百九十九名团职干部。"),
+            ["武警广东总队"]
+        );
+        assert_eq!(
+            orgs("据中国环境监测总站公布的最新数据。"),
+            ["中国环境监测总站"]
         );
     }
 
