@@ -862,6 +862,12 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
     {
         return false;
     }
+    // 工行/北京分行: a branch named by its place belongs to the bank before it.
+    if let Some(Anchor::PlaceCompound(n)) = anchor_at(p, j)
+        && is_branch_head(p.slice(tokens[j].start + n, tokens[j].end))
+    {
+        return false;
+    }
     match anchor_at(p, j) {
         Some(Anchor::Known(_) | Anchor::Tagged | Anchor::PlaceCompound(_)) => true,
         // A department of an institution may be named for a foreign area it studies
@@ -1427,8 +1433,8 @@ fn head_before_role(word: &str) -> Option<usize> {
     .iter()
     .find_map(|r| word.strip_suffix(r))?;
     let n = stem.chars().count();
-    // 原县委书记: a former holder, not the body's name.
-    if stem.starts_with(['原', '前', '现']) {
+    // 原县委书记: a former holder, not the body's name; 学部委员 is an academician's title.
+    if stem.starts_with(['原', '前', '现']) || word == "学部委员" {
         return None;
     }
     // 医院/院长, 科技局/局长 as jieba glues them (医院院长, 局局长).
@@ -1830,6 +1836,13 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             // 中共/中央政治局常委: the name goes on inside the word that names the role.
             e += n;
         }
+        // 中国科学院学部/委员: an academician (学部委员) of the academy, not a division of it.
+        if p.slice(s, e).ends_with("学部")
+            && e - s > 4
+            && tokens.get(end + 1).is_some_and(|x| x.word == "委员")
+        {
+            e -= 2;
+        }
         if !p.is_free(s, e, |k| k == EntityKind::Number) {
             i += 1;
             continue;
@@ -1970,6 +1983,15 @@ mod tests {
         assert_eq!(
             orgs("这是公主岭市怀德粮库正在收粮。"),
             ["公主岭市怀德粮库"]
+        );
+    }
+
+    #[test]
+    fn branches_of_a_bank_named_by_its_abbreviation() {
+        assert_eq!(orgs("工行北京分行抓服务促业务。"), ["工行北京分行"]);
+        assert_eq!(
+            orgs("1980年当选为中国科学院学部委员（院士）。"),
+            ["中国科学院"]
         );
     }
 
