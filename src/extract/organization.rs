@@ -1429,6 +1429,8 @@ fn head_before_role(word: &str) -> Option<usize> {
         "团长",
         "厅长",
         "科长",
+        "副主任",
+        "主任",
     ]
     .iter()
     .find_map(|r| word.strip_suffix(r))?;
@@ -2047,6 +2049,7 @@ mod tests {
             ["湛江市惠珍联合医院"]
         );
         assert_eq!(orgs("河北省高邑县委书记李保中"), ["河北省高邑县委"]);
+        assert_eq!(orgs("昨天晚上，广东省人大主任朱森林会见了他。"), ["广东省人大"]);
         assert_eq!(
             orgs("青海省湟中县科技局局长霍成青海省委宣传部副处级调研员桑映洲"),
             ["青海省湟中县科技局", "青海省委宣传部"]
