@@ -208,7 +208,8 @@ fn firm_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
         return None;
     }
     let mut prev_end = t.end;
-    for j in i + 1..(i + 4).min(tokens.len()) {
+    let mut j = i + 1;
+    while j < (i + 7).min(tokens.len()) {
         let x = &tokens[j];
         if x.start != prev_end {
             return None;
@@ -216,10 +217,20 @@ fn firm_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
         if FIRM_HEADS.contains(&x.word) {
             return Some(j);
         }
+        // 冠生园（集团）总公司: the group named in brackets inside the name.
+        if x.word == "("
+            && tokens.get(j + 2).is_some_and(|c| c.word == ")")
+            && matches!(tokens[j + 1].word, "集团" | "控股" | "股份")
+        {
+            prev_end = tokens[j + 2].end;
+            j += 3;
+            continue;
+        }
         if !is_trade(x.word) {
             return None;
         }
         prev_end = x.end;
+        j += 1;
     }
     None
 }
@@ -1278,8 +1289,9 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                 && !tokens[j + 1..(j + 3).min(tokens.len())]
                     .iter()
                     .any(|x| head_of(x.word).is_some() || head_before_role(x.word).is_some());
-            // 西南/联合/大学, 惠珍/联合/医院: 联合 names the body.
-            let joint = t.word == "联合"
+            // 西南/联合/大学, 惠珍/联合/医院: 联合 names the body; 中国文联/出版/公司: so
+            // does a trade.
+            let joint = (t.word == "联合" || is_trade(t.word))
                 && tokens
                     .get(j + 1)
                     .is_some_and(|x| head_of(x.word).is_some() || head_before_role(x.word).is_some());
@@ -1297,7 +1309,15 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                 break;
             }
         }
-        if t.pos.starts_with('p') || t.pos.starts_with('c') || t.pos == "f" && t.word != "间" {
+        // 中国/南方/航空（集团）公司: a direction naming the firm.
+        let direction = matches!(t.word, "南方" | "北方" | "东方" | "西方")
+            && tokens
+                .get(j + 1)
+                .is_some_and(|x| x.start == t.end && matches!(x.pos, "n" | "nz" | "vn"));
+        if t.pos.starts_with('p')
+            || t.pos.starts_with('c')
+            || t.pos == "f" && t.word != "间" && !direction
+        {
             break;
         }
         // 由省/体委, 向市/政府: a preposition jieba glued to the next word's first character.
@@ -2164,6 +2184,15 @@ mod tests {
         );
         assert_eq!(orgs("耐克公司上月称其盈余将减少。"), ["耐克公司"]);
         assert_eq!(orgs("嘉兴市还在浦东创办兴嘉实业公司。"), ["兴嘉实业公司"]);
+        assert_eq!(orgs("冠生园（集团）总公司的负责同志。"), ["冠生园（集团）总公司"]);
+        assert_eq!(
+            orgs("本报讯中国南方航空（集团）公司的6架波音客机。"),
+            ["中国南方航空（集团）公司"]
+        );
+        assert_eq!(
+            orgs("即将由中国文联出版公司出版。"),
+            ["中国文联出版公司"]
+        );
         // A kind of firm, or of goods, is no name.
         assert!(orgs("民办和私人承包性质的中介公司占相当的比重。").is_empty());
         assert!(orgs("他从最初单一的运动服装公司发展起来。").is_empty());
