@@ -728,9 +728,16 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         return Some(Anchor::State);
     }
     // 武警广东总队, 武警张家口支队: the armed police's units are named by their place.
+    // 解放军南京军区, 解放军总政治部: the army's regions and departments.
     if matches!(t.word, "武警" | "解放军")
-        && p.tokens.get(i + 1).is_some()
-        && is_place_token(p.tokens, i + 1)
+        && p.tokens.get(i + 1).is_some_and(|x| {
+            is_place_token(p.tokens, i + 1)
+                || t.word == "解放军"
+                    && x.start == t.end
+                    && (x.word.ends_with("军区") || x.word.ends_with("部") && x.len() >= 3)
+                    // 解放军三总部: the departments counted, not one of them.
+                    && !x.word.starts_with(|c: char| "一二三四五六七八九十各".contains(c))
+        })
     {
         return Some(Anchor::Proper);
     }
@@ -925,6 +932,7 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
                         "建委",
                         "总队",
                         "中队",
+                        "总医院",
                     ]
                     .iter()
                     .any(|u| t.word.ends_with(u))
@@ -993,6 +1001,10 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                 && match tokens[i].word {
                     "中共" => tokens[j].word.starts_with("中央") || tokens[kn].word.ends_with('局'),
                     "总政" | "总后" | "总参" => tokens[kn].word.ends_with(['部', '局', '处']),
+                    // 解放军/南京军区: the army's regions and departments.
+                    "解放军" | "中国人民解放军" => {
+                        tokens[kn].word.ends_with(['部', '院']) || tokens[kn].word.ends_with("军区")
+                    }
                     _ => false,
                 };
             if !under && (j != i + 1 || matches!(anchor, Anchor::Known(_))) {
@@ -1070,6 +1082,9 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         let chinese_ordinal = chinese_ordinal_word(t)
             && tokens.get(j + 1).is_some_and(|x| {
                 matches!(x.word, "中学" | "小学" | "医院" | "人民医院")
+                    // 沈阳医科大学/第一/附属/医院.
+                    || x.word == "附属"
+                        && tokens.get(j + 2).is_some_and(|h| head_of(h.word).is_some())
                     || t.word.starts_with('第')
                         && x.start == t.end
                         && x.len() >= 2
@@ -1099,6 +1114,10 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         if t.word == "中央" && last_head == Some(j - 1) && prev.word.ends_with('党') {
             last_head = Some(j);
             seen_head_word = Some(t.word);
+            j += 1;
+            continue;
+        }
+        if chinese_ordinal && tokens.get(j + 1).is_some_and(|x| x.word == "附属") {
             j += 1;
             continue;
         }
@@ -1144,8 +1163,10 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         if j > i + 1
             && last_head != Some(j - 1)
             && tokens[j - 1].pos != "m"
-            // 美国/加利福尼亚/理工学院: places before a whole name are part of it.
-            && !(is_place_token(tokens, j - 1) && is_place_token(tokens, i))
+            // 美国/加利福尼亚/理工学院, 中国康复研究中心/附属/北京/博爱医院: places before a
+            // whole name are part of it.
+            && !(is_place_token(tokens, j - 1)
+                && (is_place_token(tokens, i) || j >= 2 && tokens[j - 2].word == "附属"))
             && matches!(
                 anchor_at(p, j),
                 Some(Anchor::Tagged | Anchor::PlaceCompound(_))
@@ -1162,6 +1183,22 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         if j > i && head_before_role(t.word).is_some() && head_of(t.word).is_none() {
             last_head = Some(j - 1);
             break;
+        }
+        // 华西医科大学/附属/第一/医院, 联合国/特别/委员会, 中国奥委会/反/兴奋剂/委员会: words
+        // that stand inside names before the unit they qualify.
+        if j > i
+            && matches!(t.word, "附属" | "特别" | "反")
+            // 尼加拉瓜/反/政府/武装: against the government, not a body of it.
+            && !(t.word == "反" && tokens.get(j + 1).is_some_and(|x| x.word == "政府"))
+            && tokens[j + 1..(j + 4).min(limit)]
+                .iter()
+                .take_while(|x| !matches!(x.pos, "x" | "w" | "uj" | "p" | "c" | "v"))
+                .any(|x| {
+                    head_of(x.word).is_some() || head_before_role(x.word).is_some()
+                })
+        {
+            j += 1;
+            continue;
         }
         // 中共/吉林/市委书记: the body ends inside the word naming the role after the place.
         if last_head.is_some()
@@ -2006,6 +2043,27 @@ mod tests {
             orgs("这是公主岭市怀德粮库正在收粮。"),
             ["公主岭市怀德粮库"]
         );
+    }
+
+    #[test]
+    fn affiliated_hospitals_and_army_units() {
+        assert_eq!(
+            orgs("沈阳医科大学第一附属医院把一部分下岗女工组成队伍。"),
+            ["沈阳医科大学第一附属医院"]
+        );
+        assert_eq!(
+            orgs("接受中国康复研究中心附属北京博爱医院的免费治疗。"),
+            ["中国康复研究中心附属北京博爱医院"]
+        );
+        assert_eq!(
+            orgs("本报讯近10年来，解放军南京军区102医院医护人员利用业余时间。"),
+            ["解放军南京军区102医院"]
+        );
+        assert_eq!(
+            orgs("最近南京军区南京总医院成功地救治了1名患者。"),
+            ["南京军区南京总医院"]
+        );
+        assert!(orgs("尼加拉瓜反政府武装全部被遣散。").is_empty());
     }
 
     #[test]
