@@ -753,14 +753,36 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::Proper);
     }
+    // 国际/管理/集团, 国际/舞蹈/运动/联合会: an international body named by its field.
+    if t.word == "国际"
+        && let Some(k) = p.tokens[i + 1..(i + 5).min(p.tokens.len())]
+            .iter()
+            .position(|x| is_stop(x) || head_of(x.word).is_some() || x.pos.starts_with('v') && x.pos != "vn")
+        && k >= 1
+        && let Some(h) = p.tokens.get(i + 1 + k)
+        && head_of(h.word) == Some(true)
+        && !matches!(h.word, "组织" | "机构" | "社会" | "大会" | "会议" | "中心")
+        && h.len() >= 2
+        && p.tokens[i + 1..i + 1 + k]
+            .iter()
+            .all(|x| matches!(x.pos, "n" | "vn" | "nz" | "ns" | "j") && !generic_stem_word(x.word))
+    {
+        return Some(Anchor::Proper);
+    }
     // 西南/交通/大学, 西北/农业大学: a region by its direction names institutions.
     if matches!(
         t.word,
-        "东北" | "西北" | "西南" | "东南" | "华北" | "华南" | "华东" | "华中" | "华西" | "中南"
-    ) && p.tokens[i + 1..(i + 4).min(p.tokens.len())]
+        "东北" | "西北" | "西南" | "东南" | "华北" | "华南" | "华东" | "华中" | "华西" | "中南" | "东方"
+    ) && p.tokens[i + 1..(i + 5).min(p.tokens.len())]
         .iter()
-        .take_while(|x| !is_stop(x))
-        .any(|x| ["大学", "学院", "出版社", "军区", "医院"].iter().any(|h| x.word.ends_with(h)))
+        .take_while(|x| {
+            !is_stop(x) && !(x.pos.starts_with('v') && x.pos != "vn" && x.word != "联合")
+        })
+        .any(|x| {
+            ["大学", "学院", "研究院", "出版社", "军区", "医院", "集团"]
+                .iter()
+                .any(|h| x.word.ends_with(h))
+        })
     {
         return Some(Anchor::Proper);
     }
@@ -2043,6 +2065,16 @@ mod tests {
             orgs("这是公主岭市怀德粮库正在收粮。"),
             ["公主岭市怀德粮库"]
         );
+    }
+
+    #[test]
+    fn international_and_eastern_bodies_named_by_their_field() {
+        assert_eq!(
+            orgs("最后在国际管理集团的协助下找到了教练。"),
+            ["国际管理集团"]
+        );
+        assert_eq!(orgs("东方报业集团捐款500万港元。"), ["东方报业集团"]);
+        assert!(orgs("谋求加入一系列重要的国际经济组织。").is_empty());
     }
 
     #[test]
