@@ -279,6 +279,8 @@ static NOT_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "部分",
         "对外部",
         "广播电台",
+        // 中共中央/机关报: a body's newspaper, not a unit of it.
+        "机关报",
         "全部",
         "内部",
         "外部",
@@ -902,6 +904,10 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
     {
         return false;
     }
+    // 洛阳市委/市政府: the government beside the party committee is a body of its own.
+    if head.ends_with('委') && matches!(w, "市政府" | "县政府" | "省政府" | "区政府" | "政府") {
+        return true;
+    }
     // 工行/北京分行: a branch named by its place belongs to the bank before it.
     if let Some(Anchor::PlaceCompound(n)) = anchor_at(p, j)
         && is_branch_head(p.slice(tokens[j].start + n, tokens[j].end))
@@ -976,6 +982,8 @@ fn is_role(word: &str) -> bool {
                 "医师",
                 "农艺师",
                 "工程师",
+                "策略师",
+                "分析师",
                 "律师",
                 "教师",
                 "编审",
@@ -2064,6 +2072,22 @@ mod tests {
         assert_eq!(
             orgs("这是公主岭市怀德粮库正在收粮。"),
             ["公主岭市怀德粮库"]
+        );
+    }
+
+    #[test]
+    fn organs_newspapers_and_governments_beside_committees() {
+        assert_eq!(
+            orgs("人民日报作为中共中央机关报，中国第一大报。"),
+            ["中共中央"]
+        );
+        assert_eq!(
+            orgs("当洛阳市委市政府选派科技干部下乡帮带。"),
+            ["洛阳市委"]
+        );
+        assert_eq!(
+            orgs("以摩根斯坦利公司首席全球策略师毕格斯为代表。"),
+            ["摩根斯坦利公司"]
         );
     }
 
