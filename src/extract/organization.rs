@@ -961,6 +961,7 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
                         "总队",
                         "中队",
                         "总医院",
+                        "办",
                     ]
                     .iter()
                     .any(|u| t.word.ends_with(u))
@@ -1025,12 +1026,22 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
     while j < limit {
         let t = &tokens[j];
         let prev = &tokens[j - 1];
+        // 淮河/医院院长, 科技/局局长, 航班时刻/处处长: the name ends inside the word naming the
+        // role.
+        if j > i && head_before_role(t.word).is_some() && head_of(t.word).is_none() {
+            last_head = Some(j - 1);
+            break;
+        }
         if let Some(kn) = known_at(p, j) {
             // 中共/中央军委, 总政/文化部: a known organ under the party or a general department.
             let under = j == i + 1
                 && match tokens[i].word {
                     "中共" => tokens[j].word.starts_with("中央") || tokens[kn].word.ends_with('局'),
                     "总政" | "总后" | "总参" => tokens[kn].word.ends_with(['部', '局', '处']),
+                    // 中央电视台/文化部: a department of a broadcaster or a paper.
+                    w if w.ends_with(['台', '报']) || w.ends_with("报社") => {
+                        tokens[kn].word.ends_with('部') && !is_publication(w)
+                    }
                     // 解放军/南京军区: the army's regions and departments.
                     "解放军" | "中国人民解放军" => {
                         tokens[kn].word.ends_with(['部', '院']) || tokens[kn].word.ends_with("军区")
@@ -1207,11 +1218,6 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         }
         if last_head == Some(j - 1) && starts_new_name(p, j, tokens[j - 1].word) {
             // Names listed without separators: 北京电视台北京市儿童艺术剧团.
-            break;
-        }
-        // 淮河/医院院长, 科技/局局长: the name ends inside the word naming the role.
-        if j > i && head_before_role(t.word).is_some() && head_of(t.word).is_none() {
-            last_head = Some(j - 1);
             break;
         }
         // 华西医科大学/附属/第一/医院, 联合国/特别/委员会, 中国奥委会/反/兴奋剂/委员会: words
@@ -1401,6 +1407,10 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             && head_of(t.word).is_none()
             // 金溪县, 嘉陵区: a county jieba tags as a name.
             && !(t.len() >= 3 && t.word.ends_with(['县', '市', '区', '镇', '乡']))
+            // 公安局/黄粱梦/派出所, 石油公司/邹城/分公司: a unit named by a name of its own.
+            && !tokens
+                .get(j + 1)
+                .is_some_and(|x| x.start == t.end && x.len() >= 2 && head_of(x.word).is_some())
         {
             // A person's name after an organization (外交部发言人唐国强 stops before the name).
             break;
@@ -2076,6 +2086,26 @@ mod tests {
     }
 
     #[test]
+    fn units_named_by_a_name_of_their_own_inside_their_parent() {
+        assert_eq!(
+            orgs("邯郸县公安局黄粱梦派出所辖区内总人口8万余人。"),
+            ["邯郸县公安局黄粱梦派出所"]
+        );
+        assert_eq!(
+            orgs("中国民航总局航班时刻处处长包方田介绍。"),
+            ["中国民航总局航班时刻处"]
+        );
+        assert_eq!(
+            orgs("美国威斯康星大学麦迪逊分校的一个科研小组。"),
+            ["美国威斯康星大学麦迪逊分校"]
+        );
+        assert_eq!(
+            orgs("水利部、电力部、国务院三峡办等单位参加。"),
+            ["水利部", "电力部", "国务院三峡办"]
+        );
+    }
+
+    #[test]
     fn organs_newspapers_and_governments_beside_committees() {
         assert_eq!(
             orgs("人民日报作为中共中央机关报，中国第一大报。"),
@@ -2566,7 +2596,7 @@ mod tests {
     fn a_person_after_a_title_is_left_out_of_a_list_of_units() {
         assert_eq!(
             orgs("获奖者：浙江省农业科学院科研处处长陈国平浙江省杭州市科协。"),
-            ["浙江省农业科学院", "浙江省杭州市科协"]
+            ["浙江省农业科学院科研处", "浙江省杭州市科协"]
         );
     }
 
