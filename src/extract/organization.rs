@@ -369,7 +369,7 @@ pub fn head_of(word: &str) -> Option<bool> {
                 || NOT_HEADS.contains(word)
                 || word.ends_with("常委")
                 // 双边关系, 金融体系, 领导干部: words that only end like a head.
-                || ["关系", "体系", "联系", "部分", "干部", "社会", "局势", "局面", "场所"]
+                || ["关系", "体系", "联系", "部分", "干部", "社会", "局势", "局面", "场所", "之处"]
                     .iter()
                     .any(|w| word.ends_with(w))
             {
@@ -811,7 +811,15 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     if t.len() == 1 && t.word.chars().all(|c| COUNTRY_ABBREV_CHARS.contains(&c)) {
         return Some(Anchor::Abbrev);
     }
-    if t.pos == "nz" && t.len() >= 2 && !t.word.starts_with("本报") && !t.word.ends_with('讯') {
+    // 欣闻/中央民族乐团: a word jieba tags nz before a whole name is not part of it.
+    if t.pos == "nz"
+        && t.len() >= 2
+        && !t.word.starts_with("本报")
+        && !t.word.ends_with('讯')
+        && !p.tokens.get(i + 1).is_some_and(|x| {
+            x.pos == "nt" && matches!(anchor_at(p, i + 1), Some(Anchor::Tagged | Anchor::Known(_)))
+        })
+    {
         return Some(Anchor::Proper);
     }
     None
@@ -919,7 +927,9 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
         // A department of an institution may be named for a foreign area it studies
         // (白俄罗斯国立大学欧亚研究系); a Chinese division opens the next name in a list.
         Some(Anchor::Place)
-            if is_institution(head) && !crate::lexicon::CHINA_ADMIN.contains(tokens[j].word) =>
+            if is_institution(head)
+                && !crate::lexicon::CHINA_ADMIN.contains(tokens[j].word)
+                && !matches!(tokens[j].word, "中国" | "中华人民共和国") =>
         {
             false
         }
@@ -962,6 +972,7 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
                         "中队",
                         "总医院",
                         "办",
+                        "公安处",
                     ]
                     .iter()
                     .any(|u| t.word.ends_with(u))
@@ -1242,6 +1253,15 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             && tokens.get(j + 1).is_some_and(|x| head_before_role(x.word).is_some())
         {
             last_head = Some(j);
+            break;
+        }
+        // 全国妇联/积极开展/…: a set phrase (l) after a complete name ends it unless a head
+        // follows (有限责任/公司).
+        if t.pos == "l"
+            && last_head.is_some()
+            && head_of(t.word).is_none()
+            && !tokens.get(j + 1).is_some_and(|x| head_of(x.word).is_some())
+        {
             break;
         }
         // 美国/ATT/公司: a Latin-letter name before a firm's head.
@@ -2083,6 +2103,23 @@ mod tests {
             orgs("这是公主岭市怀德粮库正在收粮。"),
             ["公主岭市怀德粮库"]
         );
+    }
+
+    #[test]
+    fn phrases_that_end_names_and_weather_stations() {
+        assert_eq!(
+            orgs("据上海市中心气象台的有关资料，上海已连续多日升温。"),
+            ["上海市中心气象台"]
+        );
+        assert_eq!(
+            orgs("全国妇联积极开展省际妇联对口扶贫工作。"),
+            ["全国妇联"]
+        );
+        assert_eq!(
+            orgs("江泽民在贺词中说：欣闻中央民族乐团1998年春节之际出访。"),
+            ["中央民族乐团"]
+        );
+        assert!(orgs("冰暴横扫加拿大所到之处险象生。").is_empty());
     }
 
     #[test]
