@@ -209,13 +209,34 @@ fn firm_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     }
     let mut prev_end = t.end;
     let mut j = i + 1;
+    // 五芳斋/粽子/公司, 华韵/影视/光盘/公司: after a name the dictionary tags as a name, one
+    // word of goods that is no trade.
+    let mut goods = matches!(t.pos, "nr" | "nrt" | "nz") && t.len() >= 2;
     while j < (i + 7).min(tokens.len()) {
         let x = &tokens[j];
         if x.start != prev_end {
             return None;
         }
-        if FIRM_HEADS.contains(&x.word) {
+        // 野村/证券公司: a trade glued to the head.
+        if FIRM_HEADS.contains(&x.word)
+            || FIRM_HEADS
+                .iter()
+                .any(|h| x.word.strip_suffix(h).is_some_and(is_trade))
+        {
             return Some(j);
+        }
+        if goods
+            && x.pos == "n"
+            && x.len() == 2
+            && !is_trade(x.word)
+            && tokens.get(j + 1).is_some_and(|y| {
+                FIRM_HEADS.contains(&y.word) || is_trade(y.word)
+            })
+        {
+            goods = false;
+            prev_end = x.end;
+            j += 1;
+            continue;
         }
         // 冠生园（集团）总公司: the group named in brackets inside the name.
         if x.word == "("
@@ -1812,6 +1833,16 @@ fn is_school(word: &str) -> bool {
 /// 一一五中学).
 fn stem_head_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let tokens = p.tokens;
+    // 求是/杂志社, 团结/报社, 改革/出版社: a publisher named by an ordinary word.
+    if let Some(h) = tokens.get(i + 1)
+        && matches!(h.word, "杂志社" | "报社" | "出版社")
+        && h.start == tokens[i].end
+        && tokens[i].len() == 2
+        && matches!(tokens[i].pos, "a" | "v" | "vn" | "n" | "nz" | "j")
+        && (i == 0 || is_stop(&tokens[i - 1]) || matches!(tokens[i - 1].pos, "p" | "c"))
+    {
+        return Some(i + 1);
+    }
     // 八一/中学, 一一/五/中学: a numbered school.
     if chinese_ordinal_word(&tokens[i]) && !tokens[i].word.starts_with('第') {
         let mut k = i;
@@ -1868,6 +1899,18 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         {
             p.claim(s, e, EntityKind::Organization);
             out.push(Mention::new(EntityKind::Organization, s, e));
+        }
+        // 《企业管理》杂志社, 《党建》杂志社: the house named after its title.
+        if p.chars[c] == '《'
+            && let Some(close) = (c + 2..(c + 16).min(p.len())).find(|&k| p.chars[k] == '》')
+            && let Some(house) = ["杂志社", "编辑部", "报社", "出版社"]
+                .iter()
+                .find(|h| p.slice(close + 1, (close + 1 + h.chars().count()).min(p.len())) == **h)
+            && p.is_unclaimed(c, close + 1 + house.chars().count())
+        {
+            let e = close + 1 + house.chars().count();
+            p.claim(c, e, EntityKind::Organization);
+            out.push(Mention::new(EntityKind::Organization, c, e));
         }
     }
     let tokens = p.tokens;
@@ -2102,6 +2145,23 @@ mod tests {
         assert_eq!(
             orgs("这是公主岭市怀德粮库正在收粮。"),
             ["公主岭市怀德粮库"]
+        );
+    }
+
+    #[test]
+    fn publishers_and_firms_by_their_goods() {
+        assert_eq!(
+            orgs("中国企业报、《企业管理》杂志社承办。"),
+            ["《企业管理》杂志社"]
+        );
+        assert_eq!(orgs("（作者单位：求是杂志社）"), ["求是杂志社"]);
+        assert_eq!(
+            orgs("共同投资组建的华韵影视光盘公司日前投入生产。"),
+            ["华韵影视光盘公司"]
+        );
+        assert_eq!(
+            orgs("最大的非银行金融机构之一的野村证券公司宣布。"),
+            ["野村证券公司"]
         );
     }
 
