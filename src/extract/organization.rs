@@ -569,8 +569,9 @@ fn tagged_head(word: &str) -> bool {
     if word.ends_with("中央") && (3..=4).contains(&n) {
         return true;
     }
-    const HEADS: [&str; 22] = [
+    const HEADS: [&str; 23] = [
         "部",
+        "煤矿",
         "军区",
         "艺专",
         "电台",
@@ -772,6 +773,11 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
                     && p.tokens
                         .get(i + 2)
                         .is_some_and(|h| head_of(h.word) == Some(true) && h.len() >= 2)
+                // 空军/电讯/工程学院: its schools and hospitals named by their field.
+                || x.pos == "n"
+                    && p.tokens.get(i + 2).is_some_and(|h| {
+                        ["学院", "学校", "医院"].iter().any(|s| h.word.ends_with(s))
+                    })
         })
     {
         return Some(Anchor::Proper);
@@ -1422,6 +1428,21 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             {
                 break;
             }
+        }
+        // 社科院/农发/所, 航天部/615/所: jieba tags the institute's 所 as a conjunction.
+        if t.word == "所"
+            && t.start == prev.end
+            && (prev.pos == "j" && prev.len() >= 2
+                || prev.word.bytes().all(|b| b.is_ascii_digit()) && last_head == Some(j - 2))
+            // 为中国人民/所/敬重: the passive particle before a verb.
+            && !tokens
+                .get(j + 1)
+                .is_some_and(|x| x.pos.starts_with('v') || x.pos == "uj")
+        {
+            last_head = Some(j);
+            seen_head_word = Some("研究所");
+            j += 1;
+            continue;
         }
         // 中国/南方/航空（集团）公司: a direction naming the firm.
         let direction = matches!(t.word, "南方" | "北方" | "东方" | "西方")
@@ -2146,6 +2167,17 @@ mod tests {
             orgs("这是公主岭市怀德粮库正在收粮。"),
             ["公主岭市怀德粮库"]
         );
+    }
+
+    #[test]
+    fn abbreviated_academies_and_service_schools() {
+        assert_eq!(orgs("社科院农发所副所长韩俊"), ["社科院农发所"]);
+        assert_eq!(
+            orgs("经过此地的空军电讯工程学院七队学员。"),
+            ["空军电讯工程学院"]
+        );
+        assert_eq!(orgs("二炮文工团餐风宿雪来到青藏高原。"), ["二炮文工团"]);
+        assert!(orgs("他的伟大人格为世代中国人民所敬重。").is_empty());
     }
 
     #[test]
