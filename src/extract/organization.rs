@@ -1103,6 +1103,24 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             }
             break;
         }
+        // 中国人民政治协商会议/第九届/全国委员会: the conference's national committee for a
+        // term is one body.
+        if let Some(after) = edition_end(tokens, j, '届')
+            && last_head == Some(j - 1)
+            && (prev.word.ends_with("政治协商会议") || prev.word == "政协")
+            && let Some(head) = match tokens.get(after).map(|x| x.word) {
+                Some("全国委员会") => Some(after),
+                Some("全国") if tokens.get(after + 1).is_some_and(|x| x.word == "委员会") => {
+                    Some(after + 1)
+                }
+                _ => None,
+            }
+        {
+            last_head = Some(head);
+            seen_head_word = Some(tokens[head].word);
+            j = head + 1;
+            continue;
+        }
         // 国家技术监督局/日前, 抗日战争/初期: a time word that tells when ends a name; others
         // name bodies (老年豫剧团, 节日管弦乐团, 早期生命研究所).
         if matches!(t.pos, "t" | "tg")
@@ -2166,6 +2184,14 @@ mod tests {
         assert_eq!(
             orgs("这是公主岭市怀德粮库正在收粮。"),
             ["公主岭市怀德粮库"]
+        );
+    }
+
+    #[test]
+    fn the_conference_s_national_committee_for_a_term() {
+        assert_eq!(
+            orgs("中国人民政治协商会议第九届全国委员会第一次会议。"),
+            ["中国人民政治协商会议第九届全国委员会"]
         );
     }
 
