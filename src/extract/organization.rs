@@ -569,8 +569,10 @@ fn tagged_head(word: &str) -> bool {
     if word.ends_with("中央") && (3..=4).contains(&n) {
         return true;
     }
-    const HEADS: [&str; 23] = [
+    const HEADS: [&str; 25] = [
         "部",
+        "基金会",
+        "方面军",
         "煤矿",
         "军区",
         "艺专",
@@ -595,6 +597,8 @@ fn tagged_head(word: &str) -> bool {
         "科工委",
     ];
     HEADS.iter().any(|h| word.ends_with(h))
+        // 红一、四方面军: the second of two numbered armies.
+        && !word.starts_with(|c: char| "一二三四五六七八九十".contains(c))
         && !word
             .chars()
             .take(word.chars().count() - 1)
@@ -2185,6 +2189,15 @@ mod tests {
             orgs("这是公主岭市怀德粮库正在收粮。"),
             ["公主岭市怀德粮库"]
         );
+    }
+
+    #[test]
+    fn foundations_and_armies_jieba_tags_nt() {
+        assert_eq!(
+            orgs("北京军区总医院和宋庆龄基金会共同发起。"),
+            ["北京军区总医院", "宋庆龄基金会"]
+        );
+        assert_eq!(orgs("他参与组织指挥红一方面军主力长征。"), ["红一方面军"]);
     }
 
     #[test]
