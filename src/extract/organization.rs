@@ -1183,6 +1183,14 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         let chinese_ordinal = chinese_ordinal_word(t)
             && tokens.get(j + 1).is_some_and(|x| {
                 matches!(x.word, "中学" | "小学" | "医院" | "人民医院")
+                    // 消防/二/中队, 交警/三/大队: numbered squads.
+                    || matches!(x.word, "中队" | "大队" | "支队" | "总队")
+                    // 山西/第五/建筑/公司: a numbered firm of a trade.
+                    || t.word.starts_with('第')
+                        && is_trade(x.word)
+                        && tokens
+                            .get(j + 2)
+                            .is_some_and(|h| FIRM_HEADS.contains(&h.word))
                     // 沈阳医科大学/第一/附属/医院.
                     || x.word == "附属"
                         && tokens.get(j + 2).is_some_and(|h| head_of(h.word).is_some())
@@ -1218,7 +1226,8 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             j += 1;
             continue;
         }
-        if chinese_ordinal && tokens.get(j + 1).is_some_and(|x| x.word == "附属") {
+        if chinese_ordinal && tokens.get(j + 1).is_some_and(|x| x.word == "附属" || is_trade(x.word))
+        {
             j += 1;
             continue;
         }
@@ -1612,6 +1621,7 @@ fn head_before_role(word: &str) -> Option<usize> {
         "科长",
         "副主任",
         "主任",
+        "会员",
     ]
     .iter()
     .find_map(|r| word.strip_suffix(r))?;
@@ -2188,6 +2198,26 @@ mod tests {
         assert_eq!(
             orgs("这是公主岭市怀德粮库正在收粮。"),
             ["公主岭市怀德粮库"]
+        );
+    }
+
+    #[test]
+    fn communities_numbered_squads_and_members_of_societies() {
+        assert_eq!(
+            orgs("南非是南部非洲发展共同体主席国。"),
+            ["南部非洲发展共同体"]
+        );
+        assert_eq!(
+            orgs("新兵全部到达武警北京一总队十支队。"),
+            ["武警北京一总队十支队"]
+        );
+        assert_eq!(
+            orgs("他是天津市书法家协会会员。"),
+            ["天津市书法家协会"]
+        );
+        assert_eq!(
+            orgs("带着慰问品去看望困难企业———山西第五建筑公司。"),
+            ["山西第五建筑公司"]
         );
     }
 
