@@ -146,9 +146,10 @@ const FIRM_HEADS: [&str; 10] = [
 /// A word that names a trade (体育用品, 实业), or two of them glued by jieba (电脑科技).
 fn is_trade(word: &str) -> bool {
     FIRM_TRADES.contains(word)
-        || word.char_indices().skip(1).any(|(b, _)| {
-            FIRM_TRADES.contains(&word[..b]) && FIRM_TRADES.contains(&word[b..])
-        })
+        || word
+            .char_indices()
+            .skip(1)
+            .any(|(b, _)| FIRM_TRADES.contains(&word[..b]) && FIRM_TRADES.contains(&word[b..]))
 }
 
 /// Whether `stem`, tagged `pos` by jieba, can be a firm's own name (its 字号): a word the
@@ -185,7 +186,11 @@ fn firm_stem(stem: &str, pos: Option<&str>, tagged: bool) -> bool {
     if tagged {
         !(matches!(tag, "v" | "vn" | "n" | "ns" | "m" | "t" | "r" | "f") && freq > 100)
     } else {
-        freq <= 50 && !matches!(tag, "m" | "t" | "r" | "f" | "p" | "c" | "d" | "u" | "i" | "l")
+        freq <= 50
+            && !matches!(
+                tag,
+                "m" | "t" | "r" | "f" | "p" | "c" | "d" | "u" | "i" | "l"
+            )
     }
 }
 
@@ -197,7 +202,10 @@ fn firm_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     // Not the tail of a longer word jieba cut (布洛克/巴/斯特影视公司).
     if i > 0
         && tokens[i - 1].end == t.start
-        && matches!(tokens[i - 1].pos, "n" | "nz" | "ns" | "nr" | "nrt" | "j" | "vn" | "l")
+        && matches!(
+            tokens[i - 1].pos,
+            "n" | "nz" | "ns" | "nr" | "nrt" | "j" | "vn" | "l"
+        )
     {
         return None;
     }
@@ -229,9 +237,9 @@ fn firm_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
             && x.pos == "n"
             && x.len() == 2
             && !is_trade(x.word)
-            && tokens.get(j + 1).is_some_and(|y| {
-                FIRM_HEADS.contains(&y.word) || is_trade(y.word)
-            })
+            && tokens
+                .get(j + 1)
+                .is_some_and(|y| FIRM_HEADS.contains(&y.word) || is_trade(y.word))
         {
             goods = false;
             prev_end = x.end;
@@ -390,7 +398,10 @@ pub fn head_of(word: &str) -> Option<bool> {
                 || NOT_HEADS.contains(word)
                 || word.ends_with("常委")
                 // 双边关系, 金融体系, 领导干部: words that only end like a head.
-                || ["关系", "体系", "联系", "部分", "干部", "社会", "局势", "局面", "场所", "之处"]
+                || [
+                    "关系", "体系", "联系", "部分", "干部", "社会", "局势", "局面", "场所", "之处",
+                    "部署", "签署", "全会",
+                ]
                     .iter()
                     .any(|w| word.ends_with(w))
             {
@@ -790,7 +801,9 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     if t.word == "国际"
         && let Some(k) = p.tokens[i + 1..(i + 5).min(p.tokens.len())]
             .iter()
-            .position(|x| is_stop(x) || head_of(x.word).is_some() || x.pos.starts_with('v') && x.pos != "vn")
+            .position(|x| {
+                is_stop(x) || head_of(x.word).is_some() || x.pos.starts_with('v') && x.pos != "vn"
+            })
         && k >= 1
         && let Some(h) = p.tokens.get(i + 1 + k)
         && head_of(h.word) == Some(true)
@@ -805,7 +818,17 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     // 西南/交通/大学, 西北/农业大学: a region by its direction names institutions.
     if matches!(
         t.word,
-        "东北" | "西北" | "西南" | "东南" | "华北" | "华南" | "华东" | "华中" | "华西" | "中南" | "东方"
+        "东北"
+            | "西北"
+            | "西南"
+            | "东南"
+            | "华北"
+            | "华南"
+            | "华东"
+            | "华中"
+            | "华西"
+            | "中南"
+            | "东方"
     ) && p.tokens[i + 1..(i + 5).min(p.tokens.len())]
         .iter()
         .take_while(|x| {
@@ -821,9 +844,9 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     }
     // 团/中央书记处: the Youth League's central organs.
     if t.word == "团"
-        && p.tokens
-            .get(i + 1)
-            .is_some_and(|x| x.start == t.end && x.word.starts_with("中央") && head_of(x.word).is_some())
+        && p.tokens.get(i + 1).is_some_and(|x| {
+            x.start == t.end && x.word.starts_with("中央") && head_of(x.word).is_some()
+        })
     {
         return Some(Anchor::Proper);
     }
@@ -944,7 +967,8 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
         return false;
     }
     // 洛阳市委/市政府: the government beside the party committee is a body of its own.
-    if head.ends_with('委') && matches!(w, "市政府" | "县政府" | "省政府" | "区政府" | "政府") {
+    if head.ends_with('委') && matches!(w, "市政府" | "县政府" | "省政府" | "区政府" | "政府")
+    {
         return true;
     }
     // 工行/北京分行: a branch named by its place belongs to the bank before it.
@@ -1078,7 +1102,9 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             // 中共/中央军委, 总政/文化部: a known organ under the party or a general department.
             let under = j == i + 1
                 && match tokens[i].word {
-                    "中共" => tokens[j].word.starts_with("中央") || tokens[kn].word.ends_with('局'),
+                    "中共" => {
+                        tokens[j].word.starts_with("中央") || tokens[kn].word.ends_with('局')
+                    }
                     "总政" | "总后" | "总参" => tokens[kn].word.ends_with(['部', '局', '处']),
                     // 中央电视台/文化部: a department of a broadcaster or a paper.
                     w if w.ends_with(['台', '报']) || w.ends_with("报社") => {
@@ -1226,7 +1252,10 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             j += 1;
             continue;
         }
-        if chinese_ordinal && tokens.get(j + 1).is_some_and(|x| x.word == "附属" || is_trade(x.word))
+        if chinese_ordinal
+            && tokens
+                .get(j + 1)
+                .is_some_and(|x| x.word == "附属" || is_trade(x.word))
         {
             j += 1;
             continue;
@@ -1308,7 +1337,9 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         // 中共/吉林/市委书记: the body ends inside the word naming the role after the place.
         if last_head.is_some()
             && is_place_token(tokens, j)
-            && tokens.get(j + 1).is_some_and(|x| head_before_role(x.word).is_some())
+            && tokens
+                .get(j + 1)
+                .is_some_and(|x| head_before_role(x.word).is_some())
         {
             last_head = Some(j);
             break;
@@ -1358,9 +1389,9 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         }
         // 延庆县/原/县委书记: a former holder of a role, not the body's name.
         if matches!(t.word, "原" | "前" | "现")
-            && tokens.get(j + 1).is_some_and(|x| {
-                head_before_role(x.word).is_some() || ends_in_role(x.word)
-            })
+            && tokens
+                .get(j + 1)
+                .is_some_and(|x| head_before_role(x.word).is_some() || ends_in_role(x.word))
         {
             break;
         }
@@ -1443,9 +1474,9 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             // 西南/联合/大学, 惠珍/联合/医院: 联合 names the body; 中国文联/出版/公司: so
             // does a trade.
             let joint = (t.word == "联合" || is_trade(t.word))
-                && tokens
-                    .get(j + 1)
-                    .is_some_and(|x| head_of(x.word).is_some() || head_before_role(x.word).is_some());
+                && tokens.get(j + 1).is_some_and(|x| {
+                    head_of(x.word).is_some() || head_before_role(x.word).is_some()
+                });
             // 上海/建设/成为…: a copula never stands inside a name.
             let copula = matches!(t.word, "成为" | "是" | "作为" | "变成" | "建成" | "当作");
             if !task
@@ -1488,7 +1519,8 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         }
         // 由省/体委, 向市/政府: a preposition jieba glued to the next word's first character.
         if t.len() == 2
-            && t.word.starts_with(['由', '向', '被', '把', '从', '对', '在'])
+            && t.word
+                .starts_with(['由', '向', '被', '把', '从', '对', '在'])
             && t.word.ends_with(['省', '市', '县', '区', '乡', '镇'])
         {
             break;
@@ -1517,9 +1549,11 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             && (matches!(
                 prev.word,
                 "村民" | "农民" | "居民" | "职工" | "工人" | "战士" | "学生" | "群众"
-            ) || ["名将", "选手", "总统", "总理", "首相", "主席", "国王", "球员", "队员"]
-                .iter()
-                .any(|r| prev.word.ends_with(r)))
+            ) || [
+                "名将", "选手", "总统", "总理", "首相", "主席", "国王", "球员", "队员",
+            ]
+            .iter()
+            .any(|r| prev.word.ends_with(r)))
             && !tokens
                 .get(j + 1)
                 .is_some_and(|x| x.start == t.end && head_of(x.word).is_some())
@@ -1593,7 +1627,9 @@ fn joined_by_dash(p: &Paragraph<'_>, i: usize) -> Option<(usize, Option<(usize, 
 /// A number in Chinese numerals, maybe an ordinal (第八, 五十五).
 fn chinese_ordinal_word(t: &Token<'_>) -> bool {
     let digits = t.word.trim_start_matches('第');
-    t.pos == "m" && !digits.is_empty() && digits.chars().all(|c| "一二三四五六七八九十百".contains(c))
+    t.pos == "m"
+        && !digits.is_empty()
+        && digits.chars().all(|c| "一二三四五六七八九十百".contains(c))
 }
 
 /// A word made of an organization and a member's role (中央政治局常委, 中央委员会委员): the
@@ -1870,7 +1906,11 @@ fn stem_name_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let head = stem_head_at(p, i)?;
     // 金盏中学/队, 八一中学/队: a school's team.
     Some(match p.tokens.get(head + 1) {
-        Some(x) if x.word == "队" && x.start == p.tokens[head].end && is_school(p.tokens[head].word) => {
+        Some(x)
+            if x.word == "队"
+                && x.start == p.tokens[head].end
+                && is_school(p.tokens[head].word) =>
+        {
             head + 1
         }
         _ => head,
@@ -1879,7 +1919,9 @@ fn stem_name_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
 
 /// Heads of schools, whose teams are named after them (金盏中学队).
 fn is_school(word: &str) -> bool {
-    ["中学", "小学", "技校", "学校"].iter().any(|h| word.ends_with(h))
+    ["中学", "小学", "技校", "学校"]
+        .iter()
+        .any(|h| word.ends_with(h))
 }
 
 /// [`stem_name_at`] without a team after the head; a school may be numbered (八一中学,
@@ -2120,7 +2162,9 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             && tokens[i - 1].word == "反"
             && tokens[i - 1].end == s
             && p.is_unclaimed(tokens[i - 1].start, s)
-            && ["联盟", "同盟", "阵线"].iter().any(|h| p.slice(s, e).ends_with(h));
+            && ["联盟", "同盟", "阵线"]
+                .iter()
+                .any(|h| p.slice(s, e).ends_with(h));
         let name_start = match joined_by_dash(p, i) {
             _ if anti => tokens[i - 1].start,
             Some((js, place)) if p.is_unclaimed(js, s) => {
@@ -2195,10 +2239,7 @@ mod tests {
         );
         // A word jieba tags ns that is a common phrase (外国, 驻京) names no body.
         assert!(orgs("驻京部队官兵座谈。").is_empty());
-        assert_eq!(
-            orgs("这是公主岭市怀德粮库正在收粮。"),
-            ["公主岭市怀德粮库"]
-        );
+        assert_eq!(orgs("这是公主岭市怀德粮库正在收粮。"), ["公主岭市怀德粮库"]);
     }
 
     #[test]
@@ -2211,10 +2252,7 @@ mod tests {
             orgs("新兵全部到达武警北京一总队十支队。"),
             ["武警北京一总队十支队"]
         );
-        assert_eq!(
-            orgs("他是天津市书法家协会会员。"),
-            ["天津市书法家协会"]
-        );
+        assert_eq!(orgs("他是天津市书法家协会会员。"), ["天津市书法家协会"]);
         assert_eq!(
             orgs("带着慰问品去看望困难企业———山西第五建筑公司。"),
             ["山西第五建筑公司"]
@@ -2272,10 +2310,7 @@ mod tests {
             orgs("据上海市中心气象台的有关资料，上海已连续多日升温。"),
             ["上海市中心气象台"]
         );
-        assert_eq!(
-            orgs("全国妇联积极开展省际妇联对口扶贫工作。"),
-            ["全国妇联"]
-        );
+        assert_eq!(orgs("全国妇联积极开展省际妇联对口扶贫工作。"), ["全国妇联"]);
         assert_eq!(
             orgs("江泽民在贺词中说：欣闻中央民族乐团1998年春节之际出访。"),
             ["中央民族乐团"]
@@ -2309,10 +2344,7 @@ mod tests {
             orgs("人民日报作为中共中央机关报，中国第一大报。"),
             ["中共中央"]
         );
-        assert_eq!(
-            orgs("当洛阳市委市政府选派科技干部下乡帮带。"),
-            ["洛阳市委"]
-        );
+        assert_eq!(orgs("当洛阳市委市政府选派科技干部下乡帮带。"), ["洛阳市委"]);
         assert_eq!(
             orgs("以摩根斯坦利公司首席全球策略师毕格斯为代表。"),
             ["摩根斯坦利公司"]
@@ -2411,7 +2443,10 @@ mod tests {
             ["湛江市惠珍联合医院"]
         );
         assert_eq!(orgs("河北省高邑县委书记李保中"), ["河北省高邑县委"]);
-        assert_eq!(orgs("昨天晚上，广东省人大主任朱森林会见了他。"), ["广东省人大"]);
+        assert_eq!(
+            orgs("昨天晚上，广东省人大主任朱森林会见了他。"),
+            ["广东省人大"]
+        );
         assert_eq!(
             orgs("青海省湟中县科技局局长霍成青海省委宣传部副处级调研员桑映洲"),
             ["青海省湟中县科技局", "青海省委宣传部"]
@@ -2526,15 +2561,15 @@ mod tests {
         );
         assert_eq!(orgs("耐克公司上月称其盈余将减少。"), ["耐克公司"]);
         assert_eq!(orgs("嘉兴市还在浦东创办兴嘉实业公司。"), ["兴嘉实业公司"]);
-        assert_eq!(orgs("冠生园（集团）总公司的负责同志。"), ["冠生园（集团）总公司"]);
+        assert_eq!(
+            orgs("冠生园（集团）总公司的负责同志。"),
+            ["冠生园（集团）总公司"]
+        );
         assert_eq!(
             orgs("本报讯中国南方航空（集团）公司的6架波音客机。"),
             ["中国南方航空（集团）公司"]
         );
-        assert_eq!(
-            orgs("即将由中国文联出版公司出版。"),
-            ["中国文联出版公司"]
-        );
+        assert_eq!(orgs("即将由中国文联出版公司出版。"), ["中国文联出版公司"]);
         // A kind of firm, or of goods, is no name.
         assert!(orgs("民办和私人承包性质的中介公司占相当的比重。").is_empty());
         assert!(orgs("他从最初单一的运动服装公司发展起来。").is_empty());
