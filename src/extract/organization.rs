@@ -158,8 +158,7 @@ fn is_trade(word: &str) -> bool {
 /// any word but a verb or a common noun. Never a trade, a place or a generic stem.
 fn firm_stem(stem: &str, pos: Option<&str>, tagged: bool) -> bool {
     let n = stem.chars().count();
-    if n < 2
-        || n > 6
+    if !(2..=6).contains(&n)
         || is_trade(stem)
         // 运动服装, 体育器材: a kind of goods, not a firm's own name.
         || stem.char_indices().skip(2).any(|(b, _)| is_trade(&stem[b..]))
@@ -175,10 +174,7 @@ fn firm_stem(stem: &str, pos: Option<&str>, tagged: bool) -> bool {
     if !jieba.has_word(stem) {
         return true;
     }
-    let tag = pos.map_or_else(
-        || jieba.tag(stem, false).first().map_or("x", |t| t.tag),
-        |p| p,
-    );
+    let tag = pos.unwrap_or_else(|| jieba.tag(stem, false).first().map_or("x", |t| t.tag));
     if matches!(tag, "nr" | "nrt" | "nrfg" | "nz" | "eng") {
         return true;
     }
@@ -832,7 +828,7 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     ) && p.tokens[i + 1..(i + 5).min(p.tokens.len())]
         .iter()
         .take_while(|x| {
-            !is_stop(x) && !(x.pos.starts_with('v') && x.pos != "vn" && x.word != "联合")
+            !(is_stop(x) || x.pos.starts_with('v') && x.pos != "vn" && x.word != "联合")
         })
         .any(|x| {
             ["大学", "学院", "研究院", "出版社", "军区", "医院", "集团"]
@@ -1349,7 +1345,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         if t.pos == "l"
             && last_head.is_some()
             && head_of(t.word).is_none()
-            && !tokens.get(j + 1).is_some_and(|x| head_of(x.word).is_some())
+            && tokens.get(j + 1).is_none_or(|x| head_of(x.word).is_none())
         {
             break;
         }
