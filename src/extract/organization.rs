@@ -205,10 +205,17 @@ fn firm_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     {
         return None;
     }
-    if is_stop(t) || !firm_stem(t.word, Some(t.pos), false) && !matches!(t.pos, "eng") {
+    if is_stop(t) && t.pos != "eng" || t.pos == "eng" && t.word.chars().count() < 2 {
         return None;
     }
-    if t.pos == "eng" && t.word.chars().count() < 2 {
+    // The dictionary is asked about the stem only when a firm's head follows soon.
+    if !tokens[i + 1..(i + 7).min(tokens.len())]
+        .iter()
+        .any(|x| FIRM_HEADS.iter().any(|h| x.word.ends_with(h)))
+    {
+        return None;
+    }
+    if t.pos != "eng" && !firm_stem(t.word, Some(t.pos), false) {
         return None;
     }
     let mut prev_end = t.end;
@@ -709,7 +716,14 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     }
     // 马海德基金会, 黄粱梦派出所, 平遥火柴厂: a name of its own (one jieba tags as a person's,
     // or a county's without its 县 or 区) right before a strong head of two characters or more.
-    if (own_name(p, i)
+    if p.tokens.get(i + 1).is_some_and(|x| {
+        x.start == t.end
+            && x.len() >= 2
+            // 石景山/热电厂: a weak head in a word of its own of three characters.
+            && (head_of(x.word) == Some(true) || x.len() >= 3 && head_of(x.word).is_some())
+            && !NOT_HEADS.contains(x.word)
+            && !ends_in_role(x.word)
+    }) && (own_name(p, i)
         || bare_county(t.word)
         || t.pos == "ns"
             && (2..=3).contains(&t.len())
@@ -721,14 +735,6 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
                         | "机构" | "支队" | "办公室" | "党支部" | "人大常委会"
                 )
             }))
-        && p.tokens.get(i + 1).is_some_and(|x| {
-            x.start == t.end
-                && x.len() >= 2
-                // 石景山/热电厂: a weak head in a word of its own of three characters.
-                && (head_of(x.word) == Some(true) || x.len() >= 3 && head_of(x.word).is_some())
-                && !NOT_HEADS.contains(x.word)
-                && !ends_in_role(x.word)
-        })
         // 任菲/外交部, 团长李喜华/中南林学院, 刘亮明/陈建军: not when the head is a name of its
         // own.
         && !p.tokens[i + 1].pos.starts_with("nr")
@@ -1472,7 +1478,14 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             let joint = (t.word == "联合" || is_trade(t.word))
                 && tokens.get(j + 1).is_some_and(|x| {
                     head_of(x.word).is_some() || head_before_role(x.word).is_some()
-                });
+                })
+                // 北京军区/给水/工程/团: a unit named by what it does.
+                || t.len() == 2
+                    && last_head.is_some()
+                    && tokens[j + 1..(j + 3).min(tokens.len())]
+                        .iter()
+                        .take_while(|x| matches!(x.pos, "n" | "vn") || x.word == "团")
+                        .any(|x| x.word == "团" || x.word.ends_with(['队', '团']) && x.len() >= 2);
             // 上海/建设/成为…: a copula never stands inside a name.
             let copula = matches!(t.word, "成为" | "是" | "作为" | "变成" | "建成" | "当作");
             if !task
