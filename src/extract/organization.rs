@@ -775,7 +775,10 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
             is_place_token(p.tokens, i + 1)
                 || t.word == "解放军"
                     && x.start == t.end
-                    && (x.word.ends_with("军区") || x.word.ends_with("部") && x.len() >= 3)
+                    && (x.word.ends_with("军区")
+                        || x.word.ends_with("部") && x.len() >= 3
+                        // 解放军/女排: the army's teams.
+                        || matches!(x.word, "女排" | "男排" | "女篮" | "男篮" | "女足" | "男足"))
                     // 解放军三总部: the departments counted, not one of them.
                     && !x.word.starts_with(|c: char| "一二三四五六七八九十各".contains(c))
         })
@@ -874,6 +877,11 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         && !t.word.ends_with('讯')
         && !p.tokens.get(i + 1).is_some_and(|x| {
             x.pos == "nt" && matches!(anchor_at(p, i + 1), Some(Anchor::Tagged | Anchor::Known(_)))
+                // 升班马/天津女排, 力克/上海/远东队: nor before a place opening a name.
+                || matches!(
+                    anchor_at(p, i + 1),
+                    Some(Anchor::Place | Anchor::PlaceCompound(_))
+                )
         })
     {
         return Some(Anchor::Proper);
@@ -2249,6 +2257,19 @@ mod tests {
         // A word jieba tags ns that is a common phrase (外国, 驻京) names no body.
         assert!(orgs("驻京部队官兵座谈。").is_empty());
         assert_eq!(orgs("这是公主岭市怀德粮库正在收粮。"), ["公主岭市怀德粮库"]);
+    }
+
+    #[test]
+    fn teams_after_a_word_jieba_tags_nz() {
+        assert_eq!(orgs("升班马天津女排本轮比赛也有不俗表现。"), ["天津女排"]);
+        assert_eq!(
+            orgs("广东队凭借两粒进球，力克上海远东队。"),
+            ["广东队", "上海远东队"]
+        );
+        assert_eq!(
+            orgs("上海女排以3∶0战胜解放军女排。"),
+            ["上海女排", "解放军女排"]
+        );
     }
 
     #[test]
