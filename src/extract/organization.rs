@@ -1102,6 +1102,18 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
     while j < limit {
         let t = &tokens[j];
         let prev = &tokens[j - 1];
+        // 北京军区/驻/张家口/部队: the body's troops or office stationed in a place.
+        if t.word == "驻"
+            && last_head == Some(j - 1)
+            && j + 2 < limit
+            && is_place_token(tokens, j + 1)
+            && matches!(tokens[j + 2].word, "部队" | "办事处" | "代表处" | "记者站")
+        {
+            last_head = Some(j + 2);
+            seen_head_word = Some(tokens[j + 2].word);
+            j += 3;
+            continue;
+        }
         // 淮河/医院院长, 科技/局局长, 航班时刻/处处长: the name ends inside the word naming the
         // role.
         if j > i && head_before_role(t.word).is_some() && head_of(t.word).is_none() {
@@ -1945,6 +1957,17 @@ fn is_school(word: &str) -> bool {
 /// 一一五中学).
 fn stem_head_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let tokens = p.tokens;
+    // 1205/钻井队, 110/巡警队, 103/地质队: a team known by its number.
+    if tokens[i].word.bytes().all(|b| b.is_ascii_digit())
+        && let Some(h) = tokens.get(i + 1)
+        && h.start == tokens[i].end
+        && h.len() >= 3
+        && h.word.ends_with('队')
+        && matches!(h.pos, "n" | "nt" | "nz")
+        && (i == 0 || is_stop(&tokens[i - 1]) || matches!(tokens[i - 1].pos, "p" | "c" | "uj"))
+    {
+        return Some(i + 1);
+    }
     // 求是/杂志社, 团结/报社, 改革/出版社: a publisher named by an ordinary word.
     if let Some(h) = tokens.get(i + 1)
         && matches!(h.word, "杂志社" | "报社" | "出版社")
@@ -2067,8 +2090,11 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
         let Some(anchor) = anchor_at(p, i) else {
             if let Some(end) = stem_name_at(p, i)
-                && p.is_unclaimed(t.start, tokens[end].end)
+                && p.is_free(t.start, tokens[end].end, |k| k == EntityKind::Number)
             {
+                let e = tokens[end].end;
+                // 1205钻井队: its number is part of the name.
+                out.retain(|m| !(m.kind == EntityKind::Number && m.start >= t.start && m.end <= e));
                 p.claim(t.start, tokens[end].end, EntityKind::Organization);
                 out.push(Mention::new(
                     EntityKind::Organization,
@@ -2257,6 +2283,19 @@ mod tests {
         // A word jieba tags ns that is a common phrase (外国, 驻京) names no body.
         assert!(orgs("驻京部队官兵座谈。").is_empty());
         assert_eq!(orgs("这是公主岭市怀德粮库正在收粮。"), ["公主岭市怀德粮库"]);
+    }
+
+    #[test]
+    fn teams_known_by_their_number_and_troops_stationed_in_a_place() {
+        assert_eq!(
+            orgs("铁人王进喜生前所在的1205钻井队，建队44年来累计打井。"),
+            ["1205钻井队"]
+        );
+        assert!(texts_of("铁人王进喜生前所在的1205钻井队。", EntityKind::Number).is_empty());
+        assert_eq!(
+            orgs("北京军区驻张家口部队今天下午派出医疗队。"),
+            ["北京军区驻张家口部队"]
+        );
     }
 
     #[test]
