@@ -2184,7 +2184,11 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         // A party named without its country (国民党, 民主党) is a common noun in People's Daily;
         // 中国共产党人 are its members.
         let placed = p.gazetteer_at(s).is_some_and(|n| n >= 2);
-        if whole.ends_with('党') && (p.chars.get(e) == Some(&'人') || !placed && end == i) {
+        // China's democratic parties (致公党, 农工党) are names of their own.
+        if whole.ends_with('党')
+            && (p.chars.get(e) == Some(&'人')
+                || !placed && end == i && !matches!(whole, "致公党" | "农工党"))
+        {
             i = end + 1;
             continue;
         }
@@ -2283,6 +2287,20 @@ mod tests {
         // A word jieba tags ns that is a common phrase (外国, 驻京) names no body.
         assert!(orgs("驻京部队官兵座谈。").is_empty());
         assert_eq!(orgs("这是公主岭市怀德粮库正在收粮。"), ["公主岭市怀德粮库"]);
+    }
+
+    #[test]
+    fn former_ministries_branches_and_democratic_parties() {
+        assert_eq!(
+            orgs("由地质部、燃料工业部和中国科学院共同协作勘探石油。"),
+            ["地质部", "燃料工业部", "中国科学院"]
+        );
+        assert_eq!(
+            orgs("中华医学会北京分会的有关专家为老人测量血压。"),
+            ["中华医学会北京分会"]
+        );
+        assert_eq!(orgs("致公党名誉副主席杨纪珂获一等奖。"), ["致公党"]);
+        assert!(orgs("民主党上升为国会第二大党。").is_empty());
     }
 
     #[test]
