@@ -403,7 +403,7 @@ pub fn head_of(word: &str) -> Option<bool> {
                 // 双边关系, 金融体系, 领导干部: words that only end like a head.
                 || [
                     "关系", "体系", "联系", "部分", "干部", "社会", "局势", "局面", "场所", "之处",
-                    "部署", "签署", "全会",
+                    "部署", "签署", "全会", "命运共同体", "利益共同体",
                 ]
                     .iter()
                     .any(|w| word.ends_with(w))
@@ -1595,6 +1595,8 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             && !(t.len() > 2 && ends_in_role(t.word))
             // 华北电力集团公司骨干发电企业: a complete name does not go on to firms in general.
             && !(last_head.is_some() && matches!(t.word, "企业" | "单位" | "部门"))
+            // 上合组织/命运/共同体: a community with a shared future is an idea.
+            && !(t.word == "共同体" && matches!(prev.word, "命运" | "利益"))
         {
             let ok = strong
                 || t.len() > 1
@@ -2335,6 +2337,8 @@ mod tests {
             orgs("南非是南部非洲发展共同体主席国。"),
             ["南部非洲发展共同体"]
         );
+        // A community with a shared future is an idea, not a body.
+        assert_eq!(orgs("构建更加紧密的上合组织命运共同体。"), ["上合组织"]);
         assert_eq!(
             orgs("新兵全部到达武警北京一总队十支队。"),
             ["武警北京一总队十支队"]
