@@ -1385,6 +1385,8 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             continue;
         }
         if is_stop(t)
+            // 人民大会堂/会见, 委员会/资助: verbs jieba tags as nouns.
+            || matches!(t.word, "会见" | "接见" | "会晤" | "资助" | "委托" | "授予")
             || matches!(
                 t.word,
                 "成员国"
@@ -2518,6 +2520,18 @@ mod tests {
             ["石景山热电厂"]
         );
         assert!(orgs("温州人节俭办工厂。").is_empty());
+    }
+
+    #[test]
+    fn verbs_jieba_tags_as_nouns_end_names() {
+        assert_eq!(
+            orgs("李鹏今天下午在人民大会堂会见美国所罗门美邦公司董事长。"),
+            ["美国所罗门美邦公司"]
+        );
+        assert_eq!(
+            orgs("日前，国家技术监督局委托广东省技术监督局的专家进行评审。"),
+            ["国家技术监督局", "广东省技术监督局"]
+        );
     }
 
     #[test]
