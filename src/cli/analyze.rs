@@ -229,25 +229,39 @@ pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
     if args.input.input_format == super::InputFormat::Jsonl {
         return super::run_analyze_jsonl(args);
     }
-    if super::threads_wanted(args.input.threads) > 1 {
+    let parallel = super::threads_wanted(args.input.threads) > 1;
+    if parallel {
         // Jieba's dictionary loads on this thread while another builds the rest.
         std::thread::spawn(|| drop(panic::catch_unwind(warm_up)));
     }
-    let analyzer = match build_analyzer(&args.input) {
+    let walker = Walker::new(&args.input.glob);
+    // With threads to spare, the inputs are listed while the dictionary loads.
+    let (analyzer, walked) = std::thread::scope(|scope| {
+        let walking = match &walker {
+            Ok(w) if parallel => Some(scope.spawn(|| w.expand(&args.input.paths))),
+            _ => None,
+        };
+        (build_analyzer(&args.input), walking.map(|h| h.join()))
+    });
+    let analyzer = match analyzer {
         Ok(a) => a,
         Err((path, message)) => {
             report_error(&path, &message);
             return EXIT_USAGE;
         }
     };
-    let walker = match Walker::new(&args.input.glob) {
+    let walker = match walker {
         Ok(w) => w,
         Err(message) => {
             let _ = writeln!(io::stderr(), "corpus-cli: {message}");
             return EXIT_USAGE;
         }
     };
-    let (sources, walk_errors) = walker.expand(&args.input.paths);
+    let (sources, walk_errors) = match walked {
+        Some(Ok(walked)) => walked,
+        Some(Err(payload)) => panic::resume_unwind(payload),
+        None => walker.expand(&args.input.paths),
+    };
     let single = !args.input.split_articles
         && args.input.paths.len() == 1
         && sources.len() == 1
