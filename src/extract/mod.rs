@@ -156,6 +156,9 @@ pub struct Paragraph<'a> {
     /// [`place::gazetteer_at`] of each character once asked (0: not yet, 1: no place, n + 1: a
     /// place of n characters): the place and organization passes ask it of every token.
     gazetteer: Vec<Cell<u8>>,
+    /// The organization pass's anchor of each token once asked (0: not yet; see
+    /// `organization::anchor_at`): its chains ask it again of the tokens they walk.
+    org_anchor: Vec<Cell<u64>>,
 }
 
 impl<'a> Paragraph<'a> {
@@ -176,6 +179,7 @@ impl<'a> Paragraph<'a> {
             claimed: vec![None; n],
             place_token: vec![Cell::new(0); tokens.len()],
             gazetteer: vec![Cell::new(0); n],
+            org_anchor: vec![Cell::new(0); tokens.len()],
         }
     }
 
@@ -228,6 +232,11 @@ impl<'a> Paragraph<'a> {
             1 => None,
             m => Some(usize::from(m) - 1),
         }
+    }
+
+    /// The organization pass's remembered anchor of token `i` (0 when not asked yet).
+    pub(crate) fn org_anchor_memo(&self, i: usize) -> Option<&Cell<u64>> {
+        self.org_anchor.get(i)
     }
 
     /// The kind that claimed character `i`, if any.
