@@ -219,7 +219,7 @@ const WARM_UP_TEXT: &str = "新华社北京１９９８年１月５日电 国务
 /// passes' word lists and patterns — by analyzing a short text with a segmenter that needs no
 /// dictionary, so that another thread can load jieba's dictionary meanwhile. What it finds is
 /// thrown away; documents are the same with or without it.
-pub fn warm_up() {
+pub(super) fn warm_up() {
     let analyzer = Analyzer::new(Segmenter::without_dictionary(), Stopwords::none());
     drop(analyzer.analyze(WARM_UP_TEXT));
 }
