@@ -159,6 +159,9 @@ pub struct Paragraph<'a> {
     /// The organization pass's anchor of each token once asked (0: not yet; see
     /// `organization::anchor_at`): its chains ask it again of the tokens they walk.
     org_anchor: Vec<Cell<u64>>,
+    /// [`place::is_translit`] of each token once asked (0: not yet, 1: no, 2: yes): the person
+    /// and place passes walk runs of transliteration from every token.
+    translit: Vec<Cell<u8>>,
 }
 
 impl<'a> Paragraph<'a> {
@@ -180,6 +183,7 @@ impl<'a> Paragraph<'a> {
             place_token: vec![Cell::new(0); tokens.len()],
             gazetteer: vec![Cell::new(0); n],
             org_anchor: vec![Cell::new(0); tokens.len()],
+            translit: vec![Cell::new(0); tokens.len()],
         }
     }
 
@@ -231,6 +235,20 @@ impl<'a> Paragraph<'a> {
             }
             1 => None,
             m => Some(usize::from(m) - 1),
+        }
+    }
+
+    /// True when token `i` is written in transliteration characters only
+    /// ([`place::is_translit`]), worked out once per paragraph.
+    pub fn is_translit_token(&self, i: usize) -> bool {
+        let memo = &self.translit[i];
+        match memo.get() {
+            0 => {
+                let yes = place::is_translit(self.tokens[i].word);
+                memo.set(1 + u8::from(yes));
+                yes
+            }
+            m => m == 2,
         }
     }
 
