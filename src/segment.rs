@@ -59,6 +59,15 @@ impl Segmenter {
         }
     }
 
+    /// A segmenter over an empty dictionary (the HMM alone): only for warming up what is built
+    /// lazily on first use (`analyze` does it while jieba's dictionary loads), never for analysis.
+    pub(crate) fn without_dictionary() -> Self {
+        static EMPTY: OnceLock<Jieba> = OnceLock::new();
+        Segmenter {
+            jieba: EMPTY.get_or_init(Jieba::empty),
+        }
+    }
+
     /// A segmenter with jieba's dictionary plus the user dictionary at `path`, in jieba's format:
     /// `word [frequency] [tag]` per line, separated by spaces.
     pub fn with_user_dict(path: &Path) -> Result<Self, DictError> {

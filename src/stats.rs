@@ -268,7 +268,7 @@ impl WordEntry {
 }
 
 /// Counts gathered paragraph by paragraph. Memory grows with the vocabulary only.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Counts {
     stats: Stats,
     /// Every distinct word; a stopword's entry has a count of 0 and stays out of the table.
@@ -279,6 +279,28 @@ pub struct Counts {
     tags: Vec<(String, usize)>,
     /// Scratch: byte offsets of the characters of the paragraph as written.
     byte_at: Vec<usize>,
+}
+
+/// Word tables bigger than this (in entries) are not kept for the next document.
+const MAX_SPARE_WORDS: usize = 1 << 15;
+
+thread_local! {
+    /// The emptied word table of the last document this thread finished: the next document
+    /// fills it again without growing a table from nothing.
+    static SPARE_WORDS: std::cell::RefCell<FxHashMap<String, WordEntry>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
+impl Default for Counts {
+    fn default() -> Self {
+        Counts {
+            stats: Stats::default(),
+            words: SPARE_WORDS.take(),
+            tag_index: FxHashMap::default(),
+            tags: Vec::new(),
+            byte_at: Vec::new(),
+        }
+    }
 }
 
 /// A tag of at most seven bytes packed into a number (its bytes and its length), so it is looked
@@ -387,13 +409,13 @@ impl Counts {
     }
 
     /// The final counts, word table and POS table (both sorted by count, then text).
-    pub fn finish(self) -> (Stats, Vec<WordCount>, Vec<PosCount>) {
+    pub fn finish(mut self) -> (Stats, Vec<WordCount>, Vec<PosCount>) {
         let mut stats = self.stats;
         stats.distinct_words = self.words.len();
         let tags = &self.tags;
-        let mut words: Vec<WordCount> = self
-            .words
-            .into_iter()
+        let mut table = std::mem::take(&mut self.words);
+        let mut words: Vec<WordCount> = table
+            .drain()
             .filter(|(_, e)| !e.is_stopword())
             .map(|(word, e)| {
                 // The most frequent tag; on a tie, the first in alphabetical order.
@@ -409,6 +431,9 @@ impl Counts {
                 }
             })
             .collect();
+        if table.capacity() <= MAX_SPARE_WORDS {
+            SPARE_WORDS.set(table);
+        }
         sort_words(&mut words);
         let mut pos: Vec<PosCount> = self
             .tags
@@ -459,6 +484,23 @@ mod tests {
                 .all(|w| w.word != "的" && w.word != "与" && w.word != "。")
         );
         assert!(doc.pos.iter().any(|p| p.pos == "x"));
+    }
+
+    #[test]
+    fn a_reused_word_table_counts_like_a_new_one() {
+        let first = "国家主席习近平出席会议。会议在北京举行，各国代表出席。\n".repeat(20);
+        let second = "合作共赢。合作发展！\n中国与俄罗斯的合作\n";
+        // On a fresh thread, `second` is counted in a new table.
+        let fresh = std::thread::spawn(move || Analyzer::default().analyze(second))
+            .join()
+            .unwrap();
+        // Here, in the table `first` left behind.
+        let analyzer = Analyzer::default();
+        let _ = analyzer.analyze(&first);
+        let reused = analyzer.analyze(second);
+        assert_eq!(reused, fresh);
+        assert_eq!(reused.stats.distinct_words, fresh.stats.distinct_words);
+        assert!(reused.words.iter().all(|w| w.word != "习近平"));
     }
 
     #[test]

@@ -174,11 +174,20 @@ impl SummaryBuilder {
     }
 
     /// Add everything another builder gathered (the builders of parallel workers).
-    pub fn merge(&mut self, other: SummaryBuilder) {
+    pub fn merge(&mut self, mut other: SummaryBuilder) {
         self.documents += other.documents;
         self.errors += other.errors;
         self.stats.add(&other.stats);
         self.incomplete |= other.incomplete;
+        // Each smaller table is added into the bigger one (the sums are the same).
+        for (mine, theirs) in self.entities.iter_mut().zip(&mut other.entities) {
+            if theirs.len() > mine.len() {
+                std::mem::swap(mine, theirs);
+            }
+        }
+        if other.words.len() > self.words.len() {
+            std::mem::swap(&mut self.words, &mut other.words);
+        }
         for (mine, theirs) in self.entities.iter_mut().zip(other.entities) {
             for (text, t) in theirs {
                 mine.entry(text).or_default().add(t.count, t.documents);

@@ -15,6 +15,8 @@ use super::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, InputArgs, OutputArgs, report
 use crate::document::{Analyzer, Document};
 use crate::reader::{EncodingChoice, Source, Text, Walker};
 use crate::report::{self, ReportOptions};
+use crate::segment::Segmenter;
+use crate::stats::Stopwords;
 use crate::summary::SummaryBuilder;
 use crate::views::cooccurrence::{self, NAMED_KINDS, Unit};
 
@@ -206,26 +208,60 @@ where
     outcome.map(|()| states.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
+/// A text touching every pass (full-width digits, a dateline, people, organizations, places,
+/// dates and numbers), analyzed by [`warm_up`].
+const WARM_UP_TEXT: &str = "新华社北京１９９８年１月５日电 国务院总理李鹏昨天在人民大会堂会见了\
+联合国秘书长安南和上海合作组织代表团，双方就亚洲金融形势交换了意见。\n\
+据国家统计局介绍，去年全国粮食产量达４９００亿公斤，比上年增长３．５％，约有三千多人参加了\
+第十五次全国代表大会。（记者王晓红）\n";
+
+/// Build what the pipeline builds on first use — jieba-rs's part-of-speech model and the
+/// passes' word lists and patterns — by analyzing a short text with a segmenter that needs no
+/// dictionary, so that another thread can load jieba's dictionary meanwhile. What it finds is
+/// thrown away; documents are the same with or without it.
+pub(super) fn warm_up() {
+    let analyzer = Analyzer::new(Segmenter::without_dictionary(), Stopwords::none());
+    drop(analyzer.analyze(WARM_UP_TEXT));
+}
+
 /// `corpus-cli analyze`.
 pub fn run_analyze(args: &AnalyzeArgs) -> u8 {
     if args.input.input_format == super::InputFormat::Jsonl {
         return super::run_analyze_jsonl(args);
     }
-    let analyzer = match build_analyzer(&args.input) {
+    let parallel = super::threads_wanted(args.input.threads) > 1;
+    if parallel {
+        // Jieba's dictionary loads on this thread while another builds the rest.
+        std::thread::spawn(|| drop(panic::catch_unwind(warm_up)));
+    }
+    let walker = Walker::new(&args.input.glob);
+    // With threads to spare, the inputs are listed while the dictionary loads.
+    let (analyzer, walked) = std::thread::scope(|scope| {
+        let walking = match &walker {
+            Ok(w) if parallel => Some(scope.spawn(|| w.expand(&args.input.paths))),
+            _ => None,
+        };
+        (build_analyzer(&args.input), walking.map(|h| h.join()))
+    });
+    let analyzer = match analyzer {
         Ok(a) => a,
         Err((path, message)) => {
             report_error(&path, &message);
             return EXIT_USAGE;
         }
     };
-    let walker = match Walker::new(&args.input.glob) {
+    let walker = match walker {
         Ok(w) => w,
         Err(message) => {
             let _ = writeln!(io::stderr(), "corpus-cli: {message}");
             return EXIT_USAGE;
         }
     };
-    let (sources, walk_errors) = walker.expand(&args.input.paths);
+    let (sources, walk_errors) = match walked {
+        Some(Ok(walked)) => walked,
+        Some(Err(payload)) => panic::resume_unwind(payload),
+        None => walker.expand(&args.input.paths),
+    };
     let single = !args.input.split_articles
         && args.input.paths.len() == 1
         && sources.len() == 1

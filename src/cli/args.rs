@@ -124,6 +124,20 @@ pub fn build_analyzer(input: &InputArgs) -> Result<Analyzer, (String, String)> {
     Ok(Analyzer::new(segmenter, stopwords))
 }
 
+/// How many threads [`thread_pool`] will run for `threads` (`-j`), without starting them:
+/// the number asked for, else `RAYON_NUM_THREADS`, else the number of cores.
+pub fn threads_wanted(threads: Option<usize>) -> usize {
+    threads
+        .filter(|&n| n > 0)
+        .or_else(|| {
+            std::env::var("RAYON_NUM_THREADS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .filter(|&n| n > 0)
+        })
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+}
+
 /// A thread pool with the requested number of threads.
 pub fn thread_pool(threads: Option<usize>) -> rayon::ThreadPool {
     let mut builder = rayon::ThreadPoolBuilder::new();
@@ -196,6 +210,22 @@ impl FileProgress {
     pub fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn threads_wanted_is_what_the_pool_runs() {
+        for asked in [Some(1), Some(3), Some(0), None] {
+            assert_eq!(
+                threads_wanted(asked),
+                thread_pool(asked).current_num_threads(),
+                "{asked:?}"
+            );
         }
     }
 }

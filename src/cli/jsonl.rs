@@ -31,6 +31,10 @@ pub fn run_analyze_jsonl(args: &AnalyzeArgs) -> u8 {
         );
         return EXIT_USAGE;
     }
+    if super::threads_wanted(input.threads) > 1 {
+        // Jieba's dictionary loads on this thread while another builds the rest.
+        std::thread::spawn(|| drop(std::panic::catch_unwind(super::analyze::warm_up)));
+    }
     let analyzer = match build_analyzer(input) {
         Ok(a) => a,
         Err((path, message)) => {

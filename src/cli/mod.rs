@@ -19,7 +19,9 @@ use clap::{Parser, Subcommand};
 
 pub use analyze::{AnalyzeArgs, Analyzed, Plan, analyze_source, ordered_map, run_analyze};
 pub use args::InputFormat;
-pub use args::{FileProgress, InputArgs, OutputArgs, Progress, build_analyzer, thread_pool};
+pub use args::{
+    FileProgress, InputArgs, OutputArgs, Progress, build_analyzer, thread_pool, threads_wanted,
+};
 pub use jsonl::run_analyze_jsonl;
 pub use merge::{MergeArgs, run_merge};
 pub use output::{Destination, is_broken_pipe, write_failure};

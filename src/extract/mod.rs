@@ -156,6 +156,12 @@ pub struct Paragraph<'a> {
     /// [`place::gazetteer_at`] of each character once asked (0: not yet, 1: no place, n + 1: a
     /// place of n characters): the place and organization passes ask it of every token.
     gazetteer: Vec<Cell<u8>>,
+    /// The organization pass's anchor of each token once asked (0: not yet; see
+    /// `organization::anchor_at`): its chains ask it again of the tokens they walk.
+    org_anchor: Vec<Cell<u64>>,
+    /// [`place::is_translit`] of each token once asked (0: not yet, 1: no, 2: yes): the person
+    /// and place passes walk runs of transliteration from every token.
+    translit: Vec<Cell<u8>>,
 }
 
 impl<'a> Paragraph<'a> {
@@ -176,6 +182,8 @@ impl<'a> Paragraph<'a> {
             claimed: vec![None; n],
             place_token: vec![Cell::new(0); tokens.len()],
             gazetteer: vec![Cell::new(0); n],
+            org_anchor: vec![Cell::new(0); tokens.len()],
+            translit: vec![Cell::new(0); tokens.len()],
         }
     }
 
@@ -228,6 +236,25 @@ impl<'a> Paragraph<'a> {
             1 => None,
             m => Some(usize::from(m) - 1),
         }
+    }
+
+    /// True when token `i` is written in transliteration characters only
+    /// ([`place::is_translit`]), worked out once per paragraph.
+    pub fn is_translit_token(&self, i: usize) -> bool {
+        let memo = &self.translit[i];
+        match memo.get() {
+            0 => {
+                let yes = place::is_translit(self.tokens[i].word);
+                memo.set(1 + u8::from(yes));
+                yes
+            }
+            m => m == 2,
+        }
+    }
+
+    /// The organization pass's remembered anchor of token `i` (0 when not asked yet).
+    pub(crate) fn org_anchor_memo(&self, i: usize) -> Option<&Cell<u64>> {
+        self.org_anchor.get(i)
     }
 
     /// The kind that claimed character `i`, if any.

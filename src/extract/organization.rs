@@ -669,7 +669,56 @@ fn known_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     best
 }
 
+/// What opens a name at token `i` ([`find_anchor`]), worked out once per paragraph: it depends
+/// on the tokens and characters only, never on what is claimed.
 fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
+    let Some(memo) = p.org_anchor_memo(i) else {
+        return find_anchor(p, i);
+    };
+    match memo.get() {
+        0 => {
+            let anchor = find_anchor(p, i);
+            memo.set(Anchor::encode(anchor));
+            anchor
+        }
+        m => Anchor::decode(m),
+    }
+}
+
+impl Anchor {
+    /// `anchor` as a number above 0, for [`Paragraph`]'s memo.
+    fn encode(anchor: Option<Anchor>) -> u64 {
+        let (tag, n) = match anchor {
+            None => (1, 0),
+            Some(Anchor::Place) => (2, 0),
+            Some(Anchor::PlaceCompound(n)) => (3, n),
+            Some(Anchor::PlacePrefix(n)) => (4, n),
+            Some(Anchor::Known(k)) => (5, k),
+            Some(Anchor::Proper) => (6, 0),
+            Some(Anchor::Tagged) => (7, 0),
+            Some(Anchor::State) => (8, 0),
+            Some(Anchor::Abbrev) => (9, 0),
+        };
+        tag | (n as u64) << 8
+    }
+
+    fn decode(m: u64) -> Option<Anchor> {
+        let n = (m >> 8) as usize;
+        match m & 0xff {
+            2 => Some(Anchor::Place),
+            3 => Some(Anchor::PlaceCompound(n)),
+            4 => Some(Anchor::PlacePrefix(n)),
+            5 => Some(Anchor::Known(n)),
+            6 => Some(Anchor::Proper),
+            7 => Some(Anchor::Tagged),
+            8 => Some(Anchor::State),
+            9 => Some(Anchor::Abbrev),
+            _ => None,
+        }
+    }
+}
+
+fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     let t = &p.tokens[i];
     if let Some(k) = known_at(p, i) {
         // A place name that is also listed as an organization (东盟) stays a place when
@@ -2263,6 +2312,26 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
 #[cfg(test)]
 mod tests {
     use super::super::{EntityKind, texts_of};
+    use super::Anchor;
+
+    #[test]
+    fn anchors_survive_the_paragraph_memo() {
+        let all = [
+            None,
+            Some(Anchor::Place),
+            Some(Anchor::PlaceCompound(2)),
+            Some(Anchor::PlacePrefix(3)),
+            Some(Anchor::Known(1_000_000)),
+            Some(Anchor::Proper),
+            Some(Anchor::Tagged),
+            Some(Anchor::State),
+            Some(Anchor::Abbrev),
+        ];
+        for a in all {
+            assert_ne!(Anchor::encode(a), 0, "{a:?}");
+            assert_eq!(Anchor::decode(Anchor::encode(a)), a);
+        }
+    }
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)

@@ -764,6 +764,12 @@ fn translit_token(t: &Token<'_>) -> bool {
     t.word.chars().all(|c| TRANSLIT_CHARS.contains(&c)) && !is_place(t.word)
 }
 
+/// [`translit_token`] for token `i` of the paragraph, its characters looked up once per
+/// paragraph.
+fn translit_token_at(p: &Paragraph<'_>, i: usize) -> bool {
+    p.is_translit_token(i) && !is_place(p.tokens[i].word)
+}
+
 /// True when a transliteration run ending at `e` goes on as a place name: a place head follows
 /// (戈尔诺—巴达赫尚自治州, 库里亚布市), a dash and more of the name, or a single
 /// transliteration character jieba split off (库里亚/布).
@@ -1094,13 +1100,13 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !translit_token(t) || taken[t.start] || !p.is_unclaimed(t.start, t.end) {
+        if !translit_token_at(p, i) || taken[t.start] || !p.is_unclaimed(t.start, t.end) {
             i += 1;
             continue;
         }
         let mut j = i;
         while j + 1 < toks.len()
-            && translit_token(&toks[j + 1])
+            && translit_token_at(p, j + 1)
             && toks[j + 1].len() >= 2
             && toks[j + 1].end - t.start <= 7
             && p.is_unclaimed(toks[j + 1].start, toks[j + 1].end)

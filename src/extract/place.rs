@@ -516,7 +516,7 @@ fn former_state_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
 }
 
 /// True when every character of `word` is used in transliterations of foreign names.
-fn is_translit(word: &str) -> bool {
+pub(crate) fn is_translit(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| TRANSLIT_CHARS.contains(&c))
 }
 
@@ -530,12 +530,13 @@ fn foreign_place_at(p: &Paragraph<'_>, i: usize, after_country: bool) -> Option<
     let mut chars = 0;
     while k < tokens.len() {
         let t = &tokens[k];
-        if is_translit(t.word) && p.is_unclaimed(t.start, t.end) {
+        if p.is_translit_token(k) && p.is_unclaimed(t.start, t.end) {
             chars += t.len();
             k += 1;
         } else if matches!(t.word, "—" | "-" | "–")
             && k > i
-            && tokens.get(k + 1).is_some_and(|n| is_translit(n.word))
+            && k + 1 < tokens.len()
+            && p.is_translit_token(k + 1)
         {
             k += 1;
         } else {
@@ -555,7 +556,7 @@ fn foreign_place_at(p: &Paragraph<'_>, i: usize, after_country: bool) -> Option<
     }
     // After its country, the run must end where jieba ends a word and not be followed by
     // something a person takes (a title or a speech verb is claimed by the person pass first).
-    (after_country && next.is_none_or(|n| !is_translit(n.word))).then_some(k - 1)
+    (after_country && (next.is_none() || !p.is_translit_token(k))).then_some(k - 1)
 }
 
 /// A transliterated place inside an organization's name, right after the country that opens
@@ -563,9 +564,7 @@ fn foreign_place_at(p: &Paragraph<'_>, i: usize, after_country: bool) -> Option<
 /// transliteration, ending before `last` (the name's head follows) and not before a `·`.
 pub fn translit_place_within(p: &Paragraph<'_>, i: usize, last: usize) -> Option<(usize, usize)> {
     let tokens = p.tokens;
-    let k = (i..last)
-        .take_while(|&k| is_translit(tokens[k].word))
-        .last()?;
+    let k = (i..last).take_while(|&k| p.is_translit_token(k)).last()?;
     let chars: usize = tokens[i..=k].iter().map(|t| t.len()).sum();
     let next = tokens.get(k + 1)?;
     // Universities, companies and banks are named after people and brands as often as after

@@ -20,6 +20,8 @@ pub struct JsonReporter<'w> {
     documents_written: usize,
     errors: Vec<(String, String)>,
     single_written: bool,
+    /// A document is serialized here first and written in one piece (see [`JsonlReporter`]).
+    buf: Vec<u8>,
 }
 
 impl<'w> JsonReporter<'w> {
@@ -30,6 +32,7 @@ impl<'w> JsonReporter<'w> {
             documents_written: 0,
             errors: Vec::new(),
             single_written: false,
+            buf: Vec::new(),
         }
     }
 }
@@ -48,8 +51,10 @@ impl Reporter for JsonReporter<'_> {
     ) -> io::Result<()> {
         let record = DocumentRecord::new(path, encoding, doc, self.opts.top).with_id(id);
         if self.opts.single {
-            serde_json::to_writer_pretty(&mut self.out, &record).map_err(to_io)?;
-            self.out.write_all(b"\n")?;
+            self.buf.clear();
+            serde_json::to_writer_pretty(&mut self.buf, &record).map_err(to_io)?;
+            self.buf.push(b'\n');
+            self.out.write_all(&self.buf)?;
             self.single_written = true;
             return self.out.flush();
         }
@@ -59,7 +64,9 @@ impl Reporter for JsonReporter<'_> {
         } else {
             self.out.write_all(b",\n")?;
         }
-        serde_json::to_writer(&mut self.out, &record).map_err(to_io)?;
+        self.buf.clear();
+        serde_json::to_writer(&mut self.buf, &record).map_err(to_io)?;
+        self.out.write_all(&self.buf)?;
         self.documents_written += 1;
         Ok(())
     }
@@ -104,16 +111,25 @@ impl Reporter for JsonReporter<'_> {
 pub struct JsonlReporter<'w> {
     out: Box<dyn Write + 'w>,
     opts: ReportOptions,
+    /// A record is serialized here first and written in one piece, instead of in the many small
+    /// writes of the serializer, each a call through `out`.
+    line: Vec<u8>,
 }
 
 impl<'w> JsonlReporter<'w> {
     pub fn new(out: Box<dyn Write + 'w>, opts: ReportOptions) -> Self {
-        JsonlReporter { out, opts }
+        JsonlReporter {
+            out,
+            opts,
+            line: Vec::new(),
+        }
     }
 
     fn line<T: serde::Serialize>(&mut self, record: &T) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, record).map_err(to_io)?;
-        self.out.write_all(b"\n")
+        self.line.clear();
+        serde_json::to_writer(&mut self.line, record).map_err(to_io)?;
+        self.line.push(b'\n');
+        self.out.write_all(&self.line)
     }
 }
 
