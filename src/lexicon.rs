@@ -271,6 +271,9 @@ lexicon!(
     /// Common Japanese family names (桥本, 小渊).
     JAPANESE_SURNAMES, "japanese_surnames.txt");
 lexicon!(
+    /// Well-known people named without a cue (雷锋, 周恩来, 列宁).
+    FAMOUS_PEOPLE, "famous_people.txt");
+lexicon!(
     /// Common elements of Tibetan personal names (扎西, 多吉, 才让).
     TIBETAN_NAMES, "tibetan_names.txt");
 lexicon!(

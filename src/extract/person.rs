@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{
-    GIVEN_CHARS, JAPANESE_SURNAMES, NAME_FINAL_CHARS, ORG_SUFFIXES, PERSON_CUES, PLACE_SUFFIXES,
-    SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
+    FAMOUS_PEOPLE, GIVEN_CHARS, JAPANESE_SURNAMES, NAME_FINAL_CHARS, ORG_SUFFIXES, PERSON_CUES,
+    PLACE_SUFFIXES, SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
 };
 use crate::normalize::is_han;
 use crate::segment::{Segmenter, Token};
@@ -286,6 +286,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let spans = {
         let ctx = Ctx::new(p);
         let mut spans = dotted_names(&ctx);
+        spans.extend(famous_names(&ctx, &spans));
         let mut taken = vec![false; p.len()];
         for &(s, e) in &spans {
             taken[s..e].iter_mut().for_each(|t| *t = true);
@@ -304,6 +305,25 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             out.push(Mention::new(EntityKind::Person, s, e));
         }
     }
+}
+
+/// Well-known people (`famous_people.txt`) written as whole words: 学/雷锋, 周恩来/同志, whatever
+/// the dictionary tags them.
+fn famous_names(ctx: &Ctx<'_, '_>, dotted: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let p = ctx.p;
+    let mut out = Vec::new();
+    for t in ctx.tokens {
+        let s = t.start;
+        if let Some(n) = FAMOUS_PEOPLE.longest_at(&p.chars, s)
+            && ctx.end_tok[s + n] != NONE
+            && p.is_unclaimed(s, s + n)
+            && !dotted.iter().any(|&(a, b)| a < s + n && s < b)
+            && out.last().is_none_or(|&(_, e)| e <= s)
+        {
+            out.push((s, s + n));
+        }
+    }
+    out
 }
 
 /// Score of a name in a byline or signature group: it wins over every other reading.
@@ -1310,6 +1330,16 @@ mod tests {
         let found = persons("三宝创作出交响乐，沈鹏、李铎献上书法。");
         assert!(found.contains(&"沈鹏".to_string()), "{found:?}");
         assert!(found.contains(&"李铎".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn well_known_people_named_without_a_cue() {
+        assert_eq!(
+            persons("毛泽东、周恩来十分重视，多次垂询。"),
+            ["毛泽东", "周恩来"]
+        );
+        assert_eq!(persons("北京西站开展了“雷锋在我心中”活动。"), ["雷锋"]);
+        assert_eq!(persons("冰心老人为该书题辞。"), ["冰心"]);
     }
 
     #[test]
