@@ -109,7 +109,10 @@ fn own_name(p: &Paragraph<'_>, i: usize) -> bool {
         return false;
     }
     let jieba = Segmenter::shared().jieba();
-    !jieba.has_word(t.word) || jieba.suggest_freq(t.word) <= 150
+    // 孙中山/研究会: a well-known person's name names bodies too.
+    crate::lexicon::FAMOUS_PEOPLE.contains(t.word)
+        || !jieba.has_word(t.word)
+        || jieba.suggest_freq(t.word) <= 150
 }
 
 /// A county or district named without its 县 or 区 (平遥 of 平遥县, 石景山 of 石景山区), when the
@@ -580,7 +583,7 @@ fn tagged_head(word: &str) -> bool {
         return true;
     }
     // 民革中央, 越共中央, 团中央: a party's central committee.
-    if word.ends_with("中央") && (3..=4).contains(&n) {
+    if word.ends_with("中央") && ((3..=4).contains(&n) || word.ends_with("党中央")) {
         return true;
     }
     const HEADS: [&str; 25] = [
@@ -1528,9 +1531,19 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                     t.word,
                     "设立" | "成立" | "组建" | "建立" | "组成" | "派出" | "派遣" | "分给" | "设有"
                 )
-                && tokens
+                && (tokens
                     .get(j + 1)
-                    .is_some_and(|x| x.len() >= 3 && head_of(x.word) == Some(true));
+                    .is_some_and(|x| x.len() >= 3 && head_of(x.word) == Some(true))
+                    // 湖南省/减轻/农民负担/办公室: the task's object before the head, right
+                    // after the place.
+                    || j == i + 1
+                        && anchor == Anchor::Place
+                        && last_head.is_none()
+                        && !matches!(t.word, "成为" | "变成" | "作为" | "建成" | "参加" | "避开")
+                        && tokens.get(j + 1).is_some_and(|x| x.pos == "n" && x.len() >= 2)
+                        && tokens
+                            .get(j + 2)
+                            .is_some_and(|x| x.len() >= 3 && head_of(x.word) == Some(true)));
             // 八路军总部/命令/率领/八路军: after a complete name, a verb before another whole
             // name is the clause's.
             let clause = last_head.is_some()
@@ -2589,6 +2602,27 @@ mod tests {
             ["石景山热电厂"]
         );
         assert!(orgs("温州人节俭办工厂。").is_empty());
+    }
+
+    #[test]
+    fn bodies_named_for_people_tasks_and_party_centres() {
+        assert_eq!(
+            orgs("省孙中山研究会以及许多文化团体参加。"),
+            ["孙中山研究会"]
+        );
+        assert_eq!(
+            orgs("据湖南省减轻农民负担办公室近日提供的材料。"),
+            ["湖南省减轻农民负担办公室"]
+        );
+        assert_eq!(
+            orgs("朝鲜劳动党中央机关报《劳动新闻》今天发表评论。"),
+            ["朝鲜劳动党中央"]
+        );
+        assert!(
+            orgs("广汉市广兴镇政府避开农村信用社出售企业。")
+                .iter()
+                .all(|o| !o.contains("信用社") || o == "农村信用社")
+        );
     }
 
     #[test]
