@@ -1266,6 +1266,37 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             break;
         }
         // 北京军区251医院, 杭州/第八/中学, 北京市/五十五/中学: a unit numbered inside the name.
+        // 天津/中药/六厂, 天津/地毯/十四/厂: a factory or squad known by its number.
+        let numbered_unit = |w: &str| {
+            w.chars().count() >= 2
+                && w.ends_with(['厂', '队'])
+                && w.chars()
+                    .rev()
+                    .skip(1)
+                    .all(|c| "一二三四五六七八九十".contains(c))
+        };
+        // (空军电讯工程学院/七队: a school's classes stay out.)
+        if j > i
+            && numbered_unit(t.word)
+            && !seen_head_word.is_some_and(|w| w.ends_with(['院', '学', '校']))
+        {
+            last_head = Some(j);
+            seen_head_word = Some(t.word);
+            j += 1;
+            continue;
+        }
+        if j > i
+            && chinese_ordinal_word(t)
+            && !t.word.starts_with('第')
+            && tokens
+                .get(j + 1)
+                .is_some_and(|x| x.start == t.end && matches!(x.word, "厂" | "队"))
+        {
+            last_head = Some(j + 1);
+            seen_head_word = Some(tokens[j + 1].word);
+            j += 2;
+            continue;
+        }
         // 北京/一一/五/中学: a number jieba cut in two.
         let split_number = chinese_ordinal_word(t)
             && tokens.get(j + 1).is_some_and(|x| {
@@ -2602,6 +2633,22 @@ mod tests {
             ["石景山热电厂"]
         );
         assert!(orgs("温州人节俭办工厂。").is_empty());
+    }
+
+    #[test]
+    fn factories_and_squads_known_by_their_number() {
+        assert_eq!(
+            orgs("本报讯天津中药六厂以其全面质量控制获奖。"),
+            ["天津中药六厂"]
+        );
+        assert_eq!(
+            orgs("它是由天津地毯十四厂20多名工人织成的。"),
+            ["天津地毯十四厂"]
+        );
+        assert_eq!(
+            orgs("经过此地的空军电讯工程学院七队学员。"),
+            ["空军电讯工程学院"]
+        );
     }
 
     #[test]
