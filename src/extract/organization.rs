@@ -615,7 +615,7 @@ fn tagged_head(word: &str) -> bool {
     ];
     HEADS.iter().any(|h| word.ends_with(h))
         // 红一、四方面军: the second of two numbered armies.
-        && !word.starts_with(|c: char| "一二三四五六七八九十".contains(c))
+        && !word.starts_with(|c: char| CHINESE_DIGITS.contains(c))
         && !word
             .chars()
             .take(word.chars().count() - 1)
@@ -1270,10 +1270,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         let numbered_unit = |w: &str| {
             w.chars().count() >= 2
                 && w.ends_with(['厂', '队'])
-                && w.chars()
-                    .rev()
-                    .skip(1)
-                    .all(|c| "一二三四五六七八九十".contains(c))
+                && w.chars().rev().skip(1).all(|c| CHINESE_DIGITS.contains(c))
         };
         // (空军电讯工程学院/七队: a school's classes stay out.)
         if j > i
@@ -1750,12 +1747,17 @@ fn joined_by_dash(p: &Paragraph<'_>, i: usize) -> Option<(usize, Option<(usize, 
     }
 }
 
+/// The Chinese digits one to ten.
+const CHINESE_DIGITS: &str = "一二三四五六七八九十";
+
 /// A number in Chinese numerals, maybe an ordinal (第八, 五十五).
 fn chinese_ordinal_word(t: &Token<'_>) -> bool {
     let digits = t.word.trim_start_matches('第');
     t.pos == "m"
         && !digits.is_empty()
-        && digits.chars().all(|c| "一二三四五六七八九十百".contains(c))
+        && digits
+            .chars()
+            .all(|c| CHINESE_DIGITS.contains(c) || c == '百')
 }
 
 /// A word made of an organization and a member's role (中央政治局常委, 中央委员会委员): the
