@@ -19,6 +19,8 @@ pub struct Lexicon {
     values: Vec<String>,
     /// The characters entries start with: most lookups stop here without hashing.
     first: CharSet,
+    /// The characters entries end with: a whole word is turned down here before its walk.
+    last: CharSet,
     max_chars: usize,
 }
 
@@ -56,6 +58,9 @@ impl Lexicon {
         }
         if let Some(c) = key.chars().next() {
             self.first.insert(c);
+        }
+        if let Some(c) = key.chars().next_back() {
+            self.last.insert(c);
         }
         let mut node = 0u32;
         let mut n = 0;
@@ -103,13 +108,23 @@ impl Lexicon {
         (v != NOT_AN_ENTRY).then_some(v as usize)
     }
 
+    /// The index into `values` of the entry `word` spells, turning the word down at once when
+    /// its last character ends no entry.
+    #[inline]
+    fn entry_of_word(&self, word: &str) -> Option<usize> {
+        if !self.last.contains(&word.chars().next_back()?) {
+            return None;
+        }
+        self.entry_of(word.chars())
+    }
+
     pub fn contains(&self, word: &str) -> bool {
-        self.entry_of(word.chars()).is_some()
+        self.entry_of_word(word).is_some()
     }
 
     /// The second column of `word`'s line.
     pub fn value(&self, word: &str) -> Option<&str> {
-        self.entry_of(word.chars()).map(|v| self.values[v].as_str())
+        self.entry_of_word(word).map(|v| self.values[v].as_str())
     }
 
     /// The length in characters of the longest entry.
@@ -166,7 +181,10 @@ impl Lexicon {
 
     /// True when `chars` is an entry (no string is built).
     pub fn contains_chars(&self, chars: &[char]) -> bool {
-        self.entry_of(chars.iter().copied()).is_some()
+        match chars.last() {
+            Some(c) if self.last.contains(c) => self.entry_of(chars.iter().copied()).is_some(),
+            _ => false,
+        }
     }
 }
 
