@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::numeral;
+use super::numeral::{self, RunFilter};
 use super::{DateValue, Detail, EntityKind, Mention, Paragraph};
 use crate::normalize;
 
@@ -39,7 +39,8 @@ const HOUR: &str =
     r"(?:2[0-4]|[01]?[0-9]|二十[一二三四]?|十[一二三四五六七八九]?|[〇零一二三四五六七八九两])";
 const MINUTE: &str = r"(?:[0-5]?[0-9]|[二三四五]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+/// The date pattern: one alternative per form.
+fn date_pattern() -> String {
     let clock = format!(r"{HOUR}(?:时|点)(?:{MINUTE}分|半)?钟?");
     let day_tail = format!(r"(?:{TOD}?(?:{clock})?)");
     let alternatives = [
@@ -58,7 +59,22 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         // 下午5时, 清晨6时, 8时30分, 9点钟
         format!(r"(?P<clock>(?:{DAY_WORD}?{TOD})?{clock})"),
     ];
-    Regex::new(&alternatives.join("|")).expect("date regex")
+    alternatives.join("|")
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&date_pattern()).expect("date regex"));
+
+/// The runs of a paragraph a date may lie in: written in the pattern's characters, with a digit or
+/// numeral (or 月, 日, 天) and a word that makes it a date (年, 月, 日, 周, 星期, 礼拜, 时, 点, 初,
+/// or the dash of 2018—2028), and at least two characters long (5日, 3月).
+static DATE_RUNS: LazyLock<Option<RunFilter>> = LazyLock::new(|| {
+    RunFilter::new(
+        &date_pattern(),
+        &[
+            "0123456789〇○零一二三四五六七八九十两月日天",
+            "年月日号周期拜时点初—–-",
+        ],
+    )
 });
 
 static SIDE: LazyLock<Regex> = LazyLock::new(|| {
@@ -86,52 +102,63 @@ fn is_time_word_after_shi(c: char) -> bool {
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let text = p.text;
     let mut prev: Option<(usize, DateValue)> = None; // end and value of the last date
-    for caps in DATE.captures_iter(text) {
-        let m = caps.get(0).expect("whole match");
-        let start = p.char_at_byte(m.start());
-        let end = p.char_at_byte(m.end());
-        let before = start.checked_sub(1).map(|i| p.chars[i]);
-        let after = p.chars.get(end).copied();
-        // A month or day glued to more digits (12月 inside 112月) is no date, nor is 第5日.
-        if before.is_some_and(|c| c.is_ascii_digit() || c == '第' || c == '.') {
-            continue;
+    let runs = match &*DATE_RUNS {
+        Some(filter) => filter.runs(p, 2),
+        None => vec![numeral::Run {
+            start: 0,
+            end: p.len(),
+            byte_start: 0,
+            byte_end: text.len(),
+        }],
+    };
+    for run in runs {
+        for caps in DATE.captures_iter(&text[run.byte_start..run.byte_end]) {
+            let m = caps.get(0).expect("whole match");
+            let start = p.char_at_byte(run.byte_start + m.start());
+            let end = p.char_at_byte(run.byte_start + m.end());
+            let before = start.checked_sub(1).map(|i| p.chars[i]);
+            let after = p.chars.get(end).copied();
+            // A month or day glued to more digits (12月 inside 112月) is no date, nor is 第5日.
+            if before.is_some_and(|c| c.is_ascii_digit() || c == '第' || c == '.') {
+                continue;
+            }
+            let s = m.as_str();
+            // 1998年度 (a fiscal or budget year) is tagged as a number and a noun in PD, unless it
+            // closes a range (2024至2025年度).
+            if s.ends_with('年') && after == Some('度') && caps.name("yrange").is_none() {
+                continue;
+            }
+            if caps.name("bareday").is_some() && !bare_day_ok(s, before, after) {
+                continue;
+            }
+            if caps.name("clock").is_some() && !clock_ok(s, after) {
+                continue;
+            }
+            if caps.name("weekday").is_some() && !weekday_ok(s, before, after) {
+                continue;
+            }
+            let Some(mut value) = value_of(s) else {
+                continue;
+            };
+            if !p.is_unclaimed(start, end) {
+                continue;
+            }
+            // The right side of a range (12月27日至31日) takes what it leaves out from the left.
+            if let Some((prev_end, prev_value)) = &prev
+                && *prev_end + 1 == start
+                && SEP_CHARS.contains(&p.chars[*prev_end])
+            {
+                complete_from(&mut value, prev_value);
+            }
+            p.claim(start, end, EntityKind::Date);
+            prev = Some((end, value.clone()));
+            out.push(Mention {
+                kind: EntityKind::Date,
+                start,
+                end,
+                detail: Detail::Date(value),
+            });
         }
-        let s = m.as_str();
-        // 1998年度 (a fiscal or budget year) is tagged as a number and a noun in PD, unless it
-        // closes a range (2024至2025年度).
-        if s.ends_with('年') && after == Some('度') && caps.name("yrange").is_none() {
-            continue;
-        }
-        if caps.name("bareday").is_some() && !bare_day_ok(s, before, after) {
-            continue;
-        }
-        if caps.name("clock").is_some() && !clock_ok(s, after) {
-            continue;
-        }
-        if caps.name("weekday").is_some() && !weekday_ok(s, before, after) {
-            continue;
-        }
-        let Some(mut value) = value_of(s) else {
-            continue;
-        };
-        if !p.is_unclaimed(start, end) {
-            continue;
-        }
-        // The right side of a range (12月27日至31日) takes what it leaves out from the left.
-        if let Some((prev_end, prev_value)) = &prev
-            && *prev_end + 1 == start
-            && SEP_CHARS.contains(&p.chars[*prev_end])
-        {
-            complete_from(&mut value, prev_value);
-        }
-        p.claim(start, end, EntityKind::Date);
-        prev = Some((end, value.clone()));
-        out.push(Mention {
-            kind: EntityKind::Date,
-            start,
-            end,
-            detail: Detail::Date(value),
-        });
     }
 }
 
@@ -599,6 +626,49 @@ pub fn year_of(value: &DateValue) -> Option<u32> {
 mod tests {
     use super::super::{EntityKind, texts_of};
     use super::*;
+
+    /// Byte spans of matches.
+    type Spans = Vec<(usize, usize)>;
+
+    /// The date matches found in the runs [`DATE_RUNS`] picks, and in the whole text.
+    fn matches_both_ways(text: &str) -> (Spans, Spans) {
+        let p = Paragraph::new(text, &[]);
+        let whole = DATE.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let filter = DATE_RUNS
+            .as_ref()
+            .expect("the date pattern's characters are known");
+        let mut in_runs = Vec::new();
+        for run in filter.runs(&p, 2) {
+            let hay = &text[run.byte_start..run.byte_end];
+            in_runs.extend(
+                DATE.find_iter(hay)
+                    .map(|m| (run.byte_start + m.start(), run.byte_start + m.end())),
+            );
+        }
+        (whole, in_runs)
+    }
+
+    #[test]
+    fn searching_runs_finds_what_the_whole_text_holds() {
+        let page = include_str!("../../fixtures/news-page.txt");
+        let forms = "2021—2025年，2018-2028，今年6月，星期三上午9时，正月初三，12月27日至31日，\
+                     下个礼拜天，5日晚8时30分，一九九七年十二月三十一日，元月1日，腊月，9点钟";
+        for line in page.lines().chain([forms]) {
+            let folded = crate::normalize::fold(line);
+            let (whole, in_runs) = matches_both_ways(&folded);
+            assert_eq!(whole, in_runs, "{line}");
+        }
+        // Every form above is found (ranges as two dates or one).
+        assert!(matches_both_ways(forms).1.len() >= 12);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_hold_every_date(s in "[0-9一二三四五六七八九十〇○两年月日号时分点半钟至到—\\-~今去明本上下个周星期礼拜天初正腊元大新春午晚早夜份旬 ，的是为]{0,30}") {
+            let (whole, in_runs) = matches_both_ways(&s);
+            proptest::prop_assert_eq!(whole, in_runs);
+        }
+    }
 
     fn dates(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Date)

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::numeral;
+use super::numeral::{self, RunFilter};
 use super::{Detail, EntityKind, Mention, NumberValue, Paragraph};
 use crate::lexicon::{NUMERAL_WORDS, UNITS};
 use crate::normalize::is_han;
@@ -40,15 +40,16 @@ struct NumberParts<'t> {
 }
 
 impl<'t> NumberParts<'t> {
-    fn of(m: regex::Match<'t>) -> Self {
-        let whole = m.as_str();
+    /// The parts of the match at bytes `start..end` of `text`.
+    fn of(text: &'t str, start: usize, end: usize) -> Self {
+        let whole = &text[start..end];
         let ordinal = whole.starts_with('第');
         let sign = whole
             .char_indices()
             .next_back()
             .and_then(|(i, c)| matches!(c, '%' | '‰').then(|| &whole[i..]));
-        let from = m.start() + if ordinal { '第'.len_utf8() } else { 0 };
-        let to = m.end() - sign.map_or(0, str::len);
+        let from = start + if ordinal { '第'.len_utf8() } else { 0 };
+        let to = end - sign.map_or(0, str::len);
         NumberParts {
             ordinal,
             num: (from, to),
@@ -62,24 +63,58 @@ const APPROX_BEFORE: [&str; 10] = [
     "约", "近", "超过", "逾", "大约", "将近", "接近", "上下", "左右", "多达",
 ];
 
+/// Chinese numeral characters and digits: every number holds one.
+const ANCHORS: &str = "〇○零一二两三四五六七八九十百千万亿0123456789";
+
+/// The runs of a paragraph a number may lie in: written in the pattern's characters and holding
+/// a digit or a Chinese numeral.
+static NUMBER_RUNS: LazyLock<Option<RunFilter>> =
+    LazyLock::new(|| RunFilter::new(NUMBER.as_str(), &[ANCHORS]));
+
+/// The byte spans of the [`NUMBER`] matches in the paragraph, in order.
+fn matches(p: &Paragraph<'_>) -> Vec<(usize, usize)> {
+    let text = p.text;
+    let Some(filter) = &*NUMBER_RUNS else {
+        return NUMBER
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+    };
+    let mut out = Vec::new();
+    for run in filter.runs(p, 1) {
+        if run.end - run.start == 1 {
+            // A digit or numeral standing alone (一, 三, 5) is its own match.
+            out.push((run.byte_start, run.byte_end));
+            continue;
+        }
+        let hay = &text[run.byte_start..run.byte_end];
+        out.extend(
+            NUMBER
+                .find_iter(hay)
+                .map(|m| (run.byte_start + m.start(), run.byte_start + m.end())),
+        );
+    }
+    out
+}
+
 /// Find numbers in the paragraph (outside dates) and claim their characters.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let text = p.text;
-    for m in NUMBER.find_iter(text) {
+    for (m_start, m_end) in matches(p) {
         let NumberParts {
             ordinal,
             num: (num_from, num_to),
             sign,
-        } = NumberParts::of(m);
+        } = NumberParts::of(text, m_start, m_end);
         // A lone 一 is never a number but as an ordinal (the rule below): the commonest match
         // (一些, 统一, 一次) is dropped before any other test.
         if !ordinal && &text[num_from..num_to] == "一" {
             continue;
         }
-        let start = p.char_at_byte(m.start());
+        let start = p.char_at_byte(m_start);
         let num_start = p.char_at_byte(num_from);
         let mut num_end = p.char_at_byte(num_to);
-        let mut end = p.char_at_byte(m.end());
+        let mut end = p.char_at_byte(m_end);
         let mut raw = &text[num_from..num_to];
         // 四十五亿千瓦 and 一百万千米: the 千 opens the unit (千瓦, 千米), not the numeral.
         if sign.is_none()
@@ -183,10 +218,10 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             // 七八个 (seven or eight) is a number; 九五 and 八五 before 计划 or in quotes name
             // five-year plans, which PD counts as numbers; 八一 and the like are names.
             let plan = b == 5
-                && (text[m.end()..].starts_with(['”', '’', '"'])
+                && (text[m_end..].starts_with(['”', '’', '"'])
                     || ["计划", "期间", "时期", "规划", "末", "初"]
                         .iter()
-                        .any(|w| text[m.end()..].starts_with(w)));
+                        .any(|w| text[m_end..].starts_with(w)));
             if !(plan || (b == a + 1 && unit.is_some())) {
                 continue;
             }
@@ -212,10 +247,8 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             value
         };
         approximate |= positional
-            || APPROX_BEFORE
-                .iter()
-                .any(|w| p.text[..m.start()].ends_with(w))
-            || text[m.end()..].starts_with("左右");
+            || APPROX_BEFORE.iter().any(|w| p.text[..m_start].ends_with(w))
+            || text[m_end..].starts_with("左右");
         p.claim(start, end, EntityKind::Number);
         // The entity is the numeral (1.4万 of 1.4万家, its measure word in `unit`); a lone
         // Chinese digit is no number without its measure word (三个, 五项) and keeps it.
@@ -385,7 +418,7 @@ mod tests {
         #[test]
         fn parts_agree_with_the_groups(s in "[0-9.·,/∶:%‰一二两三四五六七八九十百千万亿零〇几数上多余点之分第个]{0,30}") {
             for (caps, m) in NUMBER.captures_iter(&s).zip(NUMBER.find_iter(&s)) {
-                let parts = NumberParts::of(m);
+                let parts = NumberParts::of(&s, m.start(), m.end());
                 let num = caps.name("num").expect("numeral");
                 proptest::prop_assert_eq!(caps.get(0).map(|c| c.range()), Some(m.range()));
                 proptest::prop_assert_eq!(parts.ordinal, caps.name("ord").is_some());
@@ -393,6 +426,41 @@ mod tests {
                 proptest::prop_assert_eq!(parts.sign, caps.name("sign").map(|g| g.as_str()));
             }
             proptest::prop_assert_eq!(NUMBER.captures_iter(&s).count(), NUMBER.find_iter(&s).count());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_hold_every_number(s in "[0-9.·,/∶:%‰一二两三四五六七八九十百千万亿零〇○几数上多余点之分第个年大元半 ，的是]{0,30}") {
+            let p = Paragraph::new(&s, &[]);
+            let whole: Vec<_> = NUMBER.find_iter(&s).map(|m| (m.start(), m.end())).collect();
+            proptest::prop_assert_eq!(matches(&p), whole);
+        }
+    }
+
+    #[test]
+    fn searching_runs_finds_what_the_whole_text_holds() {
+        assert!(
+            NUMBER_RUNS.is_some(),
+            "the number pattern's characters are known"
+        );
+        let page = include_str!("../../fixtures/news-page.txt");
+        let forms = "1.4万家，第二十四次，30%，百分之三十点五，三分之一，1/3，2∶0，1,000.5亿，一半，一点，\
+                     几十年，5236万多，一千多，33.10‰";
+        for line in page.lines().chain([forms]) {
+            let folded = crate::normalize::fold(line);
+            let p = Paragraph::new(&folded, &[]);
+            let whole: Vec<_> = NUMBER
+                .find_iter(&folded)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(matches(&p), whole, "{line}");
+        }
+        // A lone digit or numeral is its own match.
+        for c in ANCHORS.chars() {
+            let s = c.to_string();
+            let m = NUMBER.find(&s).map(|m| m.range());
+            assert_eq!(m, Some(0..s.len()), "{c}");
         }
     }
 
