@@ -9,9 +9,11 @@
 //! `2021/2025`. Amounts of time (23年后, 10年来) are left to the number pass, and a trailing 底,
 //! 初 or 末 after a year or month (1997年底) is not part of the date.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::numeral::{self, RunFilter};
 use super::{DateValue, Detail, EntityKind, Mention, Paragraph};
@@ -98,6 +100,46 @@ fn is_time_word_after_shi(c: char) -> bool {
     )
 }
 
+/// A match of [`DATE`] inside a run, with what the checks ask of it that depends on its text
+/// alone (worked out once per distinct run, see [`RUN_MEMO`]).
+struct RunMatch {
+    /// Byte offsets in the run.
+    start: usize,
+    end: usize,
+    yrange: bool,
+    bareday: bool,
+    weekday: bool,
+    /// For a clock time (group `clock`), whether it is one ([`clock_check`]).
+    clock: Option<ClockCheck>,
+    value: Option<DateValue>,
+}
+
+thread_local! {
+    /// Runs seen by this thread and their matches: a news corpus writes the same dates again and
+    /// again (1月5日, 今年, 下午3时), and the regex engines cost thousands of instructions a
+    /// match. Cleared when it holds [`RUN_MEMO_CAP`] runs, so it never grows with the corpus.
+    static RUN_MEMO: RefCell<FxHashMap<Box<str>, Vec<RunMatch>>> = RefCell::default();
+}
+const RUN_MEMO_CAP: usize = 4096;
+
+fn run_matches(run: &str) -> Vec<RunMatch> {
+    DATE.captures_iter(run)
+        .map(|caps| {
+            let m = caps.get(0).expect("whole match");
+            let s = m.as_str();
+            RunMatch {
+                start: m.start(),
+                end: m.end(),
+                yrange: caps.name("yrange").is_some(),
+                bareday: caps.name("bareday").is_some(),
+                weekday: caps.name("weekday").is_some(),
+                clock: caps.name("clock").map(|_| clock_check(s)),
+                value: value_of(s),
+            }
+        })
+        .collect()
+}
+
 /// Find dates in the paragraph and claim their characters.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let text = p.text;
@@ -111,55 +153,66 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             byte_end: text.len(),
         }],
     };
-    for run in runs {
-        for caps in DATE.captures_iter(&text[run.byte_start..run.byte_end]) {
-            let m = caps.get(0).expect("whole match");
-            let start = p.char_at_byte(run.byte_start + m.start());
-            let end = p.char_at_byte(run.byte_start + m.end());
-            let before = start.checked_sub(1).map(|i| p.chars[i]);
-            let after = p.chars.get(end).copied();
-            // A month or day glued to more digits (12月 inside 112月) is no date, nor is 第5日.
-            if before.is_some_and(|c| c.is_ascii_digit() || c == '第' || c == '.') {
-                continue;
-            }
-            let s = m.as_str();
-            // 1998年度 (a fiscal or budget year) is tagged as a number and a noun in PD, unless it
-            // closes a range (2024至2025年度).
-            if s.ends_with('年') && after == Some('度') && caps.name("yrange").is_none() {
-                continue;
-            }
-            if caps.name("bareday").is_some() && !bare_day_ok(s, before, after) {
-                continue;
-            }
-            if caps.name("clock").is_some() && !clock_ok(s, after) {
-                continue;
-            }
-            if caps.name("weekday").is_some() && !weekday_ok(s, before, after) {
-                continue;
-            }
-            let Some(mut value) = value_of(s) else {
-                continue;
-            };
-            if !p.is_unclaimed(start, end) {
-                continue;
-            }
-            // The right side of a range (12月27日至31日) takes what it leaves out from the left.
-            if let Some((prev_end, prev_value)) = &prev
-                && *prev_end + 1 == start
-                && SEP_CHARS.contains(&p.chars[*prev_end])
-            {
-                complete_from(&mut value, prev_value);
-            }
-            p.claim(start, end, EntityKind::Date);
-            prev = Some((end, value.clone()));
-            out.push(Mention {
-                kind: EntityKind::Date,
-                start,
-                end,
-                detail: Detail::Date(value),
-            });
-        }
+    if runs.is_empty() {
+        return;
     }
+    RUN_MEMO.with_borrow_mut(|memo| {
+        for run in runs {
+            let hay = &text[run.byte_start..run.byte_end];
+            if !memo.contains_key(hay) {
+                if memo.len() >= RUN_MEMO_CAP {
+                    memo.clear();
+                }
+                memo.insert(hay.into(), run_matches(hay));
+            }
+            for m in &memo[hay] {
+                let start = p.char_at_byte(run.byte_start + m.start);
+                let end = p.char_at_byte(run.byte_start + m.end);
+                let before = start.checked_sub(1).map(|i| p.chars[i]);
+                let after = p.chars.get(end).copied();
+                // A month or day glued to more digits (12月 inside 112月) is no date, nor is 第5日.
+                if before.is_some_and(|c| c.is_ascii_digit() || c == '第' || c == '.') {
+                    continue;
+                }
+                let s = &hay[m.start..m.end];
+                // 1998年度 (a fiscal or budget year) is tagged as a number and a noun in PD, unless
+                // it closes a range (2024至2025年度).
+                if s.ends_with('年') && after == Some('度') && !m.yrange {
+                    continue;
+                }
+                if m.bareday && !bare_day_ok(s, before, after) {
+                    continue;
+                }
+                if m.clock.is_some_and(|c| !c.holds(after)) {
+                    continue;
+                }
+                if m.weekday && !weekday_ok(s, before, after) {
+                    continue;
+                }
+                let Some(mut value) = m.value.clone() else {
+                    continue;
+                };
+                if !p.is_unclaimed(start, end) {
+                    continue;
+                }
+                // The right side of a range (12月27日至31日) takes what it leaves out from the left.
+                if let Some((prev_end, prev_value)) = &prev
+                    && *prev_end + 1 == start
+                    && SEP_CHARS.contains(&p.chars[*prev_end])
+                {
+                    complete_from(&mut value, prev_value);
+                }
+                p.claim(start, end, EntityKind::Date);
+                prev = Some((end, value.clone()));
+                out.push(Mention {
+                    kind: EntityKind::Date,
+                    start,
+                    end,
+                    detail: Detail::Date(value),
+                });
+            }
+        }
+    });
 }
 
 const SEP_CHARS: [char; 7] = ['—', '–', '-', '~', '～', '至', '到'];
@@ -286,22 +339,51 @@ fn weekday_of(text: &str) -> Option<(u32, i64)> {
     (day.chars().count() == 1 && (1..=7).contains(&n)).then_some((n, week))
 }
 
+/// Whether a clock time is one, from its text ([`clock_check`]) and the character after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ClockCheck {
+    No,
+    Yes,
+    /// Yes, unless a word follows that makes the numeral and 时 something else (一时期, 战时).
+    UnlessTimeWord,
+}
+
+impl ClockCheck {
+    fn holds(self, after: Option<char>) -> bool {
+        match self {
+            ClockCheck::No => false,
+            ClockCheck::Yes => true,
+            ClockCheck::UnlessTimeWord => !after.is_some_and(is_time_word_after_shi),
+        }
+    }
+}
+
 /// A clock time needs a digit written in Arabic, two Chinese numerals, a time of day before it,
-/// or minutes; 点 (also "point") needs a time of day, minutes, 半 or 钟.
-fn clock_ok(s: &str, after: Option<char>) -> bool {
+/// or minutes; 点 (also "point") needs a time of day, minutes, 半 or 钟; without minutes, no word
+/// like 期 may follow 时.
+fn clock_check(s: &str) -> ClockCheck {
     let Some(c) = CLOCK.captures(s) else {
-        return false;
+        return ClockCheck::No;
     };
     let has_tod = c.name("tod").is_some() || s.len() > c.get(0).map_or(0, |m| m.len());
     let has_minutes = c.name("mi").is_some() || c.name("half").is_some() || s.ends_with('钟');
+    let yes = |ok: bool| if ok { ClockCheck::Yes } else { ClockCheck::No };
     if s.contains('点') {
-        return has_tod || has_minutes;
-    }
-    if !has_minutes && after.is_some_and(is_time_word_after_shi) {
-        return false;
+        return yes(has_tod || has_minutes);
     }
     let h = &c["h"];
-    has_tod || has_minutes || h.starts_with(|c: char| c.is_ascii_digit()) || h.chars().count() >= 2
+    if !(has_tod
+        || has_minutes
+        || h.starts_with(|c: char| c.is_ascii_digit())
+        || h.chars().count() >= 2)
+    {
+        return ClockCheck::No;
+    }
+    if has_minutes {
+        ClockCheck::Yes
+    } else {
+        ClockCheck::UnlessTimeWord
+    }
 }
 
 /// Fill the year, month (and day) that the right side of a range leaves out from its left side.
@@ -660,6 +742,16 @@ mod tests {
         }
         // Every form above is found (ranges as two dates or one).
         assert!(matches_both_ways(forms).1.len() >= 12);
+    }
+
+    #[test]
+    fn a_run_seen_before_is_checked_in_its_own_context() {
+        for _ in 0..2 {
+            assert_eq!(dates("会议于5日开幕。"), ["5日"]);
+            assert!(dates("比赛第5日结束。").is_empty());
+            assert!(dates("这是一时期的事").is_empty());
+            assert_eq!(dates("下午3时开会"), ["下午3时"]);
+        }
     }
 
     proptest::proptest! {
