@@ -8,9 +8,11 @@
 //! before a measure word (五项), and words written with numerals that are not numbers (一样,
 //! 十分, 第一线, listed in `data/numeral_words.txt`) are skipped.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::numeral::{self, RunFilter};
 use super::{Detail, EntityKind, Mention, NumberValue, Paragraph};
@@ -71,36 +73,100 @@ const ANCHORS: &str = "〇○零一二两三四五六七八九十百千万亿012
 static NUMBER_RUNS: LazyLock<Option<RunFilter>> =
     LazyLock::new(|| RunFilter::new(NUMBER.as_str(), &[ANCHORS]));
 
-/// The byte spans of the [`NUMBER`] matches in the paragraph, in order.
-fn matches(p: &Paragraph<'_>) -> Vec<(usize, usize)> {
+/// A match of [`NUMBER`]: its byte span and the value of its numeral as written
+/// ([`value_parts`]).
+#[derive(Clone, Copy, Debug)]
+struct NumberMatch {
+    start: usize,
+    end: usize,
+    value: Option<(f64, bool, bool)>,
+}
+
+impl NumberMatch {
+    fn of(text: &str, start: usize, end: usize) -> Self {
+        let parts = NumberParts::of(text, start, end);
+        NumberMatch {
+            start,
+            end,
+            value: value_parts(&text[parts.num.0..parts.num.1], parts.sign),
+        }
+    }
+}
+
+thread_local! {
+    /// Runs seen by this thread and their matches (offsets in the run): a news corpus writes
+    /// the same numbers again and again. Cleared when it holds [`RUN_MEMO_CAP`] runs.
+    static RUN_MEMO: RefCell<FxHashMap<Box<str>, Vec<NumberMatch>>> = RefCell::default();
+}
+const RUN_MEMO_CAP: usize = 4096;
+
+/// The [`NUMBER`] matches in the paragraph, in order.
+fn matches(p: &Paragraph<'_>) -> Vec<NumberMatch> {
     let text = p.text;
     let Some(filter) = &*NUMBER_RUNS else {
         return NUMBER
             .find_iter(text)
-            .map(|m| (m.start(), m.end()))
+            .map(|m| NumberMatch::of(text, m.start(), m.end()))
             .collect();
     };
-    let mut out = Vec::new();
-    for run in filter.runs(p, 1) {
-        if run.end - run.start == 1 {
-            // A digit or numeral standing alone (一, 三, 5) is its own match.
-            out.push((run.byte_start, run.byte_end));
-            continue;
-        }
-        let hay = &text[run.byte_start..run.byte_end];
-        out.extend(
-            NUMBER
-                .find_iter(hay)
-                .map(|m| (run.byte_start + m.start(), run.byte_start + m.end())),
-        );
+    let runs = filter.runs(p, 1);
+    if runs.is_empty() {
+        return Vec::new();
     }
-    out
+    RUN_MEMO.with_borrow_mut(|memo| {
+        let mut out = Vec::new();
+        for run in runs {
+            let hay = &text[run.byte_start..run.byte_end];
+            if !memo.contains_key(hay) {
+                let found = if run.end - run.start == 1 {
+                    // A digit or numeral standing alone (一, 三, 5) is its own match.
+                    vec![NumberMatch::of(hay, 0, hay.len())]
+                } else {
+                    NUMBER
+                        .find_iter(hay)
+                        .map(|m| NumberMatch::of(hay, m.start(), m.end()))
+                        .collect()
+                };
+                if memo.len() >= RUN_MEMO_CAP {
+                    memo.clear();
+                }
+                memo.insert(hay.into(), found);
+            }
+            out.extend(memo[hay].iter().map(|m| NumberMatch {
+                start: run.byte_start + m.start,
+                end: run.byte_start + m.end,
+                value: m.value,
+            }));
+        }
+        out
+    })
+}
+
+/// The value of the numeral `raw` (the match without 第 and its `sign`), whether it is
+/// approximate and whether it is a percentage; `None` when it does not parse.
+fn value_parts(raw: &str, sign: Option<&str>) -> Option<(f64, bool, bool)> {
+    Some(if let Some(rest) = raw.strip_prefix("百分之") {
+        let (v, a) = numeral::parse_approx(rest)?;
+        (v, a, true)
+    } else if raw == "一半" {
+        (0.5, false, false)
+    } else if raw == "一点" {
+        (1.0, true, false)
+    } else if let Some((a, b)) = raw.split_once(['∶', ':']) {
+        // a ratio or score (2∶0, 16∶9): the value is the quotient when it has one
+        let (a, b) = (numeral::parse(a)?, numeral::parse(b)?);
+        (if b == 0.0 { a } else { a / b }, false, false)
+    } else {
+        let (v, a) = numeral::parse_approx(raw)?;
+        (v, a, sign == Some("%"))
+    })
 }
 
 /// Find numbers in the paragraph (outside dates) and claim their characters.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let text = p.text;
-    for (m_start, m_end) in matches(p) {
+    for found in matches(p) {
+        let (m_start, m_end) = (found.start, found.end);
         let NumberParts {
             ordinal,
             num: (num_from, num_to),
@@ -116,6 +182,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         let mut num_end = p.char_at_byte(num_to);
         let mut end = p.char_at_byte(m_end);
         let mut raw = &text[num_from..num_to];
+        let mut parsed = found.value;
         // 四十五亿千瓦 and 一百万千米: the 千 opens the unit (千瓦, 千米), not the numeral.
         if sign.is_none()
             && raw.chars().count() > 2
@@ -125,6 +192,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                 .is_some_and(|&c| matches!(c, '瓦' | '米' | '克' | '伏'))
         {
             raw = &raw[..raw.len() - '千'.len_utf8()];
+            parsed = value_parts(raw, sign);
             num_end -= 1;
             end = num_end;
         }
@@ -155,26 +223,8 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         ) {
             continue;
         }
-        let (value, mut approximate, percent) = if let Some(rest) = raw.strip_prefix("百分之") {
-            let Some((v, a)) = numeral::parse_approx(rest) else {
-                continue;
-            };
-            (v, a, true)
-        } else if raw == "一半" {
-            (0.5, false, false)
-        } else if raw == "一点" {
-            (1.0, true, false)
-        } else if let Some((a, b)) = raw.split_once(['∶', ':']) {
-            // a ratio or score (2∶0, 16∶9): the value is the quotient when it has one
-            let (Some(a), Some(b)) = (numeral::parse(a), numeral::parse(b)) else {
-                continue;
-            };
-            (if b == 0.0 { a } else { a / b }, false, false)
-        } else {
-            let Some((v, a)) = numeral::parse_approx(raw) else {
-                continue;
-            };
-            (v, a, sign == Some("%"))
+        let Some((value, mut approximate, percent)) = parsed else {
+            continue;
         };
         let chinese = !raw.starts_with(|c: char| c.is_ascii_digit());
         let n_chars = raw.chars().count();
@@ -434,7 +484,7 @@ mod tests {
         fn runs_hold_every_number(s in "[0-9.·,/∶:%‰一二两三四五六七八九十百千万亿零〇○几数上多余点之分第个年大元半 ，的是]{0,30}") {
             let p = Paragraph::new(&s, &[]);
             let whole: Vec<_> = NUMBER.find_iter(&s).map(|m| (m.start(), m.end())).collect();
-            proptest::prop_assert_eq!(matches(&p), whole);
+            proptest::prop_assert_eq!(matches(&p).iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(), whole);
         }
     }
 
@@ -454,7 +504,8 @@ mod tests {
                 .find_iter(&folded)
                 .map(|m| (m.start(), m.end()))
                 .collect();
-            assert_eq!(matches(&p), whole, "{line}");
+            let found: Vec<_> = matches(&p).iter().map(|m| (m.start, m.end)).collect();
+            assert_eq!(found, whole, "{line}");
         }
         // A lone digit or numeral is its own match.
         for c in ANCHORS.chars() {
