@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{
-    FAMOUS_PEOPLE, GIVEN_CHARS, JAPANESE_SURNAMES, NAME_FINAL_CHARS, ORG_SUFFIXES, PERSON_CUES,
-    PLACE_SUFFIXES, SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
+    FAMOUS_PEOPLE, GIVEN_CHARS, JAPANESE_SURNAMES, Lexicon, NAME_FINAL_CHARS, ORG_SUFFIXES,
+    PERSON_CUES, PLACE_SUFFIXES, SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
 };
 use crate::normalize::is_han;
 use crate::segment::{Segmenter, Token};
@@ -56,6 +56,105 @@ fn ends_names(c: char) -> bool {
 
 fn is_dot(c: char) -> bool {
     matches!(c, '·' | '•' | '・' | '‧' | '･' | '.')
+}
+
+/// Facts about single characters that the pass asks at every token or character, in a table
+/// built once from the word lists: a bit per fact for each character of the Basic Multilingual
+/// Plane. A clear bit means the fact is false; a set bit means it may hold and the full test
+/// decides (characters beyond the table have every bit set).
+struct CharFacts {
+    table: Box<[u8; PLANE]>,
+}
+
+const PLANE: usize = 0x10000;
+/// A surname of one character (exact in the table).
+const SURNAME: u8 = 1;
+/// Opens a surname of two characters or more (欧阳, 司马).
+const LONG_SURNAME: u8 = 2;
+/// Opens a Tibetan name element.
+const TIBETAN: u8 = 4;
+/// Opens a Japanese family name.
+const JAPANESE: u8 = 8;
+/// Opens the name of a well-known person.
+const FAMOUS: u8 = 16;
+/// A middle dot ([`is_dot`]).
+const DOT: u8 = 32;
+/// Ends an item of an enumeration ([`is_item_delimiter`]).
+const DELIMITER: u8 = 64;
+
+static FACTS: LazyLock<CharFacts> = LazyLock::new(|| {
+    let mut table: Box<[u8; PLANE]> = vec![0u8; PLANE]
+        .into_boxed_slice()
+        .try_into()
+        .expect("a table of the plane");
+    let mut set = |c: Option<char>, bit: u8| {
+        if let Some(x) = c.and_then(|c| table.get_mut(c as usize)) {
+            *x |= bit;
+        }
+    };
+    for k in SURNAMES.keys() {
+        let mut cs = k.chars();
+        let first = cs.next();
+        set(
+            first,
+            if cs.next().is_none() {
+                SURNAME
+            } else {
+                LONG_SURNAME
+            },
+        );
+    }
+    for (list, bit) in [
+        (&*TIBETAN_NAMES, TIBETAN),
+        (&*JAPANESE_SURNAMES, JAPANESE),
+        (&*FAMOUS_PEOPLE, FAMOUS),
+    ] {
+        for k in list.keys() {
+            set(k.chars().next(), bit);
+        }
+    }
+    for c in ['·', '•', '・', '‧', '･', '.'] {
+        set(Some(c), DOT);
+    }
+    for c in ITEM_DELIMITERS {
+        set(Some(c), DELIMITER);
+    }
+    CharFacts { table }
+});
+
+impl CharFacts {
+    /// The bits of `c` (all set beyond the table).
+    #[inline]
+    fn of(&self, c: char) -> u8 {
+        let table: &[u8; PLANE] = &self.table;
+        table.get(c as usize).copied().unwrap_or(u8::MAX)
+    }
+
+    /// False when `c` cannot have the fact `bit`.
+    #[inline]
+    fn may(&self, c: char, bit: u8) -> bool {
+        self.of(c) & bit != 0
+    }
+
+    /// True when `c` alone is a surname.
+    #[inline]
+    fn is_surname(&self, c: char) -> bool {
+        if (c as usize) < PLANE {
+            self.of(c) & SURNAME != 0
+        } else {
+            SURNAMES.contains_chars(&[c])
+        }
+    }
+}
+
+/// True when `list` has an entry that starts at `chars[i]` and the first character may open one
+/// (`bit`): the longest, in characters.
+#[inline]
+fn longest_at(list: &Lexicon, bit: u8, chars: &[char], i: usize) -> Option<usize> {
+    if !chars.get(i).is_some_and(|&c| FACTS.may(c, bit)) {
+        return None;
+    }
+    list.longest_at(chars, i)
 }
 
 /// A place name from the gazetteers: never a person.
@@ -314,7 +413,7 @@ fn famous_names(ctx: &Ctx<'_, '_>, dotted: &[(usize, usize)]) -> Vec<(usize, usi
     let mut out = Vec::new();
     for t in ctx.tokens {
         let s = t.start;
-        if let Some(n) = FAMOUS_PEOPLE.longest_at(&p.chars, s)
+        if let Some(n) = longest_at(&FAMOUS_PEOPLE, FAMOUS, &p.chars, s)
             && ctx.end_tok[s + n] != NONE
             && p.is_unclaimed(s, s + n)
             && !dotted.iter().any(|&(a, b)| a < s + n && s < b)
@@ -471,31 +570,19 @@ fn standalone_name(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
     surname && !ordinary_half
 }
 
+/// Characters that end an item of an enumeration (、，。等 …).
+const ITEM_DELIMITERS: [char; 20] = [
+    '、', ',', '，', '。', ';', '；', ':', '：', '等', '和', '及', '与', '(', ')', '“', '”', '"',
+    '\'', ' ', '\u{3000}',
+];
+
+fn is_item_delimiter(c: char) -> bool {
+    FACTS.may(c, DELIMITER) && ITEM_DELIMITERS.contains(&c)
+}
+
 /// True when the character at `i` ends an item of an enumeration (、，。等 …).
 fn item_delimiter(ctx: &Ctx<'_, '_>, i: usize) -> bool {
-    i >= ctx.p.len()
-        || matches!(
-            ctx.char(i),
-            '、' | ','
-                | '，'
-                | '。'
-                | ';'
-                | '；'
-                | ':'
-                | '：'
-                | '等'
-                | '和'
-                | '及'
-                | '与'
-                | '('
-                | ')'
-                | '“'
-                | '”'
-                | '"'
-                | '\''
-                | ' '
-                | '\u{3000}'
-        )
+    i >= ctx.p.len() || is_item_delimiter(ctx.char(i))
 }
 
 /// True when `s..e` is a whole item of an enumeration with 、 on at least one side
@@ -726,7 +813,11 @@ fn dotted_names(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        if !is_dot(ctx.char(i)) || i == 0 || !p.is_unclaimed(i, i + 1) {
+        if !FACTS.may(ctx.char(i), DOT)
+            || !is_dot(ctx.char(i))
+            || i == 0
+            || !p.is_unclaimed(i, i + 1)
+        {
             i += 1;
             continue;
         }
@@ -979,6 +1070,14 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         if s >= n || taken[s] || !is_han(ctx.char(s)) {
             continue;
         }
+        let first = ctx.char(s);
+        // Every reading below opens with a surname, a Tibetan or Japanese name, or is a word
+        // jieba tags as a name.
+        if FACTS.of(first) & (SURNAME | LONG_SURNAME | TIBETAN | JAPANESE) == 0
+            && !t.pos.starts_with("nr")
+        {
+            continue;
+        }
         let mut best: Option<Cand> = None;
         let mut consider = |c: Cand| {
             if best.is_none_or(|b| c.score > b.score || (c.score == b.score && c.end > b.end)) {
@@ -991,7 +1090,15 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 .token_ending(s)
                 .is_some_and(|b| b.len() == 1 && matches!(b.pos, "m" | "r" | "q"));
         for sl in [1, 2] {
-            if s + sl > n || after_quantifier || !SURNAMES.contains_chars(&p.chars[s..s + sl]) {
+            if s + sl > n || after_quantifier {
+                continue;
+            }
+            let surname = if sl == 1 {
+                FACTS.is_surname(first)
+            } else {
+                FACTS.may(first, LONG_SURNAME) && SURNAMES.contains_chars(&p.chars[s..s + sl])
+            };
+            if !surname {
                 continue;
             }
             for gl in [1, 2] {
@@ -1059,7 +1166,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             }
         }
         // Japanese names: a Japanese family name, alone with a cue or with a given name.
-        if let Some(l) = JAPANESE_SURNAMES.longest_at(&p.chars, s) {
+        if let Some(l) = longest_at(&JAPANESE_SURNAMES, JAPANESE, &p.chars, s) {
             let end = if t.end > s + l && t.len() <= 6 && t.pos != "ns" {
                 t.end
             } else {
@@ -1103,7 +1210,7 @@ fn tibetan_end(ctx: &Ctx<'_, '_>, s: usize) -> (usize, usize) {
     let mut e = s;
     let mut parts = 0;
     while parts < 2
-        && let Some(l) = TIBETAN_NAMES.longest_at(&ctx.p.chars, e)
+        && let Some(l) = longest_at(&TIBETAN_NAMES, TIBETAN, &ctx.p.chars, e)
     {
         e += l;
         parts += 1;
@@ -1323,6 +1430,40 @@ mod tests {
 
     fn persons(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Person)
+    }
+
+    #[test]
+    fn the_character_table_agrees_with_the_word_lists() {
+        use super::*;
+        for c in (0..0x10000u32).filter_map(char::from_u32) {
+            assert_eq!(FACTS.is_surname(c), SURNAMES.contains_chars(&[c]), "{c}");
+            assert_eq!(FACTS.may(c, DOT), is_dot(c), "{c}");
+            assert_eq!(is_item_delimiter(c), ITEM_DELIMITERS.contains(&c), "{c}");
+            let chars = [c, c, c, c];
+            for (list, bit) in [
+                (&*TIBETAN_NAMES, TIBETAN),
+                (&*JAPANESE_SURNAMES, JAPANESE),
+                (&*FAMOUS_PEOPLE, FAMOUS),
+            ] {
+                if list.longest_at(&chars, 0).is_some() {
+                    assert!(FACTS.may(c, bit), "{c}");
+                }
+            }
+        }
+        for k in SURNAMES.keys().filter(|k| k.chars().count() > 1) {
+            let first = k.chars().next().expect("a surname");
+            assert!(FACTS.may(first, LONG_SURNAME), "{k}");
+        }
+        for (list, bit) in [
+            (&*TIBETAN_NAMES, TIBETAN),
+            (&*JAPANESE_SURNAMES, JAPANESE),
+            (&*FAMOUS_PEOPLE, FAMOUS),
+        ] {
+            for k in list.keys() {
+                let chars: Vec<char> = k.chars().collect();
+                assert_eq!(longest_at(list, bit, &chars, 0), Some(chars.len()), "{k}");
+            }
+        }
     }
 
     #[test]
