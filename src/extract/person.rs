@@ -169,6 +169,11 @@ fn is_head(last: &str) -> bool {
         && !last.chars().next().is_some_and(ends_names)
 }
 
+/// True when `word` is a title before or after a name: [`is_title`] either way, in one look-up.
+fn is_any_title(word: &str) -> bool {
+    matches!(TITLES.value(word), Some("both" | "before" | "after"))
+}
+
 fn is_title(word: &str, want_before: bool) -> bool {
     match TITLES.value(word) {
         Some("both") => true,
@@ -531,8 +536,7 @@ fn standalone_name(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
     let text = p.slice(s, e);
     if !(s..e).all(|i| is_han(ctx.char(i)))
         || is_place(text)
-        || is_title(text, true)
-        || is_title(text, false)
+        || is_any_title(text)
         || PERSON_CUES.contains(text)
         || is_head(p.slice(e - 1, e))
     {
@@ -613,8 +617,7 @@ fn list_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         {
             let text = p.slice(s, e);
             let plausible = !is_place(text)
-                && !is_title(text, true)
-                && !is_title(text, false)
+                && !is_any_title(text)
                 && !PERSON_CUES.contains(text)
                 && !is_head(p.slice(e - 1, e))
                 && !ctx.token_starting(s).is_some_and(|t| {
@@ -793,8 +796,7 @@ fn group_name(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, loose: bool) -> 
     SURNAMES.contains(p.slice(s, s + sl))
         && (s + sl..e).all(given_ok)
         && !is_place(text)
-        && !is_title(text, true)
-        && !is_title(text, false)
+        && !is_any_title(text)
         && !PERSON_CUES.contains(text)
         && !is_head(p.slice(e - 1, e))
         && ctx.char(e - 1) != '族'
@@ -953,7 +955,7 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
     let jieba = Segmenter::shared().jieba();
     let len = e - s;
     let given = ctx.p.slice(s + sl, e);
-    if is_title(given, true) || is_title(given, false) || PERSON_CUES.contains(given) {
+    if is_any_title(given) || PERSON_CUES.contains(given) {
         return None;
     }
     // A title's modifier (常务副部长, 原副总理) ends no name.
@@ -1036,7 +1038,7 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
         {
             return None; // a whole name after a stray surname-like character
         }
-        if is_title(t.word, true) || is_title(t.word, false) || PERSON_CUES.contains(t.word) {
+        if is_any_title(t.word) || PERSON_CUES.contains(t.word) {
             return None;
         }
         if t.start < s + sl && t.pos != "nr" && t.pos != "nrfg" && jieba.has_word(t.word) {
