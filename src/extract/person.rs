@@ -81,6 +81,8 @@ const FAMOUS: u8 = 16;
 const DOT: u8 = 32;
 /// Ends an item of an enumeration ([`is_item_delimiter`]).
 const DELIMITER: u8 = 64;
+/// A transliteration character (`TRANSLIT_CHARS`).
+const TRANSLIT: u8 = 128;
 
 static FACTS: LazyLock<CharFacts> = LazyLock::new(|| {
     let mut table: Box<[u8; PLANE]> = vec![0u8; PLANE]
@@ -119,8 +121,24 @@ static FACTS: LazyLock<CharFacts> = LazyLock::new(|| {
     for c in ITEM_DELIMITERS {
         set(Some(c), DELIMITER);
     }
+    for c in (0..PLANE as u32).filter_map(char::from_u32) {
+        if TRANSLIT_CHARS.contains(&c) {
+            set(Some(c), TRANSLIT);
+        }
+    }
     CharFacts { table }
 });
+
+/// False when token `i` cannot be written in transliteration characters only
+/// ([`Paragraph::is_translit_token`]): its first character is none. Most tokens are rejected
+/// here without a look at the rest of the word.
+#[inline]
+pub(crate) fn may_be_translit_token(p: &Paragraph<'_>, i: usize) -> bool {
+    p.tokens
+        .get(i)
+        .and_then(|t| p.chars.get(t.start))
+        .is_none_or(|&c| FACTS.may(c, TRANSLIT))
+}
 
 impl CharFacts {
     /// The bits of `c` (all set beyond the table).
@@ -149,7 +167,7 @@ impl CharFacts {
 
 /// True when `list` has an entry that starts at `chars[i]` and the first character may open one
 /// (`bit`): the longest, in characters.
-#[inline]
+#[inline(always)]
 fn longest_at(list: &Lexicon, bit: u8, chars: &[char], i: usize) -> Option<usize> {
     if !chars.get(i).is_some_and(|&c| FACTS.may(c, bit)) {
         return None;
@@ -880,7 +898,7 @@ fn translit_token(t: &Token<'_>) -> bool {
 /// [`translit_token`] for token `i` of the paragraph, its characters looked up once per
 /// paragraph.
 fn translit_token_at(p: &Paragraph<'_>, i: usize) -> bool {
-    p.is_translit_token(i) && !is_place(p.tokens[i].word)
+    may_be_translit_token(p, i) && p.is_translit_token(i) && !is_place(p.tokens[i].word)
 }
 
 /// True when a transliteration run ending at `e` goes on as a place name: a place head follows
@@ -1440,6 +1458,7 @@ mod tests {
         for c in (0..0x10000u32).filter_map(char::from_u32) {
             assert_eq!(FACTS.is_surname(c), SURNAMES.contains_chars(&[c]), "{c}");
             assert_eq!(FACTS.may(c, DOT), is_dot(c), "{c}");
+            assert_eq!(FACTS.may(c, TRANSLIT), TRANSLIT_CHARS.contains(&c), "{c}");
             assert_eq!(is_item_delimiter(c), ITEM_DELIMITERS.contains(&c), "{c}");
             let chars = [c, c, c, c];
             for (list, bit) in [

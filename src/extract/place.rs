@@ -598,6 +598,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             }
         }
         if end_tok.is_none()
+            && super::person::may_be_translit_token(p, i)
             && p.is_translit_token(i) // where every foreign place starts
             && let Some(k) = foreign_place_at(p, i, false)
         {
