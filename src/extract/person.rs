@@ -79,7 +79,7 @@ const JAPANESE: u8 = 8;
 const FAMOUS: u8 = 16;
 /// A middle dot ([`is_dot`]).
 const DOT: u8 = 32;
-/// Ends an item of an enumeration ([`is_item_delimiter`]).
+/// Ends an item of an enumeration ([`ITEM_DELIMITERS`]).
 const DELIMITER: u8 = 64;
 /// A transliteration character (`TRANSLIT_CHARS`).
 const TRANSLIT: u8 = 128;
@@ -152,6 +152,12 @@ impl CharFacts {
     #[inline]
     fn may(&self, c: char, bit: u8) -> bool {
         self.of(c) & bit != 0
+    }
+
+    /// [`ITEM_DELIMITERS`] (all of them are in the table).
+    #[inline]
+    fn is_delimiter(&self, c: char) -> bool {
+        (c as usize) < PLANE && self.of(c) & DELIMITER != 0
     }
 
     /// True when `c` alone is a surname.
@@ -237,6 +243,7 @@ struct Ctx<'a, 'p> {
     end_tok: Vec<u32>,
     /// `tok_of[i]`: the token holding character `i`.
     tok_of: Vec<u32>,
+    facts: &'static CharFacts,
 }
 
 impl<'a, 'p> Ctx<'a, 'p> {
@@ -260,6 +267,7 @@ impl<'a, 'p> Ctx<'a, 'p> {
             start_tok,
             end_tok,
             tok_of,
+            facts: &FACTS,
         }
     }
 
@@ -453,7 +461,7 @@ const GROUP: i32 = 9;
 
 /// A word that introduces the authors of a report (记者, 本报记者, 通讯员).
 fn is_byline_cue(word: &str) -> bool {
-    word.ends_with("记者") || word.ends_with("通讯员")
+    word.ends_with(['者', '员']) && (word.ends_with("记者") || word.ends_with("通讯员"))
 }
 
 /// Names in bylines and signatures, written one after another with or without separators:
@@ -598,13 +606,9 @@ const ITEM_DELIMITERS: [char; 20] = [
     '\'', ' ', '\u{3000}',
 ];
 
-fn is_item_delimiter(c: char) -> bool {
-    FACTS.may(c, DELIMITER) && ITEM_DELIMITERS.contains(&c)
-}
-
 /// True when the character at `i` ends an item of an enumeration (、，。等 …).
 fn item_delimiter(ctx: &Ctx<'_, '_>, i: usize) -> bool {
-    i >= ctx.p.len() || is_item_delimiter(ctx.char(i))
+    i >= ctx.p.len() || ctx.facts.is_delimiter(ctx.char(i))
 }
 
 /// True when `s..e` is a whole item of an enumeration with 、 on at least one side
@@ -833,7 +837,7 @@ fn dotted_names(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        if !FACTS.may(ctx.char(i), DOT)
+        if !ctx.facts.may(ctx.char(i), DOT)
             || !is_dot(ctx.char(i))
             || i == 0
             || !p.is_unclaimed(i, i + 1)
@@ -1093,7 +1097,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         let first = ctx.char(s);
         // Every reading below opens with a surname, a Tibetan or Japanese name, or is a word
         // jieba tags as a name.
-        if FACTS.of(first) & (SURNAME | LONG_SURNAME | TIBETAN | JAPANESE) == 0
+        if ctx.facts.of(first) & (SURNAME | LONG_SURNAME | TIBETAN | JAPANESE) == 0
             && !t.pos.starts_with("nr")
         {
             continue;
@@ -1114,9 +1118,9 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 continue;
             }
             let surname = if sl == 1 {
-                FACTS.is_surname(first)
+                ctx.facts.is_surname(first)
             } else {
-                FACTS.may(first, LONG_SURNAME) && SURNAMES.contains_chars(&p.chars[s..s + sl])
+                ctx.facts.may(first, LONG_SURNAME) && SURNAMES.contains_chars(&p.chars[s..s + sl])
             };
             if !surname {
                 continue;
@@ -1459,7 +1463,7 @@ mod tests {
             assert_eq!(FACTS.is_surname(c), SURNAMES.contains_chars(&[c]), "{c}");
             assert_eq!(FACTS.may(c, DOT), is_dot(c), "{c}");
             assert_eq!(FACTS.may(c, TRANSLIT), TRANSLIT_CHARS.contains(&c), "{c}");
-            assert_eq!(is_item_delimiter(c), ITEM_DELIMITERS.contains(&c), "{c}");
+            assert_eq!(FACTS.is_delimiter(c), ITEM_DELIMITERS.contains(&c), "{c}");
             let chars = [c, c, c, c];
             for (list, bit) in [
                 (&*TIBETAN_NAMES, TIBETAN),
