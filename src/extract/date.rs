@@ -9,11 +9,13 @@
 //! `2021/2025`. Amounts of time (23年后, 10年来) are left to the number pass, and a trailing 底,
 //! 初 or 末 after a year or month (1997年底) is not part of the date.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
-use super::numeral;
+use super::numeral::{self, RunFilter};
 use super::{DateValue, Detail, EntityKind, Mention, Paragraph};
 use crate::normalize;
 
@@ -39,7 +41,8 @@ const HOUR: &str =
     r"(?:2[0-4]|[01]?[0-9]|二十[一二三四]?|十[一二三四五六七八九]?|[〇零一二三四五六七八九两])";
 const MINUTE: &str = r"(?:[0-5]?[0-9]|[二三四五]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+/// The date pattern: one alternative per form.
+fn date_pattern() -> String {
     let clock = format!(r"{HOUR}(?:时|点)(?:{MINUTE}分|半)?钟?");
     let day_tail = format!(r"(?:{TOD}?(?:{clock})?)");
     let alternatives = [
@@ -58,7 +61,22 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         // 下午5时, 清晨6时, 8时30分, 9点钟
         format!(r"(?P<clock>(?:{DAY_WORD}?{TOD})?{clock})"),
     ];
-    Regex::new(&alternatives.join("|")).expect("date regex")
+    alternatives.join("|")
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&date_pattern()).expect("date regex"));
+
+/// The runs of a paragraph a date may lie in: written in the pattern's characters, with a digit or
+/// numeral (or 月, 日, 天) and a word that makes it a date (年, 月, 日, 周, 星期, 礼拜, 时, 点, 初,
+/// or the dash of 2018—2028), and at least two characters long (5日, 3月).
+static DATE_RUNS: LazyLock<Option<RunFilter>> = LazyLock::new(|| {
+    RunFilter::new(
+        &date_pattern(),
+        &[
+            "0123456789〇○零一二三四五六七八九十两月日天",
+            "年月日号周期拜时点初—–-",
+        ],
+    )
 });
 
 static SIDE: LazyLock<Regex> = LazyLock::new(|| {
@@ -82,57 +100,119 @@ fn is_time_word_after_shi(c: char) -> bool {
     )
 }
 
+/// A match of [`DATE`] inside a run, with what the checks ask of it that depends on its text
+/// alone (worked out once per distinct run, see [`RUN_MEMO`]).
+struct RunMatch {
+    /// Byte offsets in the run.
+    start: usize,
+    end: usize,
+    yrange: bool,
+    bareday: bool,
+    weekday: bool,
+    /// For a clock time (group `clock`), whether it is one ([`clock_check`]).
+    clock: Option<ClockCheck>,
+    value: Option<DateValue>,
+}
+
+thread_local! {
+    /// Runs seen by this thread and their matches: a news corpus writes the same dates again and
+    /// again (1月5日, 今年, 下午3时), and the regex engines cost thousands of instructions a
+    /// match. Cleared when it holds [`RUN_MEMO_CAP`] runs, so it never grows with the corpus.
+    static RUN_MEMO: RefCell<FxHashMap<Box<str>, Vec<RunMatch>>> = RefCell::default();
+}
+const RUN_MEMO_CAP: usize = 4096;
+
+fn run_matches(run: &str) -> Vec<RunMatch> {
+    DATE.captures_iter(run)
+        .map(|caps| {
+            let m = caps.get(0).expect("whole match");
+            let s = m.as_str();
+            RunMatch {
+                start: m.start(),
+                end: m.end(),
+                yrange: caps.name("yrange").is_some(),
+                bareday: caps.name("bareday").is_some(),
+                weekday: caps.name("weekday").is_some(),
+                clock: caps.name("clock").map(|_| clock_check(s)),
+                value: value_of(s),
+            }
+        })
+        .collect()
+}
+
 /// Find dates in the paragraph and claim their characters.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let text = p.text;
     let mut prev: Option<(usize, DateValue)> = None; // end and value of the last date
-    for caps in DATE.captures_iter(text) {
-        let m = caps.get(0).expect("whole match");
-        let start = p.char_at_byte(m.start());
-        let end = p.char_at_byte(m.end());
-        let before = start.checked_sub(1).map(|i| p.chars[i]);
-        let after = p.chars.get(end).copied();
-        // A month or day glued to more digits (12月 inside 112月) is no date, nor is 第5日.
-        if before.is_some_and(|c| c.is_ascii_digit() || c == '第' || c == '.') {
-            continue;
-        }
-        let s = m.as_str();
-        // 1998年度 (a fiscal or budget year) is tagged as a number and a noun in PD, unless it
-        // closes a range (2024至2025年度).
-        if s.ends_with('年') && after == Some('度') && caps.name("yrange").is_none() {
-            continue;
-        }
-        if caps.name("bareday").is_some() && !bare_day_ok(s, before, after) {
-            continue;
-        }
-        if caps.name("clock").is_some() && !clock_ok(s, after) {
-            continue;
-        }
-        if caps.name("weekday").is_some() && !weekday_ok(s, before, after) {
-            continue;
-        }
-        let Some(mut value) = value_of(s) else {
-            continue;
-        };
-        if !p.is_unclaimed(start, end) {
-            continue;
-        }
-        // The right side of a range (12月27日至31日) takes what it leaves out from the left.
-        if let Some((prev_end, prev_value)) = &prev
-            && *prev_end + 1 == start
-            && SEP_CHARS.contains(&p.chars[*prev_end])
-        {
-            complete_from(&mut value, prev_value);
-        }
-        p.claim(start, end, EntityKind::Date);
-        prev = Some((end, value.clone()));
-        out.push(Mention {
-            kind: EntityKind::Date,
-            start,
-            end,
-            detail: Detail::Date(value),
-        });
+    let runs = match &*DATE_RUNS {
+        Some(filter) => filter.runs(p, 2),
+        None => vec![numeral::Run {
+            start: 0,
+            end: p.len(),
+            byte_start: 0,
+            byte_end: text.len(),
+        }],
+    };
+    if runs.is_empty() {
+        return;
     }
+    RUN_MEMO.with_borrow_mut(|memo| {
+        for run in runs {
+            let hay = &text[run.byte_start..run.byte_end];
+            if !memo.contains_key(hay) {
+                if memo.len() >= RUN_MEMO_CAP {
+                    memo.clear();
+                }
+                memo.insert(hay.into(), run_matches(hay));
+            }
+            for m in &memo[hay] {
+                let start = p.char_at_byte(run.byte_start + m.start);
+                let end = p.char_at_byte(run.byte_start + m.end);
+                let before = start.checked_sub(1).map(|i| p.chars[i]);
+                let after = p.chars.get(end).copied();
+                // A month or day glued to more digits (12月 inside 112月) is no date, nor is 第5日.
+                if before.is_some_and(|c| c.is_ascii_digit() || c == '第' || c == '.') {
+                    continue;
+                }
+                let s = &hay[m.start..m.end];
+                // 1998年度 (a fiscal or budget year) is tagged as a number and a noun in PD, unless
+                // it closes a range (2024至2025年度).
+                if s.ends_with('年') && after == Some('度') && !m.yrange {
+                    continue;
+                }
+                if m.bareday && !bare_day_ok(s, before, after) {
+                    continue;
+                }
+                if m.clock.is_some_and(|c| !c.holds(after)) {
+                    continue;
+                }
+                if m.weekday && !weekday_ok(s, before, after) {
+                    continue;
+                }
+                let Some(mut value) = m.value.clone() else {
+                    continue;
+                };
+                if !p.is_unclaimed(start, end) {
+                    continue;
+                }
+                // The right side of a range (12月27日至31日) takes what it leaves out from the left.
+                if let Some((prev_end, prev_value)) = &prev
+                    && *prev_end + 1 == start
+                    && SEP_CHARS.contains(&p.chars[*prev_end])
+                {
+                    complete_from(&mut value, prev_value);
+                }
+                p.claim(start, end, EntityKind::Date);
+                prev = Some((end, value.clone()));
+                out.push(Mention {
+                    kind: EntityKind::Date,
+                    start,
+                    end,
+                    detail: Detail::Date(value),
+                });
+            }
+        }
+    });
 }
 
 const SEP_CHARS: [char; 7] = ['—', '–', '-', '~', '～', '至', '到'];
@@ -259,22 +339,51 @@ fn weekday_of(text: &str) -> Option<(u32, i64)> {
     (day.chars().count() == 1 && (1..=7).contains(&n)).then_some((n, week))
 }
 
+/// Whether a clock time is one, from its text ([`clock_check`]) and the character after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ClockCheck {
+    No,
+    Yes,
+    /// Yes, unless a word follows that makes the numeral and 时 something else (一时期, 战时).
+    UnlessTimeWord,
+}
+
+impl ClockCheck {
+    fn holds(self, after: Option<char>) -> bool {
+        match self {
+            ClockCheck::No => false,
+            ClockCheck::Yes => true,
+            ClockCheck::UnlessTimeWord => !after.is_some_and(is_time_word_after_shi),
+        }
+    }
+}
+
 /// A clock time needs a digit written in Arabic, two Chinese numerals, a time of day before it,
-/// or minutes; 点 (also "point") needs a time of day, minutes, 半 or 钟.
-fn clock_ok(s: &str, after: Option<char>) -> bool {
+/// or minutes; 点 (also "point") needs a time of day, minutes, 半 or 钟; without minutes, no word
+/// like 期 may follow 时.
+fn clock_check(s: &str) -> ClockCheck {
     let Some(c) = CLOCK.captures(s) else {
-        return false;
+        return ClockCheck::No;
     };
     let has_tod = c.name("tod").is_some() || s.len() > c.get(0).map_or(0, |m| m.len());
     let has_minutes = c.name("mi").is_some() || c.name("half").is_some() || s.ends_with('钟');
+    let yes = |ok: bool| if ok { ClockCheck::Yes } else { ClockCheck::No };
     if s.contains('点') {
-        return has_tod || has_minutes;
-    }
-    if !has_minutes && after.is_some_and(is_time_word_after_shi) {
-        return false;
+        return yes(has_tod || has_minutes);
     }
     let h = &c["h"];
-    has_tod || has_minutes || h.starts_with(|c: char| c.is_ascii_digit()) || h.chars().count() >= 2
+    if !(has_tod
+        || has_minutes
+        || h.starts_with(|c: char| c.is_ascii_digit())
+        || h.chars().count() >= 2)
+    {
+        return ClockCheck::No;
+    }
+    if has_minutes {
+        ClockCheck::Yes
+    } else {
+        ClockCheck::UnlessTimeWord
+    }
 }
 
 /// Fill the year, month (and day) that the right side of a range leaves out from its left side.
@@ -599,6 +708,59 @@ pub fn year_of(value: &DateValue) -> Option<u32> {
 mod tests {
     use super::super::{EntityKind, texts_of};
     use super::*;
+
+    /// Byte spans of matches.
+    type Spans = Vec<(usize, usize)>;
+
+    /// The date matches found in the runs [`DATE_RUNS`] picks, and in the whole text.
+    fn matches_both_ways(text: &str) -> (Spans, Spans) {
+        let p = Paragraph::new(text, &[]);
+        let whole = DATE.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let filter = DATE_RUNS
+            .as_ref()
+            .expect("the date pattern's characters are known");
+        let mut in_runs = Vec::new();
+        for run in filter.runs(&p, 2) {
+            let hay = &text[run.byte_start..run.byte_end];
+            in_runs.extend(
+                DATE.find_iter(hay)
+                    .map(|m| (run.byte_start + m.start(), run.byte_start + m.end())),
+            );
+        }
+        (whole, in_runs)
+    }
+
+    #[test]
+    fn searching_runs_finds_what_the_whole_text_holds() {
+        let page = include_str!("../../fixtures/news-page.txt");
+        let forms = "2021—2025年，2018-2028，今年6月，星期三上午9时，正月初三，12月27日至31日，\
+                     下个礼拜天，5日晚8时30分，一九九七年十二月三十一日，元月1日，腊月，9点钟";
+        for line in page.lines().chain([forms]) {
+            let folded = crate::normalize::fold(line);
+            let (whole, in_runs) = matches_both_ways(&folded);
+            assert_eq!(whole, in_runs, "{line}");
+        }
+        // Every form above is found (ranges as two dates or one).
+        assert!(matches_both_ways(forms).1.len() >= 12);
+    }
+
+    #[test]
+    fn a_run_seen_before_is_checked_in_its_own_context() {
+        for _ in 0..2 {
+            assert_eq!(dates("会议于5日开幕。"), ["5日"]);
+            assert!(dates("比赛第5日结束。").is_empty());
+            assert!(dates("这是一时期的事").is_empty());
+            assert_eq!(dates("下午3时开会"), ["下午3时"]);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_hold_every_date(s in "[0-9一二三四五六七八九十〇○两年月日号时分点半钟至到—\\-~今去明本上下个周星期礼拜天初正腊元大新春午晚早夜份旬 ，的是为]{0,30}") {
+            let (whole, in_runs) = matches_both_ways(&s);
+            proptest::prop_assert_eq!(whole, in_runs);
+        }
+    }
 
     fn dates(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Date)

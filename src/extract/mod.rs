@@ -192,6 +192,11 @@ impl<'a> Paragraph<'a> {
         &self.text[self.byte_at[start]..self.byte_at[end]]
     }
 
+    /// The byte offset of character `i` in `text` (`text.len()` for `i == len()`).
+    pub fn byte_of(&self, i: usize) -> usize {
+        self.byte_at[i]
+    }
+
     /// The character index of byte offset `byte` (which must start a character).
     pub fn char_at_byte(&self, byte: usize) -> usize {
         self.byte_at.partition_point(|&b| b < byte)

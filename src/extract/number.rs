@@ -8,11 +8,13 @@
 //! before a measure word (五项), and words written with numerals that are not numbers (一样,
 //! 十分, 第一线, listed in `data/numeral_words.txt`) are skipped.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
-use super::numeral;
+use super::numeral::{self, RunFilter};
 use super::{Detail, EntityKind, Mention, NumberValue, Paragraph};
 use crate::lexicon::{NUMERAL_WORDS, UNITS};
 use crate::normalize::is_han;
@@ -40,15 +42,16 @@ struct NumberParts<'t> {
 }
 
 impl<'t> NumberParts<'t> {
-    fn of(m: regex::Match<'t>) -> Self {
-        let whole = m.as_str();
+    /// The parts of the match at bytes `start..end` of `text`.
+    fn of(text: &'t str, start: usize, end: usize) -> Self {
+        let whole = &text[start..end];
         let ordinal = whole.starts_with('第');
         let sign = whole
             .char_indices()
             .next_back()
             .and_then(|(i, c)| matches!(c, '%' | '‰').then(|| &whole[i..]));
-        let from = m.start() + if ordinal { '第'.len_utf8() } else { 0 };
-        let to = m.end() - sign.map_or(0, str::len);
+        let from = start + if ordinal { '第'.len_utf8() } else { 0 };
+        let to = end - sign.map_or(0, str::len);
         NumberParts {
             ordinal,
             num: (from, to),
@@ -62,25 +65,124 @@ const APPROX_BEFORE: [&str; 10] = [
     "约", "近", "超过", "逾", "大约", "将近", "接近", "上下", "左右", "多达",
 ];
 
+/// Chinese numeral characters and digits: every number holds one.
+const ANCHORS: &str = "〇○零一二两三四五六七八九十百千万亿0123456789";
+
+/// The runs of a paragraph a number may lie in: written in the pattern's characters and holding
+/// a digit or a Chinese numeral.
+static NUMBER_RUNS: LazyLock<Option<RunFilter>> =
+    LazyLock::new(|| RunFilter::new(NUMBER.as_str(), &[ANCHORS]));
+
+/// A match of [`NUMBER`]: its byte span and the value of its numeral as written
+/// ([`value_parts`]).
+#[derive(Clone, Copy, Debug)]
+struct NumberMatch {
+    start: usize,
+    end: usize,
+    value: Option<(f64, bool, bool)>,
+}
+
+impl NumberMatch {
+    fn of(text: &str, start: usize, end: usize) -> Self {
+        let parts = NumberParts::of(text, start, end);
+        NumberMatch {
+            start,
+            end,
+            value: value_parts(&text[parts.num.0..parts.num.1], parts.sign),
+        }
+    }
+}
+
+thread_local! {
+    /// Runs seen by this thread and their matches (offsets in the run): a news corpus writes
+    /// the same numbers again and again. Cleared when it holds [`RUN_MEMO_CAP`] runs.
+    static RUN_MEMO: RefCell<FxHashMap<Box<str>, Vec<NumberMatch>>> = RefCell::default();
+}
+const RUN_MEMO_CAP: usize = 4096;
+
+/// The [`NUMBER`] matches in the paragraph, in order.
+fn matches(p: &Paragraph<'_>) -> Vec<NumberMatch> {
+    let text = p.text;
+    let Some(filter) = &*NUMBER_RUNS else {
+        return NUMBER
+            .find_iter(text)
+            .map(|m| NumberMatch::of(text, m.start(), m.end()))
+            .collect();
+    };
+    let runs = filter.runs(p, 1);
+    if runs.is_empty() {
+        return Vec::new();
+    }
+    RUN_MEMO.with_borrow_mut(|memo| {
+        let mut out = Vec::new();
+        for run in runs {
+            let hay = &text[run.byte_start..run.byte_end];
+            if !memo.contains_key(hay) {
+                let found = if run.end - run.start == 1 {
+                    // A digit or numeral standing alone (一, 三, 5) is its own match.
+                    vec![NumberMatch::of(hay, 0, hay.len())]
+                } else {
+                    NUMBER
+                        .find_iter(hay)
+                        .map(|m| NumberMatch::of(hay, m.start(), m.end()))
+                        .collect()
+                };
+                if memo.len() >= RUN_MEMO_CAP {
+                    memo.clear();
+                }
+                memo.insert(hay.into(), found);
+            }
+            out.extend(memo[hay].iter().map(|m| NumberMatch {
+                start: run.byte_start + m.start,
+                end: run.byte_start + m.end,
+                value: m.value,
+            }));
+        }
+        out
+    })
+}
+
+/// The value of the numeral `raw` (the match without 第 and its `sign`), whether it is
+/// approximate and whether it is a percentage; `None` when it does not parse.
+fn value_parts(raw: &str, sign: Option<&str>) -> Option<(f64, bool, bool)> {
+    Some(if let Some(rest) = raw.strip_prefix("百分之") {
+        let (v, a) = numeral::parse_approx(rest)?;
+        (v, a, true)
+    } else if raw == "一半" {
+        (0.5, false, false)
+    } else if raw == "一点" {
+        (1.0, true, false)
+    } else if let Some((a, b)) = raw.split_once(['∶', ':']) {
+        // a ratio or score (2∶0, 16∶9): the value is the quotient when it has one
+        let (a, b) = (numeral::parse(a)?, numeral::parse(b)?);
+        (if b == 0.0 { a } else { a / b }, false, false)
+    } else {
+        let (v, a) = numeral::parse_approx(raw)?;
+        (v, a, sign == Some("%"))
+    })
+}
+
 /// Find numbers in the paragraph (outside dates) and claim their characters.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let text = p.text;
-    for m in NUMBER.find_iter(text) {
+    for found in matches(p) {
+        let (m_start, m_end) = (found.start, found.end);
         let NumberParts {
             ordinal,
             num: (num_from, num_to),
             sign,
-        } = NumberParts::of(m);
+        } = NumberParts::of(text, m_start, m_end);
         // A lone 一 is never a number but as an ordinal (the rule below): the commonest match
         // (一些, 统一, 一次) is dropped before any other test.
         if !ordinal && &text[num_from..num_to] == "一" {
             continue;
         }
-        let start = p.char_at_byte(m.start());
+        let start = p.char_at_byte(m_start);
         let num_start = p.char_at_byte(num_from);
         let mut num_end = p.char_at_byte(num_to);
-        let mut end = p.char_at_byte(m.end());
+        let mut end = p.char_at_byte(m_end);
         let mut raw = &text[num_from..num_to];
+        let mut parsed = found.value;
         // 四十五亿千瓦 and 一百万千米: the 千 opens the unit (千瓦, 千米), not the numeral.
         if sign.is_none()
             && raw.chars().count() > 2
@@ -90,6 +192,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                 .is_some_and(|&c| matches!(c, '瓦' | '米' | '克' | '伏'))
         {
             raw = &raw[..raw.len() - '千'.len_utf8()];
+            parsed = value_parts(raw, sign);
             num_end -= 1;
             end = num_end;
         }
@@ -120,26 +223,8 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         ) {
             continue;
         }
-        let (value, mut approximate, percent) = if let Some(rest) = raw.strip_prefix("百分之") {
-            let Some((v, a)) = numeral::parse_approx(rest) else {
-                continue;
-            };
-            (v, a, true)
-        } else if raw == "一半" {
-            (0.5, false, false)
-        } else if raw == "一点" {
-            (1.0, true, false)
-        } else if let Some((a, b)) = raw.split_once(['∶', ':']) {
-            // a ratio or score (2∶0, 16∶9): the value is the quotient when it has one
-            let (Some(a), Some(b)) = (numeral::parse(a), numeral::parse(b)) else {
-                continue;
-            };
-            (if b == 0.0 { a } else { a / b }, false, false)
-        } else {
-            let Some((v, a)) = numeral::parse_approx(raw) else {
-                continue;
-            };
-            (v, a, sign == Some("%"))
+        let Some((value, mut approximate, percent)) = parsed else {
+            continue;
         };
         let chinese = !raw.starts_with(|c: char| c.is_ascii_digit());
         let n_chars = raw.chars().count();
@@ -183,10 +268,10 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             // 七八个 (seven or eight) is a number; 九五 and 八五 before 计划 or in quotes name
             // five-year plans, which PD counts as numbers; 八一 and the like are names.
             let plan = b == 5
-                && (text[m.end()..].starts_with(['”', '’', '"'])
+                && (text[m_end..].starts_with(['”', '’', '"'])
                     || ["计划", "期间", "时期", "规划", "末", "初"]
                         .iter()
-                        .any(|w| text[m.end()..].starts_with(w)));
+                        .any(|w| text[m_end..].starts_with(w)));
             if !(plan || (b == a + 1 && unit.is_some())) {
                 continue;
             }
@@ -212,10 +297,8 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             value
         };
         approximate |= positional
-            || APPROX_BEFORE
-                .iter()
-                .any(|w| p.text[..m.start()].ends_with(w))
-            || text[m.end()..].starts_with("左右");
+            || APPROX_BEFORE.iter().any(|w| p.text[..m_start].ends_with(w))
+            || text[m_end..].starts_with("左右");
         p.claim(start, end, EntityKind::Number);
         // The entity is the numeral (1.4万 of 1.4万家, its measure word in `unit`); a lone
         // Chinese digit is no number without its measure word (三个, 五项) and keeps it.
@@ -385,7 +468,7 @@ mod tests {
         #[test]
         fn parts_agree_with_the_groups(s in "[0-9.·,/∶:%‰一二两三四五六七八九十百千万亿零〇几数上多余点之分第个]{0,30}") {
             for (caps, m) in NUMBER.captures_iter(&s).zip(NUMBER.find_iter(&s)) {
-                let parts = NumberParts::of(m);
+                let parts = NumberParts::of(&s, m.start(), m.end());
                 let num = caps.name("num").expect("numeral");
                 proptest::prop_assert_eq!(caps.get(0).map(|c| c.range()), Some(m.range()));
                 proptest::prop_assert_eq!(parts.ordinal, caps.name("ord").is_some());
@@ -393,6 +476,42 @@ mod tests {
                 proptest::prop_assert_eq!(parts.sign, caps.name("sign").map(|g| g.as_str()));
             }
             proptest::prop_assert_eq!(NUMBER.captures_iter(&s).count(), NUMBER.find_iter(&s).count());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_hold_every_number(s in "[0-9.·,/∶:%‰一二两三四五六七八九十百千万亿零〇○几数上多余点之分第个年大元半 ，的是]{0,30}") {
+            let p = Paragraph::new(&s, &[]);
+            let whole: Vec<_> = NUMBER.find_iter(&s).map(|m| (m.start(), m.end())).collect();
+            proptest::prop_assert_eq!(matches(&p).iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(), whole);
+        }
+    }
+
+    #[test]
+    fn searching_runs_finds_what_the_whole_text_holds() {
+        assert!(
+            NUMBER_RUNS.is_some(),
+            "the number pattern's characters are known"
+        );
+        let page = include_str!("../../fixtures/news-page.txt");
+        let forms = "1.4万家，第二十四次，30%，百分之三十点五，三分之一，1/3，2∶0，1,000.5亿，一半，一点，\
+                     几十年，5236万多，一千多，33.10‰";
+        for line in page.lines().chain([forms]) {
+            let folded = crate::normalize::fold(line);
+            let p = Paragraph::new(&folded, &[]);
+            let whole: Vec<_> = NUMBER
+                .find_iter(&folded)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let found: Vec<_> = matches(&p).iter().map(|m| (m.start, m.end)).collect();
+            assert_eq!(found, whole, "{line}");
+        }
+        // A lone digit or numeral is its own match.
+        for c in ANCHORS.chars() {
+            let s = c.to_string();
+            let m = NUMBER.find(&s).map(|m| m.range());
+            assert_eq!(m, Some(0..s.len()), "{c}");
         }
     }
 

@@ -1,6 +1,8 @@
 //! Numeral conversion: Chinese numerals (二十四, 一九九八, 一千三百万, 三点五), Arabic numerals with
 //! Chinese multipliers (1.4万, 3.5亿) and their values.
 
+use super::Paragraph;
+
 /// The value of a single Chinese or Arabic digit character (二 and 两 are both 2; 〇 and 零 are 0;
 /// financial forms 壹…玖 are accepted).
 pub fn digit_value(c: char) -> Option<u32> {
@@ -189,6 +191,147 @@ fn parse_chinese_integer(s: &str) -> Option<f64> {
         digit = None;
     }
     Some(total + section + group + digit.unwrap_or(0.0))
+}
+
+/// A stretch of a paragraph that a pattern's matches may lie in: characters `start..end`, bytes
+/// `byte_start..byte_end` of the paragraph's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Run {
+    pub start: usize,
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+}
+
+/// Which characters a regex pattern's matches are written in, and which of them every match
+/// holds (one of each anchor set): a table of a byte per character of the Basic Multilingual
+/// Plane, built once per pattern.
+pub(crate) struct RunFilter {
+    /// Bit 0: in the alphabet; bit `k + 1`: in anchor set `k`.
+    table: Box<[u8]>,
+    /// The bits a run must have collected: the alphabet's and every anchor set's.
+    want: u8,
+    /// True when the alphabet holds characters beyond the table (they count as anything).
+    astral: bool,
+}
+
+const PLANE: usize = 0x10000;
+
+impl RunFilter {
+    /// A filter for `pattern` (see [`pattern_alphabet`]) with the given anchor sets (at most
+    /// seven); `None` when the pattern's alphabet cannot be read off it.
+    pub(crate) fn new(pattern: &str, anchors: &[&str]) -> Option<Self> {
+        let alphabet = pattern_alphabet(pattern)?;
+        let mut table = vec![0u8; PLANE].into_boxed_slice();
+        let mut astral = false;
+        for c in alphabet {
+            match table.get_mut(c as usize) {
+                Some(x) => *x |= 1,
+                None => astral = true,
+            }
+        }
+        let mut want = 1;
+        for (k, set) in anchors.iter().enumerate().take(7) {
+            let bit = 2 << k;
+            want |= bit;
+            for c in set.chars() {
+                if let Some(x) = table.get_mut(c as usize)
+                    && *x & 1 != 0
+                {
+                    *x |= bit;
+                }
+            }
+        }
+        Some(RunFilter {
+            table,
+            want,
+            astral,
+        })
+    }
+
+    #[inline]
+    fn class(&self, c: char) -> u8 {
+        match self.table.get(c as usize) {
+            Some(&x) => x,
+            None if self.astral => 0xff,
+            None => 0,
+        }
+    }
+
+    /// The maximal runs of the paragraph's characters that are in the alphabet, hold a character
+    /// of every anchor set and are at least `min_len` characters long. A pattern without
+    /// anchors or look-around whose matches are written in the alphabet only and hold a
+    /// character of every anchor set finds the same matches in these runs as in the whole text
+    /// (a match never crosses a character outside the alphabet), so the date and number passes
+    /// hand only them to the regex engine.
+    pub(crate) fn runs(&self, p: &Paragraph<'_>, min_len: usize) -> Vec<Run> {
+        let chars = &p.chars;
+        let n = chars.len();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let first = self.class(chars[i]);
+            if first & 1 == 0 {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut seen = first;
+            i += 1;
+            while i < n {
+                let c = self.class(chars[i]);
+                if c & 1 == 0 {
+                    break;
+                }
+                seen |= c;
+                i += 1;
+            }
+            if seen & self.want == self.want && i - start >= min_len {
+                out.push(Run {
+                    start,
+                    end: i,
+                    byte_start: p.byte_of(start),
+                    byte_end: p.byte_of(i),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The characters a regex pattern can match, for [`RunFilter`]: every character written in the
+/// pattern and the ASCII digits (its only ranges are of digits). `None` when the pattern uses a
+/// class this cannot see through (`\d`, `\w`, `\p`, `.` outside brackets, a range of other
+/// characters).
+pub(crate) fn pattern_alphabet(pattern: &str) -> Option<Vec<char>> {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut depth = 0usize;
+    let mut escaped = false;
+    for (k, &c) in chars.iter().enumerate() {
+        if escaped {
+            if c.is_ascii_alphabetic() {
+                return None; // \d, \w, \p{…}, \b …
+            }
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            '.' if depth == 0 => return None,
+            '-' if depth > 0 => {
+                let (a, b) = (chars.get(k.wrapping_sub(1)), chars.get(k + 1));
+                let digits =
+                    a.is_some_and(char::is_ascii_digit) && b.is_some_and(char::is_ascii_digit);
+                if !digits && a != Some(&'[') && b != Some(&']') {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(chars.into_iter().chain('0'..='9').collect())
 }
 
 #[cfg(test)]

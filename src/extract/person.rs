@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{
-    FAMOUS_PEOPLE, GIVEN_CHARS, JAPANESE_SURNAMES, NAME_FINAL_CHARS, ORG_SUFFIXES, PERSON_CUES,
-    PLACE_SUFFIXES, SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
+    FAMOUS_PEOPLE, GIVEN_CHARS, JAPANESE_SURNAMES, Lexicon, NAME_FINAL_CHARS, ORG_SUFFIXES,
+    PERSON_CUES, PLACE_SUFFIXES, SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
 };
 use crate::normalize::is_han;
 use crate::segment::{Segmenter, Token};
@@ -58,6 +58,129 @@ fn is_dot(c: char) -> bool {
     matches!(c, '·' | '•' | '・' | '‧' | '･' | '.')
 }
 
+/// Facts about single characters that the pass asks at every token or character, in a table
+/// built once from the word lists: a bit per fact for each character of the Basic Multilingual
+/// Plane. A clear bit means the fact is false; a set bit means it may hold and the full test
+/// decides (characters beyond the table have every bit set).
+struct CharFacts {
+    table: Box<[u8; PLANE]>,
+}
+
+const PLANE: usize = 0x10000;
+/// A surname of one character (exact in the table).
+const SURNAME: u8 = 1;
+/// Opens a surname of two characters or more (欧阳, 司马).
+const LONG_SURNAME: u8 = 2;
+/// Opens a Tibetan name element.
+const TIBETAN: u8 = 4;
+/// Opens a Japanese family name.
+const JAPANESE: u8 = 8;
+/// Opens the name of a well-known person.
+const FAMOUS: u8 = 16;
+/// A middle dot ([`is_dot`]).
+const DOT: u8 = 32;
+/// Ends an item of an enumeration ([`ITEM_DELIMITERS`]).
+const DELIMITER: u8 = 64;
+/// A transliteration character (`TRANSLIT_CHARS`).
+const TRANSLIT: u8 = 128;
+
+static FACTS: LazyLock<CharFacts> = LazyLock::new(|| {
+    let mut table: Box<[u8; PLANE]> = vec![0u8; PLANE]
+        .into_boxed_slice()
+        .try_into()
+        .expect("a table of the plane");
+    let mut set = |c: Option<char>, bit: u8| {
+        if let Some(x) = c.and_then(|c| table.get_mut(c as usize)) {
+            *x |= bit;
+        }
+    };
+    for k in SURNAMES.keys() {
+        let mut cs = k.chars();
+        let first = cs.next();
+        set(
+            first,
+            if cs.next().is_none() {
+                SURNAME
+            } else {
+                LONG_SURNAME
+            },
+        );
+    }
+    for (list, bit) in [
+        (&*TIBETAN_NAMES, TIBETAN),
+        (&*JAPANESE_SURNAMES, JAPANESE),
+        (&*FAMOUS_PEOPLE, FAMOUS),
+    ] {
+        for k in list.keys() {
+            set(k.chars().next(), bit);
+        }
+    }
+    for c in ['·', '•', '・', '‧', '･', '.'] {
+        set(Some(c), DOT);
+    }
+    for c in ITEM_DELIMITERS {
+        set(Some(c), DELIMITER);
+    }
+    for c in (0..PLANE as u32).filter_map(char::from_u32) {
+        if TRANSLIT_CHARS.contains(&c) {
+            set(Some(c), TRANSLIT);
+        }
+    }
+    CharFacts { table }
+});
+
+/// False when token `i` cannot be written in transliteration characters only
+/// ([`Paragraph::is_translit_token`]): its first character is none. Most tokens are rejected
+/// here without a look at the rest of the word.
+#[inline]
+pub(crate) fn may_be_translit_token(p: &Paragraph<'_>, i: usize) -> bool {
+    p.tokens
+        .get(i)
+        .and_then(|t| p.chars.get(t.start))
+        .is_none_or(|&c| FACTS.may(c, TRANSLIT))
+}
+
+impl CharFacts {
+    /// The bits of `c` (all set beyond the table).
+    #[inline]
+    fn of(&self, c: char) -> u8 {
+        let table: &[u8; PLANE] = &self.table;
+        table.get(c as usize).copied().unwrap_or(u8::MAX)
+    }
+
+    /// False when `c` cannot have the fact `bit`.
+    #[inline]
+    fn may(&self, c: char, bit: u8) -> bool {
+        self.of(c) & bit != 0
+    }
+
+    /// [`ITEM_DELIMITERS`] (all of them are in the table).
+    #[inline]
+    fn is_delimiter(&self, c: char) -> bool {
+        (c as usize) < PLANE && self.of(c) & DELIMITER != 0
+    }
+
+    /// True when `c` alone is a surname.
+    #[inline]
+    fn is_surname(&self, c: char) -> bool {
+        if (c as usize) < PLANE {
+            self.of(c) & SURNAME != 0
+        } else {
+            SURNAMES.contains_chars(&[c])
+        }
+    }
+}
+
+/// True when `list` has an entry that starts at `chars[i]` and the first character may open one
+/// (`bit`): the longest, in characters.
+#[inline(always)]
+fn longest_at(list: &Lexicon, bit: u8, chars: &[char], i: usize) -> Option<usize> {
+    if !chars.get(i).is_some_and(|&c| FACTS.may(c, bit)) {
+        return None;
+    }
+    list.longest_at(chars, i)
+}
+
 /// A place name from the gazetteers: never a person.
 fn is_place(word: &str) -> bool {
     // The gazetteers' union: one lookup instead of four.
@@ -68,6 +191,11 @@ fn is_place(word: &str) -> bool {
 fn is_head(last: &str) -> bool {
     (ORG_SUFFIXES.value(last) == Some("strong") || PLACE_SUFFIXES.value(last) == Some("strong"))
         && !last.chars().next().is_some_and(ends_names)
+}
+
+/// True when `word` is a title before or after a name: [`is_title`] either way, in one look-up.
+fn is_any_title(word: &str) -> bool {
+    matches!(TITLES.value(word), Some("both" | "before" | "after"))
 }
 
 fn is_title(word: &str, want_before: bool) -> bool {
@@ -115,6 +243,7 @@ struct Ctx<'a, 'p> {
     end_tok: Vec<u32>,
     /// `tok_of[i]`: the token holding character `i`.
     tok_of: Vec<u32>,
+    facts: &'static CharFacts,
 }
 
 impl<'a, 'p> Ctx<'a, 'p> {
@@ -138,6 +267,7 @@ impl<'a, 'p> Ctx<'a, 'p> {
             start_tok,
             end_tok,
             tok_of,
+            facts: &FACTS,
         }
     }
 
@@ -314,7 +444,7 @@ fn famous_names(ctx: &Ctx<'_, '_>, dotted: &[(usize, usize)]) -> Vec<(usize, usi
     let mut out = Vec::new();
     for t in ctx.tokens {
         let s = t.start;
-        if let Some(n) = FAMOUS_PEOPLE.longest_at(&p.chars, s)
+        if let Some(n) = longest_at(&FAMOUS_PEOPLE, FAMOUS, &p.chars, s)
             && ctx.end_tok[s + n] != NONE
             && p.is_unclaimed(s, s + n)
             && !dotted.iter().any(|&(a, b)| a < s + n && s < b)
@@ -331,7 +461,7 @@ const GROUP: i32 = 9;
 
 /// A word that introduces the authors of a report (记者, 本报记者, 通讯员).
 fn is_byline_cue(word: &str) -> bool {
-    word.ends_with("记者") || word.ends_with("通讯员")
+    word.ends_with(['者', '员']) && (word.ends_with("记者") || word.ends_with("通讯员"))
 }
 
 /// Names in bylines and signatures, written one after another with or without separators:
@@ -432,8 +562,7 @@ fn standalone_name(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
     let text = p.slice(s, e);
     if !(s..e).all(|i| is_han(ctx.char(i)))
         || is_place(text)
-        || is_title(text, true)
-        || is_title(text, false)
+        || is_any_title(text)
         || PERSON_CUES.contains(text)
         || is_head(p.slice(e - 1, e))
     {
@@ -471,31 +600,15 @@ fn standalone_name(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
     surname && !ordinary_half
 }
 
+/// Characters that end an item of an enumeration (、，。等 …).
+const ITEM_DELIMITERS: [char; 20] = [
+    '、', ',', '，', '。', ';', '；', ':', '：', '等', '和', '及', '与', '(', ')', '“', '”', '"',
+    '\'', ' ', '\u{3000}',
+];
+
 /// True when the character at `i` ends an item of an enumeration (、，。等 …).
 fn item_delimiter(ctx: &Ctx<'_, '_>, i: usize) -> bool {
-    i >= ctx.p.len()
-        || matches!(
-            ctx.char(i),
-            '、' | ','
-                | '，'
-                | '。'
-                | ';'
-                | '；'
-                | ':'
-                | '：'
-                | '等'
-                | '和'
-                | '及'
-                | '与'
-                | '('
-                | ')'
-                | '“'
-                | '”'
-                | '"'
-                | '\''
-                | ' '
-                | '\u{3000}'
-        )
+    i >= ctx.p.len() || ctx.facts.is_delimiter(ctx.char(i))
 }
 
 /// True when `s..e` is a whole item of an enumeration with 、 on at least one side
@@ -526,8 +639,7 @@ fn list_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         {
             let text = p.slice(s, e);
             let plausible = !is_place(text)
-                && !is_title(text, true)
-                && !is_title(text, false)
+                && !is_any_title(text)
                 && !PERSON_CUES.contains(text)
                 && !is_head(p.slice(e - 1, e))
                 && !ctx.token_starting(s).is_some_and(|t| {
@@ -706,8 +818,7 @@ fn group_name(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, loose: bool) -> 
     SURNAMES.contains(p.slice(s, s + sl))
         && (s + sl..e).all(given_ok)
         && !is_place(text)
-        && !is_title(text, true)
-        && !is_title(text, false)
+        && !is_any_title(text)
         && !PERSON_CUES.contains(text)
         && !is_head(p.slice(e - 1, e))
         && ctx.char(e - 1) != '族'
@@ -726,7 +837,11 @@ fn dotted_names(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        if !is_dot(ctx.char(i)) || i == 0 || !p.is_unclaimed(i, i + 1) {
+        if !ctx.facts.may(ctx.char(i), DOT)
+            || !is_dot(ctx.char(i))
+            || i == 0
+            || !p.is_unclaimed(i, i + 1)
+        {
             i += 1;
             continue;
         }
@@ -787,7 +902,7 @@ fn translit_token(t: &Token<'_>) -> bool {
 /// [`translit_token`] for token `i` of the paragraph, its characters looked up once per
 /// paragraph.
 fn translit_token_at(p: &Paragraph<'_>, i: usize) -> bool {
-    p.is_translit_token(i) && !is_place(p.tokens[i].word)
+    may_be_translit_token(p, i) && p.is_translit_token(i) && !is_place(p.tokens[i].word)
 }
 
 /// True when a transliteration run ending at `e` goes on as a place name: a place head follows
@@ -862,7 +977,7 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
     let jieba = Segmenter::shared().jieba();
     let len = e - s;
     let given = ctx.p.slice(s + sl, e);
-    if is_title(given, true) || is_title(given, false) || PERSON_CUES.contains(given) {
+    if is_any_title(given) || PERSON_CUES.contains(given) {
         return None;
     }
     // A title's modifier (常务副部长, 原副总理) ends no name.
@@ -945,7 +1060,7 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
         {
             return None; // a whole name after a stray surname-like character
         }
-        if is_title(t.word, true) || is_title(t.word, false) || PERSON_CUES.contains(t.word) {
+        if is_any_title(t.word) || PERSON_CUES.contains(t.word) {
             return None;
         }
         if t.start < s + sl && t.pos != "nr" && t.pos != "nrfg" && jieba.has_word(t.word) {
@@ -979,6 +1094,14 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         if s >= n || taken[s] || !is_han(ctx.char(s)) {
             continue;
         }
+        let first = ctx.char(s);
+        // Every reading below opens with a surname, a Tibetan or Japanese name, or is a word
+        // jieba tags as a name.
+        if ctx.facts.of(first) & (SURNAME | LONG_SURNAME | TIBETAN | JAPANESE) == 0
+            && !t.pos.starts_with("nr")
+        {
+            continue;
+        }
         let mut best: Option<Cand> = None;
         let mut consider = |c: Cand| {
             if best.is_none_or(|b| c.score > b.score || (c.score == b.score && c.end > b.end)) {
@@ -991,7 +1114,15 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 .token_ending(s)
                 .is_some_and(|b| b.len() == 1 && matches!(b.pos, "m" | "r" | "q"));
         for sl in [1, 2] {
-            if s + sl > n || after_quantifier || !SURNAMES.contains_chars(&p.chars[s..s + sl]) {
+            if s + sl > n || after_quantifier {
+                continue;
+            }
+            let surname = if sl == 1 {
+                ctx.facts.is_surname(first)
+            } else {
+                ctx.facts.may(first, LONG_SURNAME) && SURNAMES.contains_chars(&p.chars[s..s + sl])
+            };
+            if !surname {
                 continue;
             }
             for gl in [1, 2] {
@@ -1059,7 +1190,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             }
         }
         // Japanese names: a Japanese family name, alone with a cue or with a given name.
-        if let Some(l) = JAPANESE_SURNAMES.longest_at(&p.chars, s) {
+        if let Some(l) = longest_at(&JAPANESE_SURNAMES, JAPANESE, &p.chars, s) {
             let end = if t.end > s + l && t.len() <= 6 && t.pos != "ns" {
                 t.end
             } else {
@@ -1103,7 +1234,7 @@ fn tibetan_end(ctx: &Ctx<'_, '_>, s: usize) -> (usize, usize) {
     let mut e = s;
     let mut parts = 0;
     while parts < 2
-        && let Some(l) = TIBETAN_NAMES.longest_at(&ctx.p.chars, e)
+        && let Some(l) = longest_at(&TIBETAN_NAMES, TIBETAN, &ctx.p.chars, e)
     {
         e += l;
         parts += 1;
@@ -1323,6 +1454,41 @@ mod tests {
 
     fn persons(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Person)
+    }
+
+    #[test]
+    fn the_character_table_agrees_with_the_word_lists() {
+        use super::*;
+        for c in (0..0x10000u32).filter_map(char::from_u32) {
+            assert_eq!(FACTS.is_surname(c), SURNAMES.contains_chars(&[c]), "{c}");
+            assert_eq!(FACTS.may(c, DOT), is_dot(c), "{c}");
+            assert_eq!(FACTS.may(c, TRANSLIT), TRANSLIT_CHARS.contains(&c), "{c}");
+            assert_eq!(FACTS.is_delimiter(c), ITEM_DELIMITERS.contains(&c), "{c}");
+            let chars = [c, c, c, c];
+            for (list, bit) in [
+                (&*TIBETAN_NAMES, TIBETAN),
+                (&*JAPANESE_SURNAMES, JAPANESE),
+                (&*FAMOUS_PEOPLE, FAMOUS),
+            ] {
+                if list.longest_at(&chars, 0).is_some() {
+                    assert!(FACTS.may(c, bit), "{c}");
+                }
+            }
+        }
+        for k in SURNAMES.keys().filter(|k| k.chars().count() > 1) {
+            let first = k.chars().next().expect("a surname");
+            assert!(FACTS.may(first, LONG_SURNAME), "{k}");
+        }
+        for (list, bit) in [
+            (&*TIBETAN_NAMES, TIBETAN),
+            (&*JAPANESE_SURNAMES, JAPANESE),
+            (&*FAMOUS_PEOPLE, FAMOUS),
+        ] {
+            for k in list.keys() {
+                let chars: Vec<char> = k.chars().collect();
+                assert_eq!(longest_at(list, bit, &chars, 0), Some(chars.len()), "{k}");
+            }
+        }
     }
 
     #[test]

@@ -286,7 +286,59 @@ static GAZETTEER: LazyLock<Lexicon> =
 
 /// The longest gazetteer place starting at character `i`.
 pub fn gazetteer_at(chars: &[char], i: usize) -> Option<usize> {
+    // Most positions open no entry: turned away before the gazetteer's trie is walked.
+    let a = *chars.get(i)?;
+    let o = &*OPENINGS;
+    let may = (a as usize) >= 0x10000
+        || bit(&o.single, a as usize)
+        || chars
+            .get(i + 1)
+            .is_some_and(|&b| bit(&o.pairs, pair_hash(a, b)));
+    if !may {
+        return None;
+    }
     GAZETTEER.longest_at(chars, i)
+}
+
+/// What the gazetteer's entries open with, to turn most positions away before the gazetteer is
+/// asked: a bit per character that is an entry of its own, and a bit per pair of opening
+/// characters (hashed into 2^16 bits; a collision only lets a position through to the real look-up).
+struct GazetteerOpenings {
+    single: Box<[u64; 1024]>,
+    pairs: Box<[u64; 1024]>,
+}
+
+static OPENINGS: LazyLock<GazetteerOpenings> = LazyLock::new(|| {
+    let mut single = Box::new([0u64; 1024]);
+    let mut pairs = Box::new([0u64; 1024]);
+    for k in GAZETTEER.keys() {
+        let mut cs = k.chars();
+        let (Some(a), b) = (cs.next(), cs.next()) else {
+            continue;
+        };
+        match b {
+            Some(b) => set_bit(&mut pairs, pair_hash(a, b)),
+            // Beyond the plane, every position is let through.
+            None if (a as usize) < 0x10000 => set_bit(&mut single, a as usize),
+            None => {}
+        }
+    }
+    GazetteerOpenings { single, pairs }
+});
+
+fn set_bit(bits: &mut [u64; 1024], i: usize) {
+    bits[i >> 6] |= 1 << (i & 63);
+}
+
+#[inline]
+fn bit(bits: &[u64; 1024], i: usize) -> bool {
+    bits[(i >> 6) & 1023] & (1 << (i & 63)) != 0
+}
+
+#[inline]
+fn pair_hash(a: char, b: char) -> usize {
+    let h = (u32::from(a).wrapping_mul(0x9E37_79B1) ^ u32::from(b)).wrapping_mul(0x85EB_CA77);
+    (h >> 16) as usize
 }
 
 /// True when an `ns` word ends in a place suffix after a stem of its own (湘西自治州,
@@ -598,6 +650,8 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             }
         }
         if end_tok.is_none()
+            && super::person::may_be_translit_token(p, i)
+            && p.is_translit_token(i) // where every foreign place starts
             && let Some(k) = foreign_place_at(p, i, false)
         {
             // 戈尔诺—巴达赫尚自治州: the whole name with its suffix.
@@ -753,6 +807,25 @@ mod tests {
                 .collect();
             assert_eq!(asked, direct);
             assert_eq!(asked[0], Some(2), "中国");
+        }
+    }
+
+    #[test]
+    fn the_openings_filter_turns_no_place_away() {
+        let page = include_str!("../../fixtures/news-page.txt");
+        let mut text: Vec<char> = page.chars().collect();
+        // Every entry, alone and in a run of all of them.
+        for k in super::GAZETTEER.keys() {
+            let chars: Vec<char> = k.chars().collect();
+            assert_eq!(super::gazetteer_at(&chars, 0), Some(chars.len()), "{k}");
+            text.extend(chars);
+        }
+        for i in 0..=text.len() {
+            assert_eq!(
+                super::gazetteer_at(&text, i),
+                super::GAZETTEER.longest_at(&text, i),
+                "{i}"
+            );
         }
     }
 
