@@ -214,7 +214,8 @@ fn firm_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     // The dictionary is asked about the stem only when a firm's head follows soon.
     if !tokens[i + 1..(i + 7).min(tokens.len())]
         .iter()
-        .any(|x| FIRM_HEADS.iter().any(|h| x.word.ends_with(h)))
+        // Every firm's head ends in 公司 or 集团.
+        .any(|x| x.word.ends_with("公司") || x.word.ends_with("集团"))
     {
         return None;
     }
@@ -393,9 +394,23 @@ static NOT_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// The characters organization heads end with: a word ending in any other has no head.
+static HEAD_LAST_CHARS: LazyLock<CharSet> = LazyLock::new(|| {
+    ORG_SUFFIXES
+        .keys()
+        .filter_map(|k| k.chars().next_back())
+        .collect()
+});
+
 /// Whether `word` ends in an organization head, and how strong the head is.
 pub fn head_of(word: &str) -> Option<bool> {
-    let n = word.chars().count();
+    if !word
+        .chars()
+        .next_back()
+        .is_some_and(|c| HEAD_LAST_CHARS.contains(&c))
+    {
+        return None;
+    }
     for (b, _) in word.char_indices() {
         let suffix = &word[b..];
         if let Some(v) = ORG_SUFFIXES.value(suffix) {
@@ -421,7 +436,7 @@ pub fn head_of(word: &str) -> Option<bool> {
             // three or more characters (外交部); in two-character words it is mostly
             // something else (干部, 运营, 举办).
             if suffix.chars().count() == 1
-                && n == 2
+                && word.chars().count() == 2
                 && !word.starts_with(['省', '市', '县', '区', '州', '乡', '镇', '村', '党', '团'])
             {
                 return None;
@@ -1752,9 +1767,11 @@ const CHINESE_DIGITS: &str = "一二三四五六七八九十";
 
 /// A number in Chinese numerals, maybe an ordinal (第八, 五十五).
 fn chinese_ordinal_word(t: &Token<'_>) -> bool {
+    if t.pos != "m" {
+        return false;
+    }
     let digits = t.word.trim_start_matches('第');
-    t.pos == "m"
-        && !digits.is_empty()
+    !digits.is_empty()
         && digits
             .chars()
             .all(|c| CHINESE_DIGITS.contains(c) || c == '百')
@@ -2376,6 +2393,14 @@ mod tests {
         for a in all {
             assert_ne!(Anchor::encode(a), 0, "{a:?}");
             assert_eq!(Anchor::decode(Anchor::encode(a)), a);
+        }
+    }
+
+    #[test]
+    fn every_firm_head_ends_in_company_or_group() {
+        // firm_at looks ahead for a head by these two endings only.
+        for h in super::FIRM_HEADS {
+            assert!(h.ends_with("公司") || h.ends_with("集团"), "{h}");
         }
     }
 
