@@ -214,8 +214,7 @@ fn firm_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     // The dictionary is asked about the stem only when a firm's head follows soon.
     if !tokens[i + 1..(i + 7).min(tokens.len())]
         .iter()
-        // Every firm's head ends in 公司 or 集团.
-        .any(|x| x.word.ends_with("公司") || x.word.ends_with("集团"))
+        .any(|x| firm_end(x.word))
     {
         return None;
     }
@@ -403,6 +402,7 @@ static HEAD_LAST_CHARS: LazyLock<CharSet> = LazyLock::new(|| {
 });
 
 /// Whether `word` ends in an organization head, and how strong the head is.
+#[inline]
 pub fn head_of(word: &str) -> Option<bool> {
     if !word
         .chars()
@@ -411,75 +411,137 @@ pub fn head_of(word: &str) -> Option<bool> {
     {
         return None;
     }
-    for (b, _) in word.char_indices() {
-        let suffix = &word[b..];
-        if let Some(v) = ORG_SUFFIXES.value(suffix) {
-            // 会 alone ends too many events (音乐会, 座谈会); the listed compounds remain.
-            if suffix == "会"
-                || NOT_HEADS.contains(word)
-                || word.ends_with("常委")
-                // 双边关系, 金融体系, 领导干部: words that only end like a head.
-                || [
-                    "关系", "体系", "联系", "部分", "干部", "社会", "局势", "局面", "场所", "之处",
-                    "部署", "签署", "全会", "命运共同体", "利益共同体",
-                ]
-                    .iter()
-                    .any(|w| word.ends_with(w))
-            {
-                return None;
-            }
-            // 东北部, 西南部, 中部: parts of a region, not departments.
-            if b > 0 && word[..b].chars().all(|c| "东南西北中".contains(c)) {
-                return None;
-            }
-            // A one-character head ends a name on its own (…研究/系) or closing a word of
-            // three or more characters (外交部); in two-character words it is mostly
-            // something else (干部, 运营, 举办).
-            if suffix.chars().count() == 1
-                && word.chars().count() == 2
-                && !word.starts_with(['省', '市', '县', '区', '州', '乡', '镇', '村', '党', '团'])
-            {
-                return None;
-            }
-            return Some(v != "weak");
-        }
+    head_of_word(word)
+}
+
+/// [`head_of`] once the last character may end a head.
+fn head_of_word(word: &str) -> Option<bool> {
+    let (b, v) = longest_head(word)?;
+    let suffix = &word[b..];
+    // 会 alone ends too many events (音乐会, 座谈会); the listed compounds remain.
+    if suffix == "会"
+        || NOT_HEADS.contains(word)
+        || word.ends_with("常委")
+        // 双边关系, 金融体系, 领导干部: words that only end like a head.
+        || [
+            "关系", "体系", "联系", "部分", "干部", "社会", "局势", "局面", "场所", "之处",
+            "部署", "签署", "全会", "命运共同体", "利益共同体",
+        ]
+            .iter()
+            .any(|w| word.ends_with(w))
+    {
+        return None;
     }
-    None
+    // 东北部, 西南部, 中部: parts of a region, not departments.
+    if b > 0 && word[..b].chars().all(|c| "东南西北中".contains(c)) {
+        return None;
+    }
+    // A one-character head ends a name on its own (…研究/系) or closing a word of
+    // three or more characters (外交部); in two-character words it is mostly
+    // something else (干部, 运营, 举办).
+    if suffix.chars().count() == 1
+        && word.chars().count() == 2
+        && !word.starts_with(['省', '市', '县', '区', '州', '乡', '镇', '村', '党', '团'])
+    {
+        return None;
+    }
+    Some(v != "weak")
 }
 
 /// The organization head a word ends in (大学 of 香港科技大学).
 fn head_suffix(word: &str) -> Option<&str> {
+    longest_head(word).map(|(b, _)| &word[b..])
+}
+
+/// The last two characters of every head of two characters or more, as [`char_pair`]s.
+static HEAD_TAILS: LazyLock<HashSet<u64>> = LazyLock::new(|| {
+    ORG_SUFFIXES
+        .keys()
+        .filter_map(|k| {
+            let mut cs = k.chars().rev();
+            let last = cs.next()?;
+            Some(char_pair(cs.next()?, last))
+        })
+        .collect()
+});
+
+fn char_pair(a: char, b: char) -> u64 {
+    u64::from(a) << 32 | u64::from(b)
+}
+
+/// The longest head `word` ends in ([`ORG_SUFFIXES`]): the byte offset where it starts and its
+/// value. The last characters rule most words out before the list is asked.
+fn longest_head(word: &str) -> Option<(usize, &'static str)> {
+    let mut rev = word.char_indices().rev();
+    let (b1, c1) = rev.next()?;
+    if !HEAD_LAST_CHARS.contains(&c1) {
+        return None;
+    }
+    // Unless its last two characters end some head, only the last character can be one.
+    if rev
+        .next()
+        .is_none_or(|(_, c2)| !HEAD_TAILS.contains(&char_pair(c2, c1)))
+    {
+        return ORG_SUFFIXES.value(&word[b1..]).map(|v| (b1, v));
+    }
     word.char_indices()
-        .map(|(b, _)| &word[b..])
-        .find(|s| ORG_SUFFIXES.value(s).is_some())
+        .find_map(|(b, _)| ORG_SUFFIXES.value(&word[b..]).map(|v| (b, v)))
+}
+
+/// [`head_of`] token `i`'s word.
+#[inline]
+fn head_at(p: &Paragraph<'_>, i: usize) -> Option<bool> {
+    head_of(p.tokens[i].word)
+}
+
+/// Whether a word ends in 公司 or 集团, as every one of [`FIRM_HEADS`] does.
+#[inline]
+fn firm_end(word: &str) -> bool {
+    word.ends_with("公司") || word.ends_with("集团")
 }
 
 /// Tokens that end a chain: punctuation, function words, numbers, pronouns, adverbs.
 fn is_stop(t: &Token<'_>) -> bool {
     let first = t.word.chars().next().unwrap_or(' ');
-    if !crate::normalize::is_han(first) {
+    // 各大, 各级: a quantity of places or bodies, not one name.
+    if !crate::normalize::is_han(first) || first == '各' {
         return true;
     }
-    // 各大, 各级, 两地: a quantity of places or bodies, not one name.
-    if first == '各' || t.word == "两地" {
-        return true;
+    match t.word.len() {
+        // One character.
+        3 => {
+            // 再/就业/服务中心: jieba cuts 再就业 (re-employment) after its adverb.
+            if first == '再' {
+                return false;
+            }
+            // 新余市/委/宣传部, 蔚县/剪纸/厂: jieba leaves a one-character head alone with a
+            // tag of its own.
+            if t.pos == "zg" && "委厂局社所院部队".contains(first) {
+                return false;
+            }
+            stop_tag(t.pos) || STOP_CHARS.contains(&first)
+        }
+        // Two characters. 两地: a quantity of places.
+        6 => {
+            t.word == "两地"
+                || stop_tag(t.pos)
+                || matches!(t.word, "所有" | "有关" | "这个" | "一些")
+        }
+        _ => stop_tag(t.pos) || t.word == "本报讯",
     }
-    // 再/就业/服务中心: jieba cuts 再就业 (re-employment) after its adverb.
-    if t.word == "再" {
-        return false;
-    }
-    // 新余市/委/宣传部, 蔚县/剪纸/厂: jieba leaves a one-character head alone with a tag of
-    // its own.
-    if t.pos == "zg"
-        && matches!(
-            t.word,
-            "委" | "厂" | "局" | "社" | "所" | "院" | "部" | "队"
-        )
-    {
-        return false;
-    }
+}
+
+/// One-character words that end a chain whatever their tag.
+static STOP_CHARS: LazyLock<CharSet> = LazyLock::new(|| {
+    "是在有为将对向从把被由给说的了等各该本我其这那即并也都又还就电讯"
+        .chars()
+        .collect()
+});
+
+/// Tags of words that end a chain: punctuation, particles, pronouns, adverbs, numbers.
+fn stop_tag(pos: &str) -> bool {
     matches!(
-        t.pos,
+        pos,
         "x" | "w"
             | "uj"
             | "ul"
@@ -503,54 +565,11 @@ fn is_stop(t: &Token<'_>) -> bool {
             | "df"
             | "dg"
             | "rg"
-    ) || matches!(
-        t.word,
-        "是" | "在"
-            | "有"
-            | "为"
-            | "将"
-            | "对"
-            | "向"
-            | "从"
-            | "把"
-            | "被"
-            | "由"
-            | "给"
-            | "说"
-            | "的"
-            | "了"
-            | "等"
-            | "各"
-            | "该"
-            | "本"
-            | "我"
-            | "其"
-            | "这"
-            | "那"
-            | "即"
-            | "并"
-            | "也"
-            | "都"
-            | "又"
-            | "还"
-            | "就"
-            | "所有"
-            | "电"
-            | "讯"
-            | "本报讯"
-            | "有关"
-            | "这个"
-            | "一些"
     )
 }
 
 fn is_connector(t: &Token<'_>) -> bool {
     matches!(t.word, "与" | "和" | "及")
-}
-
-fn is_country_pair(word: &str) -> bool {
-    let n = word.chars().count();
-    (2..=3).contains(&n) && word.chars().all(|c| COUNTRY_ABBREV_CHARS.contains(&c))
 }
 
 /// What opens a name at token `i`.
@@ -744,15 +763,21 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         return Some(Anchor::Known(k));
     }
     if t.len() > 2
+        && head_at(p, i).is_some()
         && let Some(n) = p.gazetteer_at(t.start)
         && n >= 2
         && n < t.len()
-        && head_of(t.word).is_some()
         && !NOT_HEADS.contains(&t.word[t.word.char_indices().nth(n).map_or(0, |(b, _)| b)..])
     {
         return Some(Anchor::PlaceCompound(n));
     }
-    if p.is_place_token(i) {
+    // A place token is a gazetteer word (one starts here), an ns word or a township (乡, 镇)
+    // tagged n or nz.
+    if (t.pos == "ns"
+        || matches!(t.pos, "n" | "nz") && t.len() >= 4
+        || p.gazetteer_at(t.start).is_some())
+        && p.is_place_token(i)
+    {
         return Some(Anchor::Place);
     }
     if matches!(t.pos, "ns" | "nt")
@@ -760,12 +785,13 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         && n >= 2
         && n < t.len()
         && (p.tokens.get(i + 1).is_some_and(|x| {
-            head_of(x.word) == Some(true) || t.pos == "nt" && head_before_role(x.word).is_some()
+            head_at(p, i + 1) == Some(true)
+                || t.pos == "nt" && head_before_role(x.word).is_some()
         })
             // 北京东方/巨人/环境/发展/研究/中心: a proper word opening with a place before a
             // name that reaches a strong head.
             || chain_from(p, i, Anchor::PlacePrefix(n))
-                .is_some_and(|end| end > i && head_of(p.tokens[end].word) == Some(true)))
+                .is_some_and(|end| end > i && head_at(p, end) == Some(true)))
     {
         return Some(Anchor::PlacePrefix(n));
     }
@@ -787,7 +813,7 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         x.start == t.end
             && x.len() >= 2
             // 石景山/热电厂: a weak head in a word of its own of three characters.
-            && (head_of(x.word) == Some(true) || x.len() >= 3 && head_of(x.word).is_some())
+            && (head_at(p, i + 1) == Some(true) || x.len() >= 3 && head_at(p, i + 1).is_some())
             && !NOT_HEADS.contains(x.word)
             && !ends_in_role(x.word)
     }) && (own_name(p, i)
@@ -813,25 +839,44 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     if firm_at(p, i).is_some() {
         return Some(Anchor::Proper);
     }
-    if firm_token(t) {
+    if firm_end(t.word) && firm_token(t) {
         return Some(Anchor::Tagged);
     }
     // 俄联邦安全局: a body of a country named with its one-character abbreviation.
-    let abbreviated = t.len() >= 4
-        && t.word.chars().next().is_some_and(|c| COUNTRY_ABBREV_CHARS.contains(&c))
-        && head_of(t.word) == Some(true)
-        // 中央政府, 中医医院: common nouns that only open like an abbreviation.
-        && !["中央政府", "中医", "新党", "中心", "中学", "中小", "中等"]
-            .iter()
-            .any(|w| t.word.starts_with(w));
+    let abbreviated = || {
+        t.len() >= 4
+            && t.word.chars().next().is_some_and(|c| COUNTRY_ABBREV_CHARS.contains(&c))
+            && head_at(p, i) == Some(true)
+            // 中央政府, 中医医院: common nouns that only open like an abbreviation.
+            && !["中央政府", "中医", "新党", "中心", "中学", "中小", "中等"]
+                .iter()
+                .any(|w| t.word.starts_with(w))
+    };
     if t.pos == "nt"
         && t.len() >= 3
-        && (tagged_head(t.word) || abbreviated)
+        && (tagged_head(t.word) || abbreviated())
         && !generic_stem(t.word)
         && !NOT_HEADS.contains(t.word)
     {
         return Some(Anchor::Tagged);
     }
+    if t.len() <= 3
+        && t.word.starts_with(OPENER_FIRSTS)
+        && let Some(anchor) = word_anchor(p, i)
+    {
+        return Some(anchor);
+    }
+    proper_or_abbreviation(p, i)
+}
+
+/// The first characters of the words [`word_anchor`] knows.
+const OPENER_FIRSTS: [char; 12] = [
+    '国', '中', '全', '华', '武', '解', '空', '海', '陆', '东', '西', '团',
+];
+
+/// [`find_anchor`] for the words that open names of their own (国家, 武警, 国际, 西南, 团).
+fn word_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
+    let t = &p.tokens[i];
     if STATE_OPENERS.contains(&t.word) {
         return Some(Anchor::State);
     }
@@ -922,6 +967,12 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::Proper);
     }
+    None
+}
+
+/// The last rules of [`find_anchor`]: teams, country pairs and abbreviations, nz words.
+fn proper_or_abbreviation(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
+    let t = &p.tokens[i];
     // 申花队, 国安队, 联航队: a team named by a stem jieba knows as a name.
     if t.len() == 3
         && t.word.ends_with('队')
@@ -931,7 +982,7 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::Tagged);
     }
-    if (2..=3).contains(&t.len()) && is_country_pair(t.word) {
+    if (2..=3).contains(&t.len()) && t.word.chars().all(|c| COUNTRY_ABBREV_CHARS.contains(&c)) {
         return Some(Anchor::Proper);
     }
     if t.len() == 1 && t.word.chars().all(|c| COUNTRY_ABBREV_CHARS.contains(&c)) {
