@@ -874,6 +874,42 @@ const OPENER_FIRSTS: [char; 12] = [
     '国', '中', '全', '华', '武', '解', '空', '海', '陆', '东', '西', '团',
 ];
 
+/// The characters a name's anchor may open with when its tag and its neighbours say nothing:
+/// the first characters of known organizations, of country abbreviations and of the words
+/// [`word_anchor`] knows.
+static ANCHOR_FIRSTS: LazyLock<CharSet> = LazyLock::new(|| {
+    ORG_ABBREVS
+        .keys()
+        .filter_map(|k| k.chars().next())
+        .chain(COUNTRY_ABBREVS.chars())
+        .chain(OPENER_FIRSTS)
+        .collect()
+});
+
+/// False only when no rule of [`find_anchor`] can hold at token `i`: its tag, first
+/// character, ending and place, and the head after it, rule it out. `firm_near`: a token within
+/// the six after it ends in 公司 or 集团 (as [`firm_at`] needs).
+fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool) -> bool {
+    let t = &p.tokens[i];
+    if firm_near
+        || t.is_empty()
+        || matches!(
+            t.pos,
+            "ns" | "nt" | "nr" | "nrt" | "nrfg" | "nz" | "eng" | "j"
+        )
+        || t.pos == "n" && t.len() >= 4
+        || t.word.chars().next().is_some_and(|c| ANCHOR_FIRSTS.contains(&c))
+        || p.chars.get(t.start).is_some_and(|c| ANCHOR_FIRSTS.contains(c))
+        || firm_end(t.word)
+        || p.gazetteer_at(t.start).is_some()
+    {
+        return true;
+    }
+    p.tokens
+        .get(i + 1)
+        .is_some_and(|x| x.start == t.end && x.len() >= 2 && head_of(x.word).is_some())
+}
+
 /// [`find_anchor`] for the words that open names of their own (国家, 武警, 国际, 西南, 团).
 fn word_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     let t = &p.tokens[i];
@@ -2193,6 +2229,18 @@ fn stem_head_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
 }
 
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
+    // Tokens that cannot open a name are known to have no anchor before the rules are asked.
+    let mut next_firm = usize::MAX;
+    for i in (0..p.tokens.len()).rev() {
+        if !may_anchor(p, i, next_firm < i + 7)
+            && let Some(memo) = p.org_anchor_memo(i)
+        {
+            memo.set(Anchor::encode(None));
+        }
+        if firm_end(p.tokens[i].word) {
+            next_firm = i;
+        }
+    }
     for c in 0..p.len() {
         if p.chars[c] == '《'
             && let Some((s, e)) = newspaper_at(p, c)
