@@ -898,8 +898,13 @@ fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool) -> bool {
             "ns" | "nt" | "nr" | "nrt" | "nrfg" | "nz" | "eng" | "j"
         )
         || t.pos == "n" && t.len() >= 4
-        || t.word.chars().next().is_some_and(|c| ANCHOR_FIRSTS.contains(&c))
-        || p.chars.get(t.start).is_some_and(|c| ANCHOR_FIRSTS.contains(c))
+        || t.word
+            .chars()
+            .next()
+            .is_some_and(|c| ANCHOR_FIRSTS.contains(&c))
+        || p.chars
+            .get(t.start)
+            .is_some_and(|c| ANCHOR_FIRSTS.contains(c))
         || firm_end(t.word)
         || p.gazetteer_at(t.start).is_some()
     {
@@ -2160,6 +2165,15 @@ fn is_school(word: &str) -> bool {
 /// 一一五中学).
 fn stem_head_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let tokens = p.tokens;
+    // Every rule below needs a number here, or a team (队), a publisher (社) or a head of
+    // STEM_HEADS (司, 团, 学, 院, 社) right after it or one further.
+    let ends = |k: usize, cs: &[char]| tokens.get(k).is_some_and(|x| x.word.ends_with(cs));
+    if tokens[i].pos != "m"
+        && !ends(i + 1, &['队', '社', '司', '团', '学', '院'])
+        && !ends(i + 2, &['司', '团', '学', '院', '社'])
+    {
+        return None;
+    }
     // 1205/钻井队, 110/巡警队, 103/地质队: a team known by its number.
     if tokens[i].word.bytes().all(|b| b.is_ascii_digit())
         && let Some(h) = tokens.get(i + 1)
@@ -2500,6 +2514,13 @@ mod tests {
         // firm_at looks ahead for a head by these two endings only.
         for h in super::FIRM_HEADS {
             assert!(h.ends_with("公司") || h.ends_with("集团"), "{h}");
+        }
+    }
+
+    #[test]
+    fn every_stem_head_ends_in_a_character_stem_head_at_looks_for() {
+        for h in super::STEM_HEADS {
+            assert!(h.ends_with(['司', '团', '学', '院', '社']), "{h}");
         }
     }
 
