@@ -874,45 +874,97 @@ const OPENER_FIRSTS: [char; 12] = [
     '国', '中', '全', '华', '武', '解', '空', '海', '陆', '东', '西', '团',
 ];
 
-/// The characters a name's anchor may open with when its tag and its neighbours say nothing:
-/// the first characters of known organizations, of country abbreviations and of the words
-/// [`word_anchor`] knows.
-static ANCHOR_FIRSTS: LazyLock<CharSet> = LazyLock::new(|| {
-    ORG_ABBREVS
-        .keys()
-        .filter_map(|k| k.chars().next())
-        .chain(COUNTRY_ABBREVS.chars())
-        .chain(OPENER_FIRSTS)
-        .collect()
+/// What a character may do at either end of a token, for [`may_anchor`]: a byte of flags per
+/// character of the Basic Multilingual Plane (characters beyond it may do anything).
+static CHAR_CLASSES: LazyLock<Box<[u8]>> = LazyLock::new(|| {
+    let mut table = vec![0u8; 0x10000].into_boxed_slice();
+    let mut mark = |c: char, flag: u8| {
+        if let Some(slot) = table.get_mut(c as usize) {
+            *slot |= flag;
+        }
+    };
+    for k in ORG_ABBREVS.keys() {
+        if let Some(c) = k.chars().next() {
+            mark(c, FIRST_KNOWN);
+        }
+    }
+    for c in OPENER_FIRSTS.into_iter().chain(COUNTRY_ABBREVS.chars()) {
+        mark(c, FIRST_OPENER);
+    }
+    for k in ORG_SUFFIXES.keys() {
+        if let Some(c) = k.chars().next_back() {
+            mark(c, LAST_HEAD);
+        }
+    }
+    for c in ['司', '团'] {
+        mark(c, LAST_FIRM);
+    }
+    for c in ['乡', '镇'] {
+        mark(c, LAST_TOWN);
+    }
+    table
 });
+
+/// The first character of an entry of [`ORG_ABBREVS`].
+const FIRST_KNOWN: u8 = 1;
+/// One of [`OPENER_FIRSTS`] or [`COUNTRY_ABBREVS`].
+const FIRST_OPENER: u8 = 2;
+/// The last character of a head ([`ORG_SUFFIXES`]).
+const LAST_HEAD: u8 = 4;
+/// The last character of 公司 and 集团.
+const LAST_FIRM: u8 = 8;
+/// 乡 and 镇, which end townships.
+const LAST_TOWN: u8 = 16;
+
+/// The flags of [`CHAR_CLASSES`] of `c`.
+#[inline]
+fn char_class(c: char) -> u8 {
+    CHAR_CLASSES.get(c as usize).copied().unwrap_or(u8::MAX)
+}
 
 /// False only when no rule of [`find_anchor`] can hold at token `i`: its tag, first
 /// character, ending and place, and the head after it, rule it out. `firm_near`: a token within
 /// the six after it ends in 公司 or 集团 (as [`firm_at`] needs).
 fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool) -> bool {
     let t = &p.tokens[i];
-    if firm_near
-        || t.is_empty()
-        || matches!(
-            t.pos,
-            "ns" | "nt" | "nr" | "nrt" | "nrfg" | "nz" | "eng" | "j"
-        )
-        || t.pos == "n" && t.len() >= 4
-        || t.word
-            .chars()
-            .next()
-            .is_some_and(|c| ANCHOR_FIRSTS.contains(&c))
-        || p.chars
-            .get(t.start)
-            .is_some_and(|c| ANCHOR_FIRSTS.contains(c))
-        || firm_end(t.word)
-        || p.gazetteer_at(t.start).is_some()
+    if firm_near || t.is_empty() {
+        return true;
+    }
+    let first = char_class(p.chars[t.start]);
+    let last = char_class(p.chars[t.end - 1]);
+    // Proper words and places by their tag, firms by their heads.
+    if matches!(
+        t.pos,
+        "ns" | "nt" | "nr" | "nrt" | "nrfg" | "nz" | "eng" | "j"
+    ) || last & LAST_FIRM != 0 && firm_end(t.word)
     {
         return true;
     }
-    p.tokens
-        .get(i + 1)
-        .is_some_and(|x| x.start == t.end && x.len() >= 2 && head_of(x.word).is_some())
+    // A township jieba does not know (is_place_token).
+    if last & LAST_TOWN != 0 && t.len() >= 4 && t.pos == "n" {
+        return true;
+    }
+    // 国家, 武警, 西南, 团 (word_anchor); 中塔, 俄 (country abbreviations).
+    if first & FIRST_OPENER != 0 && t.len() <= 3 {
+        return true;
+    }
+    // A known organization starts here.
+    if first & FIRST_KNOWN != 0 && ORG_ABBREVS.longest_at(&p.chars, t.start).is_some() {
+        return true;
+    }
+    // A gazetteer place: the whole word, or its start before a head.
+    if p.gazetteer_at(t.start)
+        .is_some_and(|n| n >= 2 && (n >= t.len() || last & LAST_HEAD != 0))
+    {
+        return true;
+    }
+    // A head right after it.
+    p.tokens.get(i + 1).is_some_and(|x| {
+        x.start == t.end
+            && x.len() >= 2
+            && char_class(p.chars[x.end - 1]) & LAST_HEAD != 0
+            && head_of(x.word).is_some()
+    })
 }
 
 /// [`find_anchor`] for the words that open names of their own (国家, 武警, 国际, 西南, 团).
