@@ -14,6 +14,7 @@
 //! 柬埔寨贝内泰国际大学); places inside known names (上海 in 上海合作组织) are not.
 
 use rustc_hash::FxHashSet as HashSet;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use super::place::is_place_token;
@@ -488,10 +489,31 @@ fn longest_head(word: &str) -> Option<(usize, &'static str)> {
         .find_map(|(b, _)| ORG_SUFFIXES.value(&word[b..]).map(|v| (b, v)))
 }
 
-/// [`head_of`] token `i`'s word.
+/// [`head_of`] token `i`'s word, worked out once per paragraph (the memo holds 0 when not
+/// asked yet, else 1 + none, weak or strong).
 #[inline]
 fn head_at(p: &Paragraph<'_>, i: usize) -> Option<bool> {
-    head_of(p.tokens[i].word)
+    let t = &p.tokens[i];
+    // Most words end in a character no head ends in.
+    if t.is_empty() || char_class(p.chars[t.end - 1]) & LAST_HEAD == 0 {
+        return None;
+    }
+    let Some(memo) = p.org_head.get(i) else {
+        return head_of(t.word);
+    };
+    match memo.get() {
+        0 => {
+            let head = head_of(t.word);
+            memo.set(match head {
+                None => 1,
+                Some(false) => 2,
+                Some(true) => 3,
+            });
+            head
+        }
+        1 => None,
+        m => Some(m == 3),
+    }
 }
 
 /// Whether a word ends in 公司 or 集团, as every one of [`FIRM_HEADS`] does.
@@ -959,12 +981,9 @@ fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool) -> bool {
         return true;
     }
     // A head right after it.
-    p.tokens.get(i + 1).is_some_and(|x| {
-        x.start == t.end
-            && x.len() >= 2
-            && char_class(p.chars[x.end - 1]) & LAST_HEAD != 0
-            && head_of(x.word).is_some()
-    })
+    p.tokens
+        .get(i + 1)
+        .is_some_and(|x| x.start == t.end && x.len() >= 2 && head_at(p, i + 1).is_some())
 }
 
 /// [`find_anchor`] for the words that open names of their own (国家, 武警, 国际, 西南, 团).
@@ -1327,7 +1346,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         }
         // 淮河/医院院长, 科技/局局长, 航班时刻/处处长: the name ends inside the word naming the
         // role.
-        if j > i && head_before_role(t.word).is_some() && head_of(t.word).is_none() {
+        if j > i && head_before_role(t.word).is_some() && head_at(p, j).is_none() {
             last_head = Some(j - 1);
             break;
         }
@@ -1609,8 +1628,10 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         // follows (有限责任/公司).
         if t.pos == "l"
             && last_head.is_some()
-            && head_of(t.word).is_none()
-            && tokens.get(j + 1).is_none_or(|x| head_of(x.word).is_none())
+            && head_at(p, j).is_none()
+            && tokens
+                .get(j + 1)
+                .is_none_or(|_| head_at(p, j + 1).is_none())
         {
             break;
         }
@@ -1699,7 +1720,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         if t.pos.starts_with('v')
             && t.pos != "vn"
             && j + 1 < tokens.len()
-            && head_of(t.word).is_none()
+            && head_at(p, j).is_none()
             && (matches!(
                 anchor_at(p, j + 1),
                 Some(Anchor::Place | Anchor::Known(_) | Anchor::Tagged | Anchor::State)
@@ -1734,13 +1755,13 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             // 八路军总部/命令/率领/八路军: after a complete name, a verb before another whole
             // name is the clause's.
             let clause = last_head.is_some()
-                && head_of(t.word).is_none()
+                && head_at(p, j).is_none()
                 && tokens
                     .get(j + 1)
                     .is_some_and(|x| x.len() >= 3 && head_of(x.word).is_some());
             // 上海/建设/成为/国际/金融中心: a verb with no head within two words is the
             // sentence's, not the name's.
-            let headless = head_of(t.word).is_none()
+            let headless = head_at(p, j).is_none()
                 && !tokens[j + 1..(j + 3).min(tokens.len())]
                     .iter()
                     .any(|x| head_of(x.word).is_some() || head_before_role(x.word).is_some());
@@ -1766,7 +1787,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                     || headless
                     || copula
                     || Some(j - 1) == last_head
-                    || t.len() == 1 && head_of(t.word).is_none())
+                    || t.len() == 1 && head_at(p, j).is_none())
             {
                 break;
             }
@@ -1809,7 +1830,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             && t.len() >= 2
             && prev.pos.starts_with('n')
             && last_head.is_some()
-            && head_of(t.word).is_none()
+            && head_at(p, j).is_none()
             // 金溪县, 嘉陵区: a county jieba tags as a name.
             && !(t.len() >= 3 && t.word.ends_with(['县', '市', '区', '镇', '乡']))
             // 公安局/黄粱梦/派出所, 石油公司/邹城/分公司: a unit named by a name of its own.
@@ -1840,7 +1861,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         {
             break;
         }
-        if let Some(strong) = head_of(t.word)
+        if let Some(strong) = head_at(p, j)
             && !NOT_HEADS.contains(t.word)
             // 党代表, 副政委, 事务所律师: a member's role, not the body.
             && !(t.len() > 2 && ends_in_role(t.word))
@@ -2295,6 +2316,7 @@ fn stem_head_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
 }
 
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
+    p.org_head = vec![Cell::new(0); p.tokens.len()];
     // Tokens that cannot open a name are known to have no anchor before the rules are asked.
     let mut next_firm = usize::MAX;
     for i in (0..p.tokens.len()).rev() {
