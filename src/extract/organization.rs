@@ -2325,13 +2325,16 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         {
             memo.set(Anchor::encode(None));
         }
-        if firm_end(p.tokens[i].word) {
+        let t = &p.tokens[i];
+        if !t.is_empty() && char_class(p.chars[t.end - 1]) & LAST_FIRM != 0 && firm_end(t.word) {
             next_firm = i;
         }
     }
     for c in 0..p.len() {
-        if p.chars[c] == '《'
-            && let Some((s, e)) = newspaper_at(p, c)
+        if p.chars[c] != '《' {
+            continue;
+        }
+        if let Some((s, e)) = newspaper_at(p, c)
             && p.is_unclaimed(s, e)
             && institution_cue_at(p, e)
         {
@@ -2339,8 +2342,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             out.push(Mention::new(EntityKind::Organization, s, e));
         }
         // 《企业管理》杂志社, 《党建》杂志社: the house named after its title.
-        if p.chars[c] == '《'
-            && let Some(close) = (c + 2..(c + 16).min(p.len())).find(|&k| p.chars[k] == '》')
+        if let Some(close) = (c + 2..(c + 16).min(p.len())).find(|&k| p.chars[k] == '》')
             && let Some(house) = ["杂志社", "编辑部", "报社", "出版社"]
                 .iter()
                 .find(|h| p.slice(close + 1, (close + 1 + h.chars().count()).min(p.len())) == **h)
@@ -2359,7 +2361,9 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        if let Some((mut end, places)) = mission_at(p, i)
+        // A mission needs 驻 right after the sending country.
+        if tokens.get(i + 1).is_some_and(|x| x.word.starts_with('驻'))
+            && let Some((mut end, places)) = mission_at(p, i)
             && p.is_unclaimed(t.start, tokens[end].end)
         {
             // 英国驻华使馆/文化教育处: a section of the mission.
