@@ -924,6 +924,10 @@ static CHAR_CLASSES: LazyLock<Box<[u8]>> = LazyLock::new(|| {
     for c in ['乡', '镇'] {
         mark(c, LAST_TOWN);
     }
+    for c in ['司', '团', '学', '院', '社'] {
+        mark(c, LAST_STEM);
+    }
+    mark('队', LAST_TEAM);
     table
 });
 
@@ -937,6 +941,10 @@ const LAST_HEAD: u8 = 4;
 const LAST_FIRM: u8 = 8;
 /// 乡 and 镇, which end townships.
 const LAST_TOWN: u8 = 16;
+/// The last characters of [`STEM_HEADS`] and publishers (司, 团, 学, 院, 社).
+const LAST_STEM: u8 = 32;
+/// 队, which ends teams.
+const LAST_TEAM: u8 = 64;
 
 /// The flags of [`CHAR_CLASSES`] of `c`.
 #[inline]
@@ -2240,11 +2248,12 @@ fn stem_head_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let tokens = p.tokens;
     // Every rule below needs a number here, or a team (队), a publisher (社) or a head of
     // STEM_HEADS (司, 团, 学, 院, 社) right after it or one further.
-    let ends = |k: usize, cs: &[char]| tokens.get(k).is_some_and(|x| x.word.ends_with(cs));
-    if tokens[i].pos != "m"
-        && !ends(i + 1, &['队', '社', '司', '团', '学', '院'])
-        && !ends(i + 2, &['司', '团', '学', '院', '社'])
-    {
+    let ends = |k: usize, flag: u8| {
+        tokens
+            .get(k)
+            .is_some_and(|x| !x.is_empty() && char_class(p.chars[x.end - 1]) & flag != 0)
+    };
+    if tokens[i].pos != "m" && !ends(i + 1, LAST_TEAM | LAST_STEM) && !ends(i + 2, LAST_STEM) {
         return None;
     }
     // 1205/钻井队, 110/巡警队, 103/地质队: a team known by its number.
