@@ -2326,18 +2326,34 @@ fn stem_head_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
 
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     p.org_head = vec![Cell::new(0); p.tokens.len()];
-    // Tokens that cannot open a name are known to have no anchor before the rules are asked.
+    // Tokens that cannot open a name are known to have no anchor before the rules are asked,
+    // and the tokens where nothing can start (no anchor, stem name or mission) are skipped.
+    let mut may_start = vec![false; p.tokens.len()];
     let mut next_firm = usize::MAX;
+    // The character classes of the last characters of the next token and the one after.
+    let (mut last1, mut last2) = (0, 0);
     for i in (0..p.tokens.len()).rev() {
-        if !may_anchor(p, i, next_firm < i + 7)
-            && let Some(memo) = p.org_anchor_memo(i)
-        {
+        let t = &p.tokens[i];
+        let last = if t.is_empty() {
+            0
+        } else {
+            char_class(p.chars[t.end - 1])
+        };
+        let anchor = may_anchor(p, i, next_firm < i + 7);
+        if !anchor && let Some(memo) = p.org_anchor_memo(i) {
             memo.set(Anchor::encode(None));
         }
-        let t = &p.tokens[i];
-        if !t.is_empty() && char_class(p.chars[t.end - 1]) & LAST_FIRM != 0 && firm_end(t.word) {
+        // stem_head_at's and mission_at's first tests.
+        let stem = t.pos == "m" || last1 & (LAST_TEAM | LAST_STEM) != 0 || last2 & LAST_STEM != 0;
+        let mission = p
+            .tokens
+            .get(i + 1)
+            .is_some_and(|x| x.word.starts_with('驻'));
+        may_start[i] = anchor || stem || mission;
+        if last & LAST_FIRM != 0 && firm_end(t.word) {
             next_firm = i;
         }
+        (last1, last2) = (last, last1);
     }
     for c in 0..p.len() {
         if p.chars[c] != '《' {
@@ -2365,6 +2381,10 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let tokens = p.tokens;
     let mut i = 0;
     while i < tokens.len() {
+        if !may_start[i] {
+            i += 1;
+            continue;
+        }
         let t = &tokens[i];
         if !p.is_free(t.start, t.end, |k| k == EntityKind::Number) {
             i += 1;
