@@ -955,13 +955,13 @@ fn char_class(c: char) -> u8 {
 /// False only when no rule of [`find_anchor`] can hold at token `i`: its tag, first
 /// character, ending and place, and the head after it, rule it out. `firm_near`: a token within
 /// the six after it ends in 公司 or 集团 (as [`firm_at`] needs).
-fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool) -> bool {
+/// `last`: the [`char_class`] of the token's last character.
+fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, last: u8) -> bool {
     let t = &p.tokens[i];
     if firm_near || t.is_empty() {
         return true;
     }
     let first = char_class(p.chars[t.start]);
-    let last = char_class(p.chars[t.end - 1]);
     // Proper words and places by their tag, firms by their heads.
     if matches!(
         t.pos,
@@ -2339,7 +2339,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         } else {
             char_class(p.chars[t.end - 1])
         };
-        let anchor = may_anchor(p, i, next_firm < i + 7);
+        let anchor = may_anchor(p, i, next_firm < i + 7, last);
         if !anchor && let Some(memo) = p.org_anchor_memo(i) {
             memo.set(Anchor::encode(None));
         }
@@ -2355,7 +2355,9 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
         (last1, last2) = (last, last1);
     }
-    for c in 0..p.len() {
+    // Titles in 《》: most paragraphs have none.
+    let scan = if p.text.contains('《') { p.len() } else { 0 };
+    for c in 0..scan {
         if p.chars[c] != '《' {
             continue;
         }
