@@ -955,8 +955,9 @@ fn char_class(c: char) -> u8 {
 /// False only when no rule of [`find_anchor`] can hold at token `i`: its tag, first
 /// character, ending and place, and the head after it, rule it out. `firm_near`: a token within
 /// the six after it ends in 公司 or 集团 (as [`firm_at`] needs).
-/// `last`: the [`char_class`] of the token's last character.
-fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, last: u8) -> bool {
+/// `last` and `next_last`: the [`char_class`] of the last characters of the token and of the
+/// next one.
+fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, last: u8, next_last: u8) -> bool {
     let t = &p.tokens[i];
     if firm_near || t.is_empty() {
         return true;
@@ -989,9 +990,10 @@ fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, last: u8) -> bool {
         return true;
     }
     // A head right after it.
-    p.tokens
-        .get(i + 1)
-        .is_some_and(|x| x.start == t.end && x.len() >= 2 && head_at(p, i + 1).is_some())
+    next_last & LAST_HEAD != 0
+        && p.tokens
+            .get(i + 1)
+            .is_some_and(|x| x.start == t.end && x.len() >= 2 && head_at(p, i + 1).is_some())
 }
 
 /// [`find_anchor`] for the words that open names of their own (国家, 武警, 国际, 西南, 团).
@@ -2339,7 +2341,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         } else {
             char_class(p.chars[t.end - 1])
         };
-        let anchor = may_anchor(p, i, next_firm < i + 7, last);
+        let anchor = may_anchor(p, i, next_firm < i + 7, last, last1);
         if !anchor && let Some(memo) = p.org_anchor_memo(i) {
             memo.set(Anchor::encode(None));
         }
