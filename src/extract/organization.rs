@@ -671,7 +671,7 @@ fn tagged_head(word: &str) -> bool {
     ];
     HEADS.iter().any(|h| word.ends_with(h))
         // 红一、四方面军: the second of two numbered armies.
-        && !word.starts_with(|c: char| CHINESE_DIGITS.contains(c))
+        && !word.starts_with(is_chinese_digit)
         && !word
             .chars()
             .take(word.chars().count() - 1)
@@ -1458,7 +1458,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         let numbered_unit = |w: &str| {
             w.chars().count() >= 2
                 && w.ends_with(['厂', '队'])
-                && w.chars().rev().skip(1).all(|c| CHINESE_DIGITS.contains(c))
+                && w.chars().rev().skip(1).all(is_chinese_digit)
         };
         // (空军电讯工程学院/七队: a school's classes stay out.)
         if j > i
@@ -1938,7 +1938,16 @@ fn joined_by_dash(p: &Paragraph<'_>, i: usize) -> Option<(usize, Option<(usize, 
 }
 
 /// The Chinese digits one to ten.
+#[cfg(test)]
 const CHINESE_DIGITS: &str = "一二三四五六七八九十";
+
+/// A Chinese digit from one to ten (一 … 十).
+fn is_chinese_digit(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
 
 /// A number in Chinese numerals, maybe an ordinal (第八, 五十五).
 fn chinese_ordinal_word(t: &Token<'_>) -> bool {
@@ -1946,10 +1955,7 @@ fn chinese_ordinal_word(t: &Token<'_>) -> bool {
         return false;
     }
     let digits = t.word.trim_start_matches('第');
-    !digits.is_empty()
-        && digits
-            .chars()
-            .all(|c| CHINESE_DIGITS.contains(c) || c == '百')
+    !digits.is_empty() && digits.chars().all(|c| is_chinese_digit(c) || c == '百')
 }
 
 /// A word made of an organization and a member's role (中央政治局常委, 中央委员会委员): the
@@ -2617,6 +2623,14 @@ mod tests {
         for a in all {
             assert_ne!(Anchor::encode(a), 0, "{a:?}");
             assert_eq!(Anchor::decode(Anchor::encode(a)), a);
+        }
+    }
+
+    #[test]
+    fn chinese_digits_are_the_ten() {
+        let listed: Vec<char> = super::CHINESE_DIGITS.chars().collect();
+        for c in '\u{4e00}'..='\u{9fff}' {
+            assert_eq!(super::is_chinese_digit(c), listed.contains(&c), "{c}");
         }
     }
 
