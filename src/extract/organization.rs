@@ -17,7 +17,6 @@ use rustc_hash::FxHashSet as HashSet;
 use std::cell::Cell;
 use std::sync::LazyLock;
 
-use super::place::is_place_token;
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{CharSet, FIRM_TRADES, ORG_ABBREVS, ORG_SUFFIXES, TITLES};
 use crate::segment::Segmenter;
@@ -1006,7 +1005,7 @@ fn word_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     // 解放军南京军区, 解放军总政治部: the army's regions and departments.
     if matches!(t.word, "武警" | "解放军")
         && p.tokens.get(i + 1).is_some_and(|x| {
-            is_place_token(p.tokens, i + 1)
+            p.is_place_token(i + 1)
                 || t.word == "解放军"
                     && x.start == t.end
                     && (x.word.ends_with("军区")
@@ -1023,7 +1022,7 @@ fn word_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     if matches!(t.word, "空军" | "海军" | "陆军")
         && p.tokens.get(i + 1).is_some_and(|x| {
             x.word.ends_with('队') && x.len() >= 3 && matches!(x.pos, "nz" | "nt" | "j")
-                || (is_place_token(p.tokens, i + 1) || bare_county(x.word))
+                || (p.is_place_token(i + 1) || bare_county(x.word))
                     && p.tokens
                         .get(i + 2)
                         .is_some_and(|h| head_of(h.word) == Some(true) && h.len() >= 2)
@@ -1240,7 +1239,7 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
         }
         Some(Anchor::Place) => {
             let mut k = j + 1;
-            while k < tokens.len() && is_place_token(tokens, k) {
+            while k < tokens.len() && p.is_place_token(k) {
                 k += 1;
             }
             // 邯郸县公安局黄粱梦派出所, 中国水产科学院黑龙江水产研究所: a unit of the body before
@@ -1346,7 +1345,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         if t.word == "驻"
             && last_head == Some(j - 1)
             && j + 2 < limit
-            && is_place_token(tokens, j + 1)
+            && p.is_place_token(j + 1)
             && matches!(tokens[j + 2].word, "部队" | "办事处" | "代表处" | "记者站")
         {
             last_head = Some(j + 2);
@@ -1594,8 +1593,8 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             && tokens[j - 1].pos != "m"
             // 美国/加利福尼亚/理工学院, 中国康复研究中心/附属/北京/博爱医院: places before a
             // whole name are part of it.
-            && !(is_place_token(tokens, j - 1)
-                && (is_place_token(tokens, i) || j >= 2 && tokens[j - 2].word == "附属"))
+            && !(p.is_place_token(j - 1)
+                && (p.is_place_token(i) || j >= 2 && tokens[j - 2].word == "附属"))
             && matches!(
                 anchor_at(p, j),
                 Some(Anchor::Tagged | Anchor::PlaceCompound(_))
@@ -1626,7 +1625,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         }
         // 中共/吉林/市委书记: the body ends inside the word naming the role after the place.
         if last_head.is_some()
-            && is_place_token(tokens, j)
+            && p.is_place_token(j)
             && tokens
                 .get(j + 1)
                 .is_some_and(|x| head_before_role(x.word).is_some())
@@ -1930,7 +1929,7 @@ fn joined_by_dash(p: &Paragraph<'_>, i: usize) -> Option<(usize, Option<(usize, 
         return None;
     }
     match i.checked_sub(3).map(|k| (k, &tokens[k])) {
-        Some((k, place)) if place.end == word.start && is_place_token(tokens, k) => {
+        Some((k, place)) if place.end == word.start && p.is_place_token(k) => {
             Some((place.start, Some((place.start, place.end))))
         }
         _ => Some((word.start, None)),
@@ -2092,7 +2091,7 @@ fn mission_at(p: &Paragraph<'_>, i: usize) -> Option<(usize, Vec<(usize, usize)>
         && tokens
             .get(i + 2)
             .is_some_and(|h| MISSIONS.contains(&h.word))
-        && is_place_token(tokens, i)
+        && p.is_place_token(i)
     {
         return Some((i + 2, vec![(tokens[i].start, tokens[i].end)]));
     }
@@ -2101,7 +2100,7 @@ fn mission_at(p: &Paragraph<'_>, i: usize) -> Option<(usize, Vec<(usize, usize)>
         && let Some(c) = rest.chars().next()
         && abbreviation(&rest[..c.len_utf8()])
         && MISSIONS.contains(&&rest[c.len_utf8()..])
-        && (is_place_token(tokens, i) || abbreviation(tokens[i].word))
+        && (p.is_place_token(i) || abbreviation(tokens[i].word))
     {
         return Some((i + 1, Vec::new()));
     }
@@ -2111,16 +2110,16 @@ fn mission_at(p: &Paragraph<'_>, i: usize) -> Option<(usize, Vec<(usize, usize)>
         && tokens
             .get(i + 3)
             .is_some_and(|h| MISSIONS.contains(&h.word))
-        && is_place_token(tokens, i)
+        && p.is_place_token(i)
     {
         return Some((i + 3, vec![(tokens[i].start, tokens[i].end)]));
     }
-    if tokens.get(i + 1)?.word != "驻" || !is_place_token(tokens, i) {
+    if tokens.get(i + 1)?.word != "驻" || !p.is_place_token(i) {
         return None;
     }
     let mut places = vec![(tokens[i].start, tokens[i].end)];
     let mut j = i + 2;
-    while j < tokens.len() && j <= i + 3 && is_place_token(tokens, j) {
+    while j < tokens.len() && j <= i + 3 && p.is_place_token(j) {
         places.push((tokens[j].start, tokens[j].end));
         j += 1;
     }
