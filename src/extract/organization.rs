@@ -1341,6 +1341,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
     while j < limit {
         let t = &tokens[j];
         let prev = &tokens[j - 1];
+        let ordinal = chinese_ordinal_word(t);
         // 北京军区/驻/张家口/部队: the body's troops or office stationed in a place.
         if t.word == "驻"
             && last_head == Some(j - 1)
@@ -1355,7 +1356,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         }
         // 淮河/医院院长, 科技/局局长, 航班时刻/处处长: the name ends inside the word naming the
         // role.
-        if j > i && head_before_role(t.word).is_some() && head_at(p, j).is_none() {
+        if j > i && head_at(p, j).is_none() && head_before_role(t.word).is_some() {
             last_head = Some(j - 1);
             break;
         }
@@ -1470,7 +1471,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             continue;
         }
         if j > i
-            && chinese_ordinal_word(t)
+            && ordinal
             && !t.word.starts_with('第')
             && tokens
                 .get(j + 1)
@@ -1482,7 +1483,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             continue;
         }
         // 北京/一一/五/中学: a number jieba cut in two.
-        let split_number = chinese_ordinal_word(t)
+        let split_number = ordinal
             && tokens.get(j + 1).is_some_and(|x| {
                 chinese_ordinal_word(x) && !x.word.starts_with('第') && x.start == t.end
             });
@@ -1495,7 +1496,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             continue;
         }
         // 北京市/第一/福利院, 铁道部/第十二/工程局: a numbered unit with a head of its own.
-        let chinese_ordinal = chinese_ordinal_word(t)
+        let chinese_ordinal = ordinal
             && tokens.get(j + 1).is_some_and(|x| {
                 matches!(x.word, "中学" | "小学" | "医院" | "人民医院")
                     // 消防/二/中队, 交警/三/大队: numbered squads.
@@ -1516,7 +1517,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                         && !NOT_HEADS.contains(x.word)
             });
         // 云南省/第二/人民/医院: a numbered people's hospital.
-        if chinese_ordinal_word(t)
+        if ordinal
             && t.word.starts_with('第')
             && tokens.get(j + 1).is_some_and(|x| x.word == "人民")
             && tokens.get(j + 2).is_some_and(|x| x.word == "医院")
@@ -1572,10 +1573,10 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             continue;
         }
         if (last_head.is_some() || t.word.ends_with("记者"))
-            && ends_in_role(t.word)
             && tokens
                 .get(j + 1)
                 .is_some_and(|x| x.pos.starts_with("nr") && x.len() >= 2)
+            && ends_in_role(t.word)
         {
             // 宣传处处长雷厚礼, 记者成元生: a person follows the title after a head (or a
             // reporter's title), the name stopped before.
