@@ -836,7 +836,9 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
             // 石景山/热电厂: a weak head in a word of its own of three characters.
             && (head_at(p, i + 1) == Some(true) || x.len() >= 3 && head_at(p, i + 1).is_some())
             && !NOT_HEADS.contains(x.word)
-            && !ends_in_role(x.word)
+            // 任菲/外交部, 团长李喜华/中南林学院, 刘亮明/陈建军: not when the head is a name
+            // of its own.
+            && !x.pos.starts_with("nr")
     }) && (own_name(p, i)
         || bare_county(t.word)
         || t.pos == "ns"
@@ -845,13 +847,23 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
             && p.tokens.get(i + 1).is_some_and(|x| {
                 !matches!(
                     x.word,
-                    "部队" | "联盟" | "海军" | "空军" | "陆军" | "集团" | "学会" | "学校" | "小学"
-                        | "机构" | "支队" | "办公室" | "党支部" | "人大常委会"
+                    "部队"
+                        | "联盟"
+                        | "海军"
+                        | "空军"
+                        | "陆军"
+                        | "集团"
+                        | "学会"
+                        | "学校"
+                        | "小学"
+                        | "机构"
+                        | "支队"
+                        | "办公室"
+                        | "党支部"
+                        | "人大常委会"
                 )
             }))
-        // 任菲/外交部, 团长李喜华/中南林学院, 刘亮明/陈建军: not when the head is a name of its
-        // own.
-        && !p.tokens[i + 1].pos.starts_with("nr")
+        && !ends_in_role(p.tokens[i + 1].word)
         && anchor_at(p, i + 1).is_none()
     {
         return Some(Anchor::Proper);
@@ -964,8 +976,8 @@ fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, last: u8, next_last:
     let first = char_class(p.chars[t.start]);
     // Proper words and places by their tag, firms by their heads.
     if matches!(
-        t.pos,
-        "ns" | "nt" | "nr" | "nrt" | "nrfg" | "nz" | "eng" | "j"
+        t.pos.as_bytes(),
+        b"ns" | b"nt" | b"nr" | b"nrt" | b"nrfg" | b"nz" | b"eng" | b"j"
     ) || last & LAST_FIRM != 0 && firm_end(t.word)
     {
         return true;
