@@ -72,18 +72,19 @@ fn is_institution(word: &str) -> bool {
 }
 
 /// Heads of companies and teams, which a name of its own may open (李宁公司, TCL集团).
+const COMPANY_HEADS: [&str; 8] = [
+    "公司",
+    "集团",
+    "有限公司",
+    "集团公司",
+    "总公司",
+    "股份公司",
+    "银行",
+    "队",
+];
+
 fn is_company_head(word: &str) -> bool {
-    [
-        "公司",
-        "集团",
-        "有限公司",
-        "集团公司",
-        "总公司",
-        "股份公司",
-        "银行",
-        "队",
-    ]
-    .contains(&word)
+    COMPANY_HEADS.contains(&word)
 }
 
 /// Whether token `i` is a name jieba tags as a person's that may name a body after it (马海德 of
@@ -939,6 +940,11 @@ static CHAR_CLASSES: LazyLock<Box<[u8]>> = LazyLock::new(|| {
         mark(c, LAST_STEM);
     }
     mark('队', LAST_TEAM);
+    for h in COMPANY_HEADS {
+        if let Some(c) = h.chars().next_back() {
+            mark(c, LAST_COMPANY);
+        }
+    }
     table
 });
 
@@ -956,6 +962,8 @@ const LAST_TOWN: u8 = 16;
 const LAST_STEM: u8 = 32;
 /// 队, which ends teams.
 const LAST_TEAM: u8 = 64;
+/// The last character of one of [`COMPANY_HEADS`].
+const LAST_COMPANY: u8 = 128;
 
 /// The flags of [`CHAR_CLASSES`] of `c`.
 #[inline]
@@ -975,10 +983,11 @@ fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, last: u8, next_last:
     }
     let first = char_class(p.chars[t.start]);
     // Proper words and places by their tag, firms by their heads.
-    if matches!(
-        t.pos.as_bytes(),
-        b"ns" | b"nt" | b"nr" | b"nrt" | b"nrfg" | b"nz" | b"eng" | b"j"
-    ) || last & LAST_FIRM != 0 && firm_end(t.word)
+    // (A person's name or a Latin word opens a name only before a company's head, or a head
+    // as any word may.)
+    if matches!(t.pos.as_bytes(), b"ns" | b"nt" | b"nz" | b"j")
+        || matches!(t.pos.as_bytes(), b"nr" | b"nrt" | b"eng") && next_last & LAST_COMPANY != 0
+        || last & LAST_FIRM != 0 && firm_end(t.word)
     {
         return true;
     }
