@@ -903,6 +903,35 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     proper_or_abbreviation(p, i)
 }
 
+/// The words [`word_anchor`] knows: [`STATE_OPENERS`], the armed forces, 国际, regions by
+/// their direction, 团.
+const OPENER_WORDS: [&str; 24] = [
+    "国家",
+    "中央",
+    "全国",
+    "中共",
+    "中华",
+    "国务院",
+    "武警",
+    "解放军",
+    "空军",
+    "海军",
+    "陆军",
+    "国际",
+    "东北",
+    "西北",
+    "西南",
+    "东南",
+    "华北",
+    "华南",
+    "华东",
+    "华中",
+    "华西",
+    "中南",
+    "东方",
+    "团",
+];
+
 /// The first characters of the words [`word_anchor`] knows.
 const OPENER_FIRSTS: [char; 12] = [
     '国', '中', '全', '华', '武', '解', '空', '海', '陆', '东', '西', '团',
@@ -996,7 +1025,11 @@ fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, last: u8, next_last:
         return true;
     }
     // 国家, 武警, 西南, 团 (word_anchor); 中塔, 俄 (country abbreviations).
-    if first & FIRST_OPENER != 0 && t.len() <= 3 {
+    if first & FIRST_OPENER != 0
+        && t.len() <= 3
+        && (OPENER_WORDS.contains(&t.word)
+            || t.word.chars().all(|c| COUNTRY_ABBREV_CHARS.contains(&c)))
+    {
         return true;
     }
     // A known organization starts here.
@@ -1019,6 +1052,10 @@ fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, last: u8, next_last:
 /// [`find_anchor`] for the words that open names of their own (国家, 武警, 国际, 西南, 团).
 fn word_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     let t = &p.tokens[i];
+    // A rule for a word of its own below needs the word in OPENER_WORDS.
+    if !OPENER_WORDS.contains(&t.word) {
+        return None;
+    }
     if STATE_OPENERS.contains(&t.word) {
         return Some(Anchor::State);
     }
@@ -2644,6 +2681,17 @@ mod tests {
         for a in all {
             assert_ne!(Anchor::encode(a), 0, "{a:?}");
             assert_eq!(Anchor::decode(Anchor::encode(a)), a);
+        }
+    }
+
+    #[test]
+    fn opener_words_are_the_state_openers_and_open_with_their_characters() {
+        for w in super::STATE_OPENERS {
+            assert!(super::OPENER_WORDS.contains(&w), "{w}");
+        }
+        for w in super::OPENER_WORDS {
+            assert!(w.starts_with(super::OPENER_FIRSTS), "{w}");
+            assert!(w.chars().count() <= 3, "{w}");
         }
     }
 
