@@ -1514,8 +1514,8 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         // 北京军区251医院, 杭州/第八/中学, 北京市/五十五/中学: a unit numbered inside the name.
         // 天津/中药/六厂, 天津/地毯/十四/厂: a factory or squad known by its number.
         let numbered_unit = |w: &str| {
-            w.chars().count() >= 2
-                && w.ends_with(['厂', '队'])
+            w.ends_with(['厂', '队'])
+                && w.chars().count() >= 2
                 && w.chars().rev().skip(1).all(is_chinese_digit)
         };
         // (空军电讯工程学院/七队: a school's classes stay out.)
