@@ -454,39 +454,54 @@ fn head_suffix(word: &str) -> Option<&str> {
     longest_head(word).map(|(b, _)| &word[b..])
 }
 
-/// The last two characters of every head of two characters or more, as [`char_pair`]s.
-static HEAD_TAILS: LazyLock<HashSet<u64>> = LazyLock::new(|| {
-    ORG_SUFFIXES
-        .keys()
-        .filter_map(|k| {
-            let mut cs = k.chars().rev();
-            let last = cs.next()?;
-            Some(char_pair(cs.next()?, last))
-        })
-        .collect()
+/// [`ORG_SUFFIXES`] as a trie of reversed heads, so a word's heads are found walking back
+/// from its last character: `(node << 32) | char` to the child node (node 0 is the root), and
+/// each node's value when the path to it spells a head.
+struct HeadTrie {
+    edges: rustc_hash::FxHashMap<u64, u32>,
+    values: Vec<Option<&'static str>>,
+}
+
+static HEAD_TRIE: LazyLock<HeadTrie> = LazyLock::new(|| {
+    let suffixes: &'static crate::lexicon::Lexicon = &ORG_SUFFIXES;
+    let mut trie = HeadTrie {
+        edges: rustc_hash::FxHashMap::default(),
+        values: vec![None],
+    };
+    for key in suffixes.keys() {
+        let mut node = 0u32;
+        for c in key.chars().rev() {
+            let next = trie.values.len() as u32;
+            node = *trie.edges.entry(tail_edge(node, c)).or_insert(next);
+            if node == next {
+                trie.values.push(None);
+            }
+        }
+        trie.values[node as usize] = suffixes.value(key);
+    }
+    trie
 });
 
-fn char_pair(a: char, b: char) -> u64 {
-    u64::from(a) << 32 | u64::from(b)
+fn tail_edge(node: u32, c: char) -> u64 {
+    u64::from(node) << 32 | u64::from(c)
 }
 
 /// The longest head `word` ends in ([`ORG_SUFFIXES`]): the byte offset where it starts and its
-/// value. The last characters rule most words out before the list is asked.
+/// value.
 fn longest_head(word: &str) -> Option<(usize, &'static str)> {
-    let mut rev = word.char_indices().rev();
-    let (b1, c1) = rev.next()?;
-    if !HEAD_LAST_CHARS.contains(&c1) {
-        return None;
+    let trie = &*HEAD_TRIE;
+    let mut node = 0u32;
+    let mut best = None;
+    for (b, c) in word.char_indices().rev() {
+        match trie.edges.get(&tail_edge(node, c)) {
+            Some(&next) => node = next,
+            None => break,
+        }
+        if let Some(v) = trie.values[node as usize] {
+            best = Some((b, v));
+        }
     }
-    // Unless its last two characters end some head, only the last character can be one.
-    if rev
-        .next()
-        .is_none_or(|(_, c2)| !HEAD_TAILS.contains(&char_pair(c2, c1)))
-    {
-        return ORG_SUFFIXES.value(&word[b1..]).map(|v| (b1, v));
-    }
-    word.char_indices()
-        .find_map(|(b, _)| ORG_SUFFIXES.value(&word[b..]).map(|v| (b, v)))
+    best
 }
 
 /// [`head_of`] token `i`'s word, worked out once per paragraph (the memo holds 0 when not
@@ -2692,6 +2707,31 @@ mod tests {
         for w in super::OPENER_WORDS {
             assert!(w.starts_with(super::OPENER_FIRSTS), "{w}");
             assert!(w.chars().count() <= 3, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_longest_head_is_found_walking_back() {
+        let naive = |word: &str| {
+            word.char_indices().find_map(|(b, _)| {
+                crate::lexicon::ORG_SUFFIXES
+                    .value(&word[b..])
+                    .map(|v| (b, v))
+            })
+        };
+        for word in [
+            "北京大学",
+            "中国疾病预防控制中心",
+            "外交部",
+            "社会",
+            "研究所",
+            "股份有限公司",
+            "华为技术有限公司",
+            "美术馆",
+            "TCL",
+            "",
+        ] {
+            assert_eq!(super::longest_head(word), naive(word), "{word}");
         }
     }
 
