@@ -1009,23 +1009,40 @@ const LAST_TEAM: u8 = 64;
 /// The last character of one of [`COMPANY_HEADS`].
 const LAST_COMPANY: u8 = 128;
 
+/// The [`char_class`] of a token's first and last characters and of the next token's last (0
+/// for an empty token or none).
+#[derive(Clone, Copy, Debug)]
+struct Ends {
+    first: u8,
+    last: u8,
+    next_last: u8,
+}
+
 /// The flags of [`CHAR_CLASSES`] of `c`.
 #[inline]
 fn char_class(c: char) -> u8 {
-    CHAR_CLASSES.get(c as usize).copied().unwrap_or(u8::MAX)
+    class_in(&CHAR_CLASSES, c)
+}
+
+/// [`char_class`] in `table` (the pre-pass holds the table once).
+#[inline]
+fn class_in(table: &[u8], c: char) -> u8 {
+    table.get(c as usize).copied().unwrap_or(u8::MAX)
 }
 
 /// False only when no rule of [`find_anchor`] can hold at token `i`: its tag, first
 /// character, ending and place, and the head after it, rule it out. `firm_near`: a token within
 /// the six after it ends in 公司 or 集团 (as [`firm_at`] needs).
-/// `last` and `next_last`: the [`char_class`] of the last characters of the token and of the
-/// next one.
-fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, last: u8, next_last: u8) -> bool {
+fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, ends: Ends) -> bool {
     let t = &p.tokens[i];
     if firm_near || t.is_empty() {
         return true;
     }
-    let first = char_class(p.chars[t.start]);
+    let Ends {
+        first,
+        last,
+        next_last,
+    } = ends;
     // Proper words and places by their tag, firms by their heads.
     // (A person's name or a Latin word opens a name only before a company's head, or a head
     // as any word may.)
@@ -2413,14 +2430,21 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let mut next_firm = usize::MAX;
     // The character classes of the last characters of the next token and the one after.
     let (mut last1, mut last2) = (0, 0);
+    let classes: &[u8] = &CHAR_CLASSES;
+    let class = |c: char| class_in(classes, c);
     for i in (0..p.tokens.len()).rev() {
         let t = &p.tokens[i];
-        let last = if t.is_empty() {
-            0
+        let (first, last) = if t.is_empty() {
+            (0, 0)
         } else {
-            char_class(p.chars[t.end - 1])
+            (class(p.chars[t.start]), class(p.chars[t.end - 1]))
         };
-        let anchor = may_anchor(p, i, next_firm < i + 7, last, last1);
+        let ends = Ends {
+            first,
+            last,
+            next_last: last1,
+        };
+        let anchor = may_anchor(p, i, next_firm < i + 7, ends);
         if !anchor && let Some(memo) = p.org_anchor_memo(i) {
             memo.set(Anchor::encode(None));
         }
