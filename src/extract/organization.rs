@@ -726,7 +726,21 @@ fn generic_stem(word: &str) -> bool {
 
 /// The known organization (from `org_abbrevs.txt`) starting at token `i` and ending on a token
 /// boundary, as the index of its last token.
+#[inline]
 fn known_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
+    // Most words start with a character no known organization starts with.
+    let start = p.tokens[i].start;
+    if p.chars
+        .get(start)
+        .is_none_or(|&c| char_class(c) & FIRST_KNOWN == 0)
+    {
+        return None;
+    }
+    known_from(p, i)
+}
+
+/// [`known_at`] once the first character may open a known organization.
+fn known_from(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let tokens = p.tokens;
     let n = ORG_ABBREVS.longest_at(&p.chars, tokens[i].start)?;
     let end = tokens[i].start + n;
