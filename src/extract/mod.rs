@@ -159,6 +159,10 @@ pub struct Paragraph<'a> {
     /// The organization pass's anchor of each token once asked (0: not yet; see
     /// `organization::anchor_at`): its chains ask it again of the tokens they walk.
     org_anchor: Vec<Cell<u64>>,
+    /// The organization head each token's word ends in once asked (0: not yet; see
+    /// `organization::head_at`), filled by that pass: its rules ask it of most tokens more
+    /// than once.
+    org_head: Vec<Cell<u8>>,
     /// [`place::is_translit`] of each token once asked (0: not yet, 1: no, 2: yes): the person
     /// and place passes walk runs of transliteration from every token.
     translit: Vec<Cell<u8>>,
@@ -183,6 +187,7 @@ impl<'a> Paragraph<'a> {
             place_token: vec![Cell::new(0); tokens.len()],
             gazetteer: vec![Cell::new(0); n],
             org_anchor: vec![Cell::new(0); tokens.len()],
+            org_head: Vec::new(),
             translit: vec![Cell::new(0); tokens.len()],
         }
     }

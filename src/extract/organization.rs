@@ -14,9 +14,9 @@
 //! 柬埔寨贝内泰国际大学); places inside known names (上海 in 上海合作组织) are not.
 
 use rustc_hash::FxHashSet as HashSet;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
-use super::place::is_place_token;
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{CharSet, FIRM_TRADES, ORG_ABBREVS, ORG_SUFFIXES, TITLES};
 use crate::segment::Segmenter;
@@ -72,18 +72,19 @@ fn is_institution(word: &str) -> bool {
 }
 
 /// Heads of companies and teams, which a name of its own may open (李宁公司, TCL集团).
+const COMPANY_HEADS: [&str; 8] = [
+    "公司",
+    "集团",
+    "有限公司",
+    "集团公司",
+    "总公司",
+    "股份公司",
+    "银行",
+    "队",
+];
+
 fn is_company_head(word: &str) -> bool {
-    [
-        "公司",
-        "集团",
-        "有限公司",
-        "集团公司",
-        "总公司",
-        "股份公司",
-        "银行",
-        "队",
-    ]
-    .contains(&word)
+    COMPANY_HEADS.contains(&word)
 }
 
 /// Whether token `i` is a name jieba tags as a person's that may name a body after it (马海德 of
@@ -214,7 +215,7 @@ fn firm_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     // The dictionary is asked about the stem only when a firm's head follows soon.
     if !tokens[i + 1..(i + 7).min(tokens.len())]
         .iter()
-        .any(|x| FIRM_HEADS.iter().any(|h| x.word.ends_with(h)))
+        .any(|x| firm_end(x.word))
     {
         return None;
     }
@@ -393,78 +394,191 @@ static NOT_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// The characters organization heads end with: a word ending in any other has no head.
+static HEAD_LAST_CHARS: LazyLock<CharSet> = LazyLock::new(|| {
+    ORG_SUFFIXES
+        .keys()
+        .filter_map(|k| k.chars().next_back())
+        .collect()
+});
+
 /// Whether `word` ends in an organization head, and how strong the head is.
+#[inline]
 pub fn head_of(word: &str) -> Option<bool> {
-    let n = word.chars().count();
-    for (b, _) in word.char_indices() {
-        let suffix = &word[b..];
-        if let Some(v) = ORG_SUFFIXES.value(suffix) {
-            // 会 alone ends too many events (音乐会, 座谈会); the listed compounds remain.
-            if suffix == "会"
-                || NOT_HEADS.contains(word)
-                || word.ends_with("常委")
-                // 双边关系, 金融体系, 领导干部: words that only end like a head.
-                || [
-                    "关系", "体系", "联系", "部分", "干部", "社会", "局势", "局面", "场所", "之处",
-                    "部署", "签署", "全会", "命运共同体", "利益共同体",
-                ]
-                    .iter()
-                    .any(|w| word.ends_with(w))
-            {
-                return None;
-            }
-            // 东北部, 西南部, 中部: parts of a region, not departments.
-            if b > 0 && word[..b].chars().all(|c| "东南西北中".contains(c)) {
-                return None;
-            }
-            // A one-character head ends a name on its own (…研究/系) or closing a word of
-            // three or more characters (外交部); in two-character words it is mostly
-            // something else (干部, 运营, 举办).
-            if suffix.chars().count() == 1
-                && n == 2
-                && !word.starts_with(['省', '市', '县', '区', '州', '乡', '镇', '村', '党', '团'])
-            {
-                return None;
-            }
-            return Some(v != "weak");
-        }
+    if !word
+        .chars()
+        .next_back()
+        .is_some_and(|c| HEAD_LAST_CHARS.contains(&c))
+    {
+        return None;
     }
-    None
+    head_of_word(word)
+}
+
+/// [`head_of`] once the last character may end a head.
+fn head_of_word(word: &str) -> Option<bool> {
+    let (b, v) = longest_head(word)?;
+    let suffix = &word[b..];
+    // 会 alone ends too many events (音乐会, 座谈会); the listed compounds remain.
+    if suffix == "会"
+        || NOT_HEADS.contains(word)
+        || word.ends_with("常委")
+        // 双边关系, 金融体系, 领导干部: words that only end like a head.
+        || [
+            "关系", "体系", "联系", "部分", "干部", "社会", "局势", "局面", "场所", "之处",
+            "部署", "签署", "全会", "命运共同体", "利益共同体",
+        ]
+            .iter()
+            .any(|w| word.ends_with(w))
+    {
+        return None;
+    }
+    // 东北部, 西南部, 中部: parts of a region, not departments.
+    if b > 0 && word[..b].chars().all(|c| "东南西北中".contains(c)) {
+        return None;
+    }
+    // A one-character head ends a name on its own (…研究/系) or closing a word of
+    // three or more characters (外交部); in two-character words it is mostly
+    // something else (干部, 运营, 举办).
+    if suffix.chars().count() == 1
+        && word.chars().count() == 2
+        && !word.starts_with(['省', '市', '县', '区', '州', '乡', '镇', '村', '党', '团'])
+    {
+        return None;
+    }
+    Some(v != "weak")
 }
 
 /// The organization head a word ends in (大学 of 香港科技大学).
 fn head_suffix(word: &str) -> Option<&str> {
-    word.char_indices()
-        .map(|(b, _)| &word[b..])
-        .find(|s| ORG_SUFFIXES.value(s).is_some())
+    longest_head(word).map(|(b, _)| &word[b..])
+}
+
+/// [`ORG_SUFFIXES`] as a trie of reversed heads, so a word's heads are found walking back
+/// from its last character: `(node << 32) | char` to the child node (node 0 is the root), and
+/// each node's value when the path to it spells a head.
+struct HeadTrie {
+    edges: rustc_hash::FxHashMap<u64, u32>,
+    values: Vec<Option<&'static str>>,
+}
+
+static HEAD_TRIE: LazyLock<HeadTrie> = LazyLock::new(|| {
+    let suffixes: &'static crate::lexicon::Lexicon = &ORG_SUFFIXES;
+    let mut trie = HeadTrie {
+        edges: rustc_hash::FxHashMap::default(),
+        values: vec![None],
+    };
+    for key in suffixes.keys() {
+        let mut node = 0u32;
+        for c in key.chars().rev() {
+            let next = trie.values.len() as u32;
+            node = *trie.edges.entry(tail_edge(node, c)).or_insert(next);
+            if node == next {
+                trie.values.push(None);
+            }
+        }
+        trie.values[node as usize] = suffixes.value(key);
+    }
+    trie
+});
+
+fn tail_edge(node: u32, c: char) -> u64 {
+    u64::from(node) << 32 | u64::from(c)
+}
+
+/// The longest head `word` ends in ([`ORG_SUFFIXES`]): the byte offset where it starts and its
+/// value.
+fn longest_head(word: &str) -> Option<(usize, &'static str)> {
+    let trie = &*HEAD_TRIE;
+    let mut node = 0u32;
+    let mut best = None;
+    for (b, c) in word.char_indices().rev() {
+        match trie.edges.get(&tail_edge(node, c)) {
+            Some(&next) => node = next,
+            None => break,
+        }
+        if let Some(v) = trie.values[node as usize] {
+            best = Some((b, v));
+        }
+    }
+    best
+}
+
+/// [`head_of`] token `i`'s word, worked out once per paragraph (the memo holds 0 when not
+/// asked yet, else 1 + none, weak or strong).
+#[inline]
+fn head_at(p: &Paragraph<'_>, i: usize) -> Option<bool> {
+    let t = &p.tokens[i];
+    // Most words end in a character no head ends in.
+    if t.is_empty() || char_class(p.chars[t.end - 1]) & LAST_HEAD == 0 {
+        return None;
+    }
+    let Some(memo) = p.org_head.get(i) else {
+        return head_of(t.word);
+    };
+    match memo.get() {
+        0 => {
+            let head = head_of(t.word);
+            memo.set(match head {
+                None => 1,
+                Some(false) => 2,
+                Some(true) => 3,
+            });
+            head
+        }
+        1 => None,
+        m => Some(m == 3),
+    }
+}
+
+/// Whether a word ends in 公司 or 集团, as every one of [`FIRM_HEADS`] does.
+#[inline]
+fn firm_end(word: &str) -> bool {
+    word.ends_with("公司") || word.ends_with("集团")
 }
 
 /// Tokens that end a chain: punctuation, function words, numbers, pronouns, adverbs.
 fn is_stop(t: &Token<'_>) -> bool {
     let first = t.word.chars().next().unwrap_or(' ');
-    if !crate::normalize::is_han(first) {
+    // 各大, 各级: a quantity of places or bodies, not one name.
+    if !crate::normalize::is_han(first) || first == '各' {
         return true;
     }
-    // 各大, 各级, 两地: a quantity of places or bodies, not one name.
-    if first == '各' || t.word == "两地" {
-        return true;
+    match t.word.len() {
+        // One character.
+        3 => {
+            // 再/就业/服务中心: jieba cuts 再就业 (re-employment) after its adverb.
+            if first == '再' {
+                return false;
+            }
+            // 新余市/委/宣传部, 蔚县/剪纸/厂: jieba leaves a one-character head alone with a
+            // tag of its own.
+            if t.pos == "zg" && "委厂局社所院部队".contains(first) {
+                return false;
+            }
+            stop_tag(t.pos) || STOP_CHARS.contains(&first)
+        }
+        // Two characters. 两地: a quantity of places.
+        6 => {
+            t.word == "两地"
+                || stop_tag(t.pos)
+                || matches!(t.word, "所有" | "有关" | "这个" | "一些")
+        }
+        _ => stop_tag(t.pos) || t.word == "本报讯",
     }
-    // 再/就业/服务中心: jieba cuts 再就业 (re-employment) after its adverb.
-    if t.word == "再" {
-        return false;
-    }
-    // 新余市/委/宣传部, 蔚县/剪纸/厂: jieba leaves a one-character head alone with a tag of
-    // its own.
-    if t.pos == "zg"
-        && matches!(
-            t.word,
-            "委" | "厂" | "局" | "社" | "所" | "院" | "部" | "队"
-        )
-    {
-        return false;
-    }
+}
+
+/// One-character words that end a chain whatever their tag.
+static STOP_CHARS: LazyLock<CharSet> = LazyLock::new(|| {
+    "是在有为将对向从把被由给说的了等各该本我其这那即并也都又还就电讯"
+        .chars()
+        .collect()
+});
+
+/// Tags of words that end a chain: punctuation, particles, pronouns, adverbs, numbers.
+fn stop_tag(pos: &str) -> bool {
     matches!(
-        t.pos,
+        pos,
         "x" | "w"
             | "uj"
             | "ul"
@@ -488,54 +602,11 @@ fn is_stop(t: &Token<'_>) -> bool {
             | "df"
             | "dg"
             | "rg"
-    ) || matches!(
-        t.word,
-        "是" | "在"
-            | "有"
-            | "为"
-            | "将"
-            | "对"
-            | "向"
-            | "从"
-            | "把"
-            | "被"
-            | "由"
-            | "给"
-            | "说"
-            | "的"
-            | "了"
-            | "等"
-            | "各"
-            | "该"
-            | "本"
-            | "我"
-            | "其"
-            | "这"
-            | "那"
-            | "即"
-            | "并"
-            | "也"
-            | "都"
-            | "又"
-            | "还"
-            | "就"
-            | "所有"
-            | "电"
-            | "讯"
-            | "本报讯"
-            | "有关"
-            | "这个"
-            | "一些"
     )
 }
 
 fn is_connector(t: &Token<'_>) -> bool {
     matches!(t.word, "与" | "和" | "及")
-}
-
-fn is_country_pair(word: &str) -> bool {
-    let n = word.chars().count();
-    (2..=3).contains(&n) && word.chars().all(|c| COUNTRY_ABBREV_CHARS.contains(&c))
 }
 
 /// What opens a name at token `i`.
@@ -615,7 +686,7 @@ fn tagged_head(word: &str) -> bool {
     ];
     HEADS.iter().any(|h| word.ends_with(h))
         // 红一、四方面军: the second of two numbered armies.
-        && !word.starts_with(|c: char| CHINESE_DIGITS.contains(c))
+        && !word.starts_with(is_chinese_digit)
         && !word
             .chars()
             .take(word.chars().count() - 1)
@@ -655,7 +726,21 @@ fn generic_stem(word: &str) -> bool {
 
 /// The known organization (from `org_abbrevs.txt`) starting at token `i` and ending on a token
 /// boundary, as the index of its last token.
+#[inline]
 fn known_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
+    // Most words start with a character no known organization starts with.
+    let start = p.tokens[i].start;
+    if p.chars
+        .get(start)
+        .is_none_or(|&c| char_class(c) & FIRST_KNOWN == 0)
+    {
+        return None;
+    }
+    known_from(p, i)
+}
+
+/// [`known_at`] once the first character may open a known organization.
+fn known_from(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let tokens = p.tokens;
     let n = ORG_ABBREVS.longest_at(&p.chars, tokens[i].start)?;
     let end = tokens[i].start + n;
@@ -729,15 +814,21 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         return Some(Anchor::Known(k));
     }
     if t.len() > 2
+        && head_at(p, i).is_some()
         && let Some(n) = p.gazetteer_at(t.start)
         && n >= 2
         && n < t.len()
-        && head_of(t.word).is_some()
         && !NOT_HEADS.contains(&t.word[t.word.char_indices().nth(n).map_or(0, |(b, _)| b)..])
     {
         return Some(Anchor::PlaceCompound(n));
     }
-    if p.is_place_token(i) {
+    // A place token is a gazetteer word (one starts here), an ns word or a township (乡, 镇)
+    // tagged n or nz.
+    if (t.pos == "ns"
+        || matches!(t.pos, "n" | "nz") && t.len() >= 4
+        || p.gazetteer_at(t.start).is_some())
+        && p.is_place_token(i)
+    {
         return Some(Anchor::Place);
     }
     if matches!(t.pos, "ns" | "nt")
@@ -745,12 +836,13 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         && n >= 2
         && n < t.len()
         && (p.tokens.get(i + 1).is_some_and(|x| {
-            head_of(x.word) == Some(true) || t.pos == "nt" && head_before_role(x.word).is_some()
+            head_at(p, i + 1) == Some(true)
+                || t.pos == "nt" && head_before_role(x.word).is_some()
         })
             // 北京东方/巨人/环境/发展/研究/中心: a proper word opening with a place before a
             // name that reaches a strong head.
             || chain_from(p, i, Anchor::PlacePrefix(n))
-                .is_some_and(|end| end > i && head_of(p.tokens[end].word) == Some(true)))
+                .is_some_and(|end| end > i && head_at(p, end) == Some(true)))
     {
         return Some(Anchor::PlacePrefix(n));
     }
@@ -772,9 +864,11 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         x.start == t.end
             && x.len() >= 2
             // 石景山/热电厂: a weak head in a word of its own of three characters.
-            && (head_of(x.word) == Some(true) || x.len() >= 3 && head_of(x.word).is_some())
+            && (head_at(p, i + 1) == Some(true) || x.len() >= 3 && head_at(p, i + 1).is_some())
             && !NOT_HEADS.contains(x.word)
-            && !ends_in_role(x.word)
+            // 任菲/外交部, 团长李喜华/中南林学院, 刘亮明/陈建军: not when the head is a name
+            // of its own.
+            && !x.pos.starts_with("nr")
     }) && (own_name(p, i)
         || bare_county(t.word)
         || t.pos == "ns"
@@ -783,13 +877,23 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
             && p.tokens.get(i + 1).is_some_and(|x| {
                 !matches!(
                     x.word,
-                    "部队" | "联盟" | "海军" | "空军" | "陆军" | "集团" | "学会" | "学校" | "小学"
-                        | "机构" | "支队" | "办公室" | "党支部" | "人大常委会"
+                    "部队"
+                        | "联盟"
+                        | "海军"
+                        | "空军"
+                        | "陆军"
+                        | "集团"
+                        | "学会"
+                        | "学校"
+                        | "小学"
+                        | "机构"
+                        | "支队"
+                        | "办公室"
+                        | "党支部"
+                        | "人大常委会"
                 )
             }))
-        // 任菲/外交部, 团长李喜华/中南林学院, 刘亮明/陈建军: not when the head is a name of its
-        // own.
-        && !p.tokens[i + 1].pos.starts_with("nr")
+        && !ends_in_role(p.tokens[i + 1].word)
         && anchor_at(p, i + 1).is_none()
     {
         return Some(Anchor::Proper);
@@ -798,24 +902,205 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     if firm_at(p, i).is_some() {
         return Some(Anchor::Proper);
     }
-    if firm_token(t) {
+    if firm_end(t.word) && firm_token(t) {
         return Some(Anchor::Tagged);
     }
     // 俄联邦安全局: a body of a country named with its one-character abbreviation.
-    let abbreviated = t.len() >= 4
-        && t.word.chars().next().is_some_and(|c| COUNTRY_ABBREV_CHARS.contains(&c))
-        && head_of(t.word) == Some(true)
-        // 中央政府, 中医医院: common nouns that only open like an abbreviation.
-        && !["中央政府", "中医", "新党", "中心", "中学", "中小", "中等"]
-            .iter()
-            .any(|w| t.word.starts_with(w));
+    let abbreviated = || {
+        t.len() >= 4
+            && t.word.chars().next().is_some_and(|c| COUNTRY_ABBREV_CHARS.contains(&c))
+            && head_at(p, i) == Some(true)
+            // 中央政府, 中医医院: common nouns that only open like an abbreviation.
+            && !["中央政府", "中医", "新党", "中心", "中学", "中小", "中等"]
+                .iter()
+                .any(|w| t.word.starts_with(w))
+    };
     if t.pos == "nt"
         && t.len() >= 3
-        && (tagged_head(t.word) || abbreviated)
+        && (tagged_head(t.word) || abbreviated())
         && !generic_stem(t.word)
         && !NOT_HEADS.contains(t.word)
     {
         return Some(Anchor::Tagged);
+    }
+    if t.len() <= 3
+        && t.word.starts_with(OPENER_FIRSTS)
+        && let Some(anchor) = word_anchor(p, i)
+    {
+        return Some(anchor);
+    }
+    proper_or_abbreviation(p, i)
+}
+
+/// The words [`word_anchor`] knows: [`STATE_OPENERS`], the armed forces, 国际, regions by
+/// their direction, 团.
+const OPENER_WORDS: [&str; 24] = [
+    "国家",
+    "中央",
+    "全国",
+    "中共",
+    "中华",
+    "国务院",
+    "武警",
+    "解放军",
+    "空军",
+    "海军",
+    "陆军",
+    "国际",
+    "东北",
+    "西北",
+    "西南",
+    "东南",
+    "华北",
+    "华南",
+    "华东",
+    "华中",
+    "华西",
+    "中南",
+    "东方",
+    "团",
+];
+
+/// The first characters of the words [`word_anchor`] knows.
+const OPENER_FIRSTS: [char; 12] = [
+    '国', '中', '全', '华', '武', '解', '空', '海', '陆', '东', '西', '团',
+];
+
+/// What a character may do at either end of a token, for [`may_anchor`]: a byte of flags per
+/// character of the Basic Multilingual Plane (characters beyond it may do anything).
+static CHAR_CLASSES: LazyLock<Box<[u8]>> = LazyLock::new(|| {
+    let mut table = vec![0u8; 0x10000].into_boxed_slice();
+    let mut mark = |c: char, flag: u8| {
+        if let Some(slot) = table.get_mut(c as usize) {
+            *slot |= flag;
+        }
+    };
+    for k in ORG_ABBREVS.keys() {
+        if let Some(c) = k.chars().next() {
+            mark(c, FIRST_KNOWN);
+        }
+    }
+    for c in OPENER_FIRSTS.into_iter().chain(COUNTRY_ABBREVS.chars()) {
+        mark(c, FIRST_OPENER);
+    }
+    for k in ORG_SUFFIXES.keys() {
+        if let Some(c) = k.chars().next_back() {
+            mark(c, LAST_HEAD);
+        }
+    }
+    for c in ['司', '团'] {
+        mark(c, LAST_FIRM);
+    }
+    for c in ['乡', '镇'] {
+        mark(c, LAST_TOWN);
+    }
+    for c in ['司', '团', '学', '院', '社'] {
+        mark(c, LAST_STEM);
+    }
+    mark('队', LAST_TEAM);
+    for h in COMPANY_HEADS {
+        if let Some(c) = h.chars().next_back() {
+            mark(c, LAST_COMPANY);
+        }
+    }
+    table
+});
+
+/// The first character of an entry of [`ORG_ABBREVS`].
+const FIRST_KNOWN: u8 = 1;
+/// One of [`OPENER_FIRSTS`] or [`COUNTRY_ABBREVS`].
+const FIRST_OPENER: u8 = 2;
+/// The last character of a head ([`ORG_SUFFIXES`]).
+const LAST_HEAD: u8 = 4;
+/// The last character of 公司 and 集团.
+const LAST_FIRM: u8 = 8;
+/// 乡 and 镇, which end townships.
+const LAST_TOWN: u8 = 16;
+/// The last characters of [`STEM_HEADS`] and publishers (司, 团, 学, 院, 社).
+const LAST_STEM: u8 = 32;
+/// 队, which ends teams.
+const LAST_TEAM: u8 = 64;
+/// The last character of one of [`COMPANY_HEADS`].
+const LAST_COMPANY: u8 = 128;
+
+/// The [`char_class`] of a token's first and last characters and of the next token's last (0
+/// for an empty token or none).
+#[derive(Clone, Copy, Debug)]
+struct Ends {
+    first: u8,
+    last: u8,
+    next_last: u8,
+}
+
+/// The flags of [`CHAR_CLASSES`] of `c`.
+#[inline]
+fn char_class(c: char) -> u8 {
+    class_in(&CHAR_CLASSES, c)
+}
+
+/// [`char_class`] in `table` (the pre-pass holds the table once).
+#[inline]
+fn class_in(table: &[u8], c: char) -> u8 {
+    table.get(c as usize).copied().unwrap_or(u8::MAX)
+}
+
+/// False only when no rule of [`find_anchor`] can hold at token `i`: its tag, first
+/// character, ending and place, and the head after it, rule it out. `firm_near`: a token within
+/// the six after it ends in 公司 or 集团 (as [`firm_at`] needs).
+fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, ends: Ends) -> bool {
+    let t = &p.tokens[i];
+    if firm_near || t.is_empty() {
+        return true;
+    }
+    let Ends {
+        first,
+        last,
+        next_last,
+    } = ends;
+    // Proper words and places by their tag, firms by their heads.
+    // (A person's name or a Latin word opens a name only before a company's head, or a head
+    // as any word may.)
+    if matches!(t.pos.as_bytes(), b"ns" | b"nt" | b"nz" | b"j")
+        || matches!(t.pos.as_bytes(), b"nr" | b"nrt" | b"eng") && next_last & LAST_COMPANY != 0
+        || last & LAST_FIRM != 0 && firm_end(t.word)
+    {
+        return true;
+    }
+    // A township jieba does not know (is_place_token).
+    if last & LAST_TOWN != 0 && t.len() >= 4 && t.pos == "n" {
+        return true;
+    }
+    // 国家, 武警, 西南, 团 (word_anchor); 中塔, 俄 (country abbreviations).
+    if first & FIRST_OPENER != 0
+        && t.len() <= 3
+        && (OPENER_WORDS.contains(&t.word)
+            || t.word.chars().all(|c| COUNTRY_ABBREV_CHARS.contains(&c)))
+    {
+        return true;
+    }
+    // A known organization starts here.
+    if first & FIRST_KNOWN != 0 && ORG_ABBREVS.longest_at(&p.chars, t.start).is_some() {
+        return true;
+    }
+    // A gazetteer place: the whole word, or its start before a head.
+    if p.gazetteer_at(t.start)
+        .is_some_and(|n| n >= 2 && (n >= t.len() || last & LAST_HEAD != 0))
+    {
+        return true;
+    }
+    // A head right after it.
+    next_last & LAST_HEAD != 0
+        && p.tokens
+            .get(i + 1)
+            .is_some_and(|x| x.start == t.end && x.len() >= 2 && head_at(p, i + 1).is_some())
+}
+
+/// [`find_anchor`] for the words that open names of their own (国家, 武警, 国际, 西南, 团).
+fn word_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
+    let t = &p.tokens[i];
+    // A rule for a word of its own below needs the word in OPENER_WORDS.
+    if !OPENER_WORDS.contains(&t.word) {
+        return None;
     }
     if STATE_OPENERS.contains(&t.word) {
         return Some(Anchor::State);
@@ -824,7 +1109,7 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     // 解放军南京军区, 解放军总政治部: the army's regions and departments.
     if matches!(t.word, "武警" | "解放军")
         && p.tokens.get(i + 1).is_some_and(|x| {
-            is_place_token(p.tokens, i + 1)
+            p.is_place_token(i + 1)
                 || t.word == "解放军"
                     && x.start == t.end
                     && (x.word.ends_with("军区")
@@ -841,7 +1126,7 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     if matches!(t.word, "空军" | "海军" | "陆军")
         && p.tokens.get(i + 1).is_some_and(|x| {
             x.word.ends_with('队') && x.len() >= 3 && matches!(x.pos, "nz" | "nt" | "j")
-                || (is_place_token(p.tokens, i + 1) || bare_county(x.word))
+                || (p.is_place_token(i + 1) || bare_county(x.word))
                     && p.tokens
                         .get(i + 2)
                         .is_some_and(|h| head_of(h.word) == Some(true) && h.len() >= 2)
@@ -907,6 +1192,12 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::Proper);
     }
+    None
+}
+
+/// The last rules of [`find_anchor`]: teams, country pairs and abbreviations, nz words.
+fn proper_or_abbreviation(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
+    let t = &p.tokens[i];
     // 申花队, 国安队, 联航队: a team named by a stem jieba knows as a name.
     if t.len() == 3
         && t.word.ends_with('队')
@@ -916,7 +1207,7 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::Tagged);
     }
-    if (2..=3).contains(&t.len()) && is_country_pair(t.word) {
+    if (2..=3).contains(&t.len()) && t.word.chars().all(|c| COUNTRY_ABBREV_CHARS.contains(&c)) {
         return Some(Anchor::Proper);
     }
     if t.len() == 1 && t.word.chars().all(|c| COUNTRY_ABBREV_CHARS.contains(&c)) {
@@ -1052,7 +1343,7 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
         }
         Some(Anchor::Place) => {
             let mut k = j + 1;
-            while k < tokens.len() && is_place_token(tokens, k) {
+            while k < tokens.len() && p.is_place_token(k) {
                 k += 1;
             }
             // 邯郸县公安局黄粱梦派出所, 中国水产科学院黑龙江水产研究所: a unit of the body before
@@ -1154,11 +1445,12 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
     while j < limit {
         let t = &tokens[j];
         let prev = &tokens[j - 1];
+        let ordinal = chinese_ordinal_word(t);
         // 北京军区/驻/张家口/部队: the body's troops or office stationed in a place.
         if t.word == "驻"
             && last_head == Some(j - 1)
             && j + 2 < limit
-            && is_place_token(tokens, j + 1)
+            && p.is_place_token(j + 1)
             && matches!(tokens[j + 2].word, "部队" | "办事处" | "代表处" | "记者站")
         {
             last_head = Some(j + 2);
@@ -1168,7 +1460,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         }
         // 淮河/医院院长, 科技/局局长, 航班时刻/处处长: the name ends inside the word naming the
         // role.
-        if j > i && head_before_role(t.word).is_some() && head_of(t.word).is_none() {
+        if j > i && head_at(p, j).is_none() && head_before_role(t.word).is_some() {
             last_head = Some(j - 1);
             break;
         }
@@ -1268,9 +1560,9 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         // 北京军区251医院, 杭州/第八/中学, 北京市/五十五/中学: a unit numbered inside the name.
         // 天津/中药/六厂, 天津/地毯/十四/厂: a factory or squad known by its number.
         let numbered_unit = |w: &str| {
-            w.chars().count() >= 2
-                && w.ends_with(['厂', '队'])
-                && w.chars().rev().skip(1).all(|c| CHINESE_DIGITS.contains(c))
+            w.ends_with(['厂', '队'])
+                && w.chars().count() >= 2
+                && w.chars().rev().skip(1).all(is_chinese_digit)
         };
         // (空军电讯工程学院/七队: a school's classes stay out.)
         if j > i
@@ -1283,7 +1575,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             continue;
         }
         if j > i
-            && chinese_ordinal_word(t)
+            && ordinal
             && !t.word.starts_with('第')
             && tokens
                 .get(j + 1)
@@ -1295,7 +1587,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             continue;
         }
         // 北京/一一/五/中学: a number jieba cut in two.
-        let split_number = chinese_ordinal_word(t)
+        let split_number = ordinal
             && tokens.get(j + 1).is_some_and(|x| {
                 chinese_ordinal_word(x) && !x.word.starts_with('第') && x.start == t.end
             });
@@ -1308,7 +1600,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             continue;
         }
         // 北京市/第一/福利院, 铁道部/第十二/工程局: a numbered unit with a head of its own.
-        let chinese_ordinal = chinese_ordinal_word(t)
+        let chinese_ordinal = ordinal
             && tokens.get(j + 1).is_some_and(|x| {
                 matches!(x.word, "中学" | "小学" | "医院" | "人民医院")
                     // 消防/二/中队, 交警/三/大队: numbered squads.
@@ -1329,7 +1621,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                         && !NOT_HEADS.contains(x.word)
             });
         // 云南省/第二/人民/医院: a numbered people's hospital.
-        if chinese_ordinal_word(t)
+        if ordinal
             && t.word.starts_with('第')
             && tokens.get(j + 1).is_some_and(|x| x.word == "人民")
             && tokens.get(j + 2).is_some_and(|x| x.word == "医院")
@@ -1385,10 +1677,10 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             continue;
         }
         if (last_head.is_some() || t.word.ends_with("记者"))
-            && ends_in_role(t.word)
             && tokens
                 .get(j + 1)
                 .is_some_and(|x| x.pos.starts_with("nr") && x.len() >= 2)
+            && ends_in_role(t.word)
         {
             // 宣传处处长雷厚礼, 记者成元生: a person follows the title after a head (or a
             // reporter's title), the name stopped before.
@@ -1406,8 +1698,8 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             && tokens[j - 1].pos != "m"
             // 美国/加利福尼亚/理工学院, 中国康复研究中心/附属/北京/博爱医院: places before a
             // whole name are part of it.
-            && !(is_place_token(tokens, j - 1)
-                && (is_place_token(tokens, i) || j >= 2 && tokens[j - 2].word == "附属"))
+            && !(p.is_place_token(j - 1)
+                && (p.is_place_token(i) || j >= 2 && tokens[j - 2].word == "附属"))
             && matches!(
                 anchor_at(p, j),
                 Some(Anchor::Tagged | Anchor::PlaceCompound(_))
@@ -1438,7 +1730,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         }
         // 中共/吉林/市委书记: the body ends inside the word naming the role after the place.
         if last_head.is_some()
-            && is_place_token(tokens, j)
+            && p.is_place_token(j)
             && tokens
                 .get(j + 1)
                 .is_some_and(|x| head_before_role(x.word).is_some())
@@ -1450,8 +1742,10 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         // follows (有限责任/公司).
         if t.pos == "l"
             && last_head.is_some()
-            && head_of(t.word).is_none()
-            && tokens.get(j + 1).is_none_or(|x| head_of(x.word).is_none())
+            && head_at(p, j).is_none()
+            && tokens
+                .get(j + 1)
+                .is_none_or(|_| head_at(p, j + 1).is_none())
         {
             break;
         }
@@ -1540,7 +1834,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         if t.pos.starts_with('v')
             && t.pos != "vn"
             && j + 1 < tokens.len()
-            && head_of(t.word).is_none()
+            && head_at(p, j).is_none()
             && (matches!(
                 anchor_at(p, j + 1),
                 Some(Anchor::Place | Anchor::Known(_) | Anchor::Tagged | Anchor::State)
@@ -1575,13 +1869,13 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             // 八路军总部/命令/率领/八路军: after a complete name, a verb before another whole
             // name is the clause's.
             let clause = last_head.is_some()
-                && head_of(t.word).is_none()
+                && head_at(p, j).is_none()
                 && tokens
                     .get(j + 1)
                     .is_some_and(|x| x.len() >= 3 && head_of(x.word).is_some());
             // 上海/建设/成为/国际/金融中心: a verb with no head within two words is the
             // sentence's, not the name's.
-            let headless = head_of(t.word).is_none()
+            let headless = head_at(p, j).is_none()
                 && !tokens[j + 1..(j + 3).min(tokens.len())]
                     .iter()
                     .any(|x| head_of(x.word).is_some() || head_before_role(x.word).is_some());
@@ -1607,7 +1901,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                     || headless
                     || copula
                     || Some(j - 1) == last_head
-                    || t.len() == 1 && head_of(t.word).is_none())
+                    || t.len() == 1 && head_at(p, j).is_none())
             {
                 break;
             }
@@ -1650,7 +1944,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             && t.len() >= 2
             && prev.pos.starts_with('n')
             && last_head.is_some()
-            && head_of(t.word).is_none()
+            && head_at(p, j).is_none()
             // 金溪县, 嘉陵区: a county jieba tags as a name.
             && !(t.len() >= 3 && t.word.ends_with(['县', '市', '区', '镇', '乡']))
             // 公安局/黄粱梦/派出所, 石油公司/邹城/分公司: a unit named by a name of its own.
@@ -1681,7 +1975,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         {
             break;
         }
-        if let Some(strong) = head_of(t.word)
+        if let Some(strong) = head_at(p, j)
             && !NOT_HEADS.contains(t.word)
             // 党代表, 副政委, 事务所律师: a member's role, not the body.
             && !(t.len() > 2 && ends_in_role(t.word))
@@ -1740,7 +2034,7 @@ fn joined_by_dash(p: &Paragraph<'_>, i: usize) -> Option<(usize, Option<(usize, 
         return None;
     }
     match i.checked_sub(3).map(|k| (k, &tokens[k])) {
-        Some((k, place)) if place.end == word.start && is_place_token(tokens, k) => {
+        Some((k, place)) if place.end == word.start && p.is_place_token(k) => {
             Some((place.start, Some((place.start, place.end))))
         }
         _ => Some((word.start, None)),
@@ -1748,16 +2042,24 @@ fn joined_by_dash(p: &Paragraph<'_>, i: usize) -> Option<(usize, Option<(usize, 
 }
 
 /// The Chinese digits one to ten.
+#[cfg(test)]
 const CHINESE_DIGITS: &str = "一二三四五六七八九十";
+
+/// A Chinese digit from one to ten (一 … 十).
+fn is_chinese_digit(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
 
 /// A number in Chinese numerals, maybe an ordinal (第八, 五十五).
 fn chinese_ordinal_word(t: &Token<'_>) -> bool {
+    if t.pos != "m" {
+        return false;
+    }
     let digits = t.word.trim_start_matches('第');
-    t.pos == "m"
-        && !digits.is_empty()
-        && digits
-            .chars()
-            .all(|c| CHINESE_DIGITS.contains(c) || c == '百')
+    !digits.is_empty() && digits.chars().all(|c| is_chinese_digit(c) || c == '百')
 }
 
 /// A word made of an organization and a member's role (中央政治局常委, 中央委员会委员): the
@@ -1894,7 +2196,7 @@ fn mission_at(p: &Paragraph<'_>, i: usize) -> Option<(usize, Vec<(usize, usize)>
         && tokens
             .get(i + 2)
             .is_some_and(|h| MISSIONS.contains(&h.word))
-        && is_place_token(tokens, i)
+        && p.is_place_token(i)
     {
         return Some((i + 2, vec![(tokens[i].start, tokens[i].end)]));
     }
@@ -1903,7 +2205,7 @@ fn mission_at(p: &Paragraph<'_>, i: usize) -> Option<(usize, Vec<(usize, usize)>
         && let Some(c) = rest.chars().next()
         && abbreviation(&rest[..c.len_utf8()])
         && MISSIONS.contains(&&rest[c.len_utf8()..])
-        && (is_place_token(tokens, i) || abbreviation(tokens[i].word))
+        && (p.is_place_token(i) || abbreviation(tokens[i].word))
     {
         return Some((i + 1, Vec::new()));
     }
@@ -1913,16 +2215,16 @@ fn mission_at(p: &Paragraph<'_>, i: usize) -> Option<(usize, Vec<(usize, usize)>
         && tokens
             .get(i + 3)
             .is_some_and(|h| MISSIONS.contains(&h.word))
-        && is_place_token(tokens, i)
+        && p.is_place_token(i)
     {
         return Some((i + 3, vec![(tokens[i].start, tokens[i].end)]));
     }
-    if tokens.get(i + 1)?.word != "驻" || !is_place_token(tokens, i) {
+    if tokens.get(i + 1)?.word != "驻" || !p.is_place_token(i) {
         return None;
     }
     let mut places = vec![(tokens[i].start, tokens[i].end)];
     let mut j = i + 2;
-    while j < tokens.len() && j <= i + 3 && is_place_token(tokens, j) {
+    while j < tokens.len() && j <= i + 3 && p.is_place_token(j) {
         places.push((tokens[j].start, tokens[j].end));
         j += 1;
     }
@@ -2056,6 +2358,16 @@ fn is_school(word: &str) -> bool {
 /// 一一五中学).
 fn stem_head_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let tokens = p.tokens;
+    // Every rule below needs a number here, or a team (队), a publisher (社) or a head of
+    // STEM_HEADS (司, 团, 学, 院, 社) right after it or one further.
+    let ends = |k: usize, flag: u8| {
+        tokens
+            .get(k)
+            .is_some_and(|x| !x.is_empty() && char_class(p.chars[x.end - 1]) & flag != 0)
+    };
+    if tokens[i].pos != "m" && !ends(i + 1, LAST_TEAM | LAST_STEM) && !ends(i + 2, LAST_STEM) {
+        return None;
+    }
     // 1205/钻井队, 110/巡警队, 103/地质队: a team known by its number.
     if tokens[i].word.bytes().all(|b| b.is_ascii_digit())
         && let Some(h) = tokens.get(i + 1)
@@ -2125,9 +2437,50 @@ fn stem_head_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
 }
 
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
-    for c in 0..p.len() {
-        if p.chars[c] == '《'
-            && let Some((s, e)) = newspaper_at(p, c)
+    p.org_head = vec![Cell::new(0); p.tokens.len()];
+    // Tokens that cannot open a name are known to have no anchor before the rules are asked,
+    // and the tokens where nothing can start (no anchor, stem name or mission) are skipped.
+    let mut may_start = vec![false; p.tokens.len()];
+    let mut next_firm = usize::MAX;
+    // The character classes of the last characters of the next token and the one after.
+    let (mut last1, mut last2) = (0, 0);
+    let classes: &[u8] = &CHAR_CLASSES;
+    let class = |c: char| class_in(classes, c);
+    for i in (0..p.tokens.len()).rev() {
+        let t = &p.tokens[i];
+        let (first, last) = if t.is_empty() {
+            (0, 0)
+        } else {
+            (class(p.chars[t.start]), class(p.chars[t.end - 1]))
+        };
+        let ends = Ends {
+            first,
+            last,
+            next_last: last1,
+        };
+        let anchor = may_anchor(p, i, next_firm < i + 7, ends);
+        if !anchor && let Some(memo) = p.org_anchor_memo(i) {
+            memo.set(Anchor::encode(None));
+        }
+        // stem_head_at's and mission_at's first tests.
+        let stem = t.pos == "m" || last1 & (LAST_TEAM | LAST_STEM) != 0 || last2 & LAST_STEM != 0;
+        let mission = p
+            .tokens
+            .get(i + 1)
+            .is_some_and(|x| x.word.starts_with('驻'));
+        may_start[i] = anchor || stem || mission;
+        if last & LAST_FIRM != 0 && firm_end(t.word) {
+            next_firm = i;
+        }
+        (last1, last2) = (last, last1);
+    }
+    // Titles in 《》: most paragraphs have none.
+    let scan = if p.text.contains('《') { p.len() } else { 0 };
+    for c in 0..scan {
+        if p.chars[c] != '《' {
+            continue;
+        }
+        if let Some((s, e)) = newspaper_at(p, c)
             && p.is_unclaimed(s, e)
             && institution_cue_at(p, e)
         {
@@ -2135,8 +2488,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             out.push(Mention::new(EntityKind::Organization, s, e));
         }
         // 《企业管理》杂志社, 《党建》杂志社: the house named after its title.
-        if p.chars[c] == '《'
-            && let Some(close) = (c + 2..(c + 16).min(p.len())).find(|&k| p.chars[k] == '》')
+        if let Some(close) = (c + 2..(c + 16).min(p.len())).find(|&k| p.chars[k] == '》')
             && let Some(house) = ["杂志社", "编辑部", "报社", "出版社"]
                 .iter()
                 .find(|h| p.slice(close + 1, (close + 1 + h.chars().count()).min(p.len())) == **h)
@@ -2150,12 +2502,18 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let tokens = p.tokens;
     let mut i = 0;
     while i < tokens.len() {
+        if !may_start[i] {
+            i += 1;
+            continue;
+        }
         let t = &tokens[i];
         if !p.is_free(t.start, t.end, |k| k == EntityKind::Number) {
             i += 1;
             continue;
         }
-        if let Some((mut end, places)) = mission_at(p, i)
+        // A mission needs 驻 right after the sending country.
+        if tokens.get(i + 1).is_some_and(|x| x.word.starts_with('驻'))
+            && let Some((mut end, places)) = mission_at(p, i)
             && p.is_unclaimed(t.start, tokens[end].end)
         {
             // 英国驻华使馆/文化教育处: a section of the mission.
@@ -2376,6 +2734,65 @@ mod tests {
         for a in all {
             assert_ne!(Anchor::encode(a), 0, "{a:?}");
             assert_eq!(Anchor::decode(Anchor::encode(a)), a);
+        }
+    }
+
+    #[test]
+    fn opener_words_are_the_state_openers_and_open_with_their_characters() {
+        for w in super::STATE_OPENERS {
+            assert!(super::OPENER_WORDS.contains(&w), "{w}");
+        }
+        for w in super::OPENER_WORDS {
+            assert!(w.starts_with(super::OPENER_FIRSTS), "{w}");
+            assert!(w.chars().count() <= 3, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_longest_head_is_found_walking_back() {
+        let naive = |word: &str| {
+            word.char_indices().find_map(|(b, _)| {
+                crate::lexicon::ORG_SUFFIXES
+                    .value(&word[b..])
+                    .map(|v| (b, v))
+            })
+        };
+        for word in [
+            "北京大学",
+            "中国疾病预防控制中心",
+            "外交部",
+            "社会",
+            "研究所",
+            "股份有限公司",
+            "华为技术有限公司",
+            "美术馆",
+            "TCL",
+            "",
+        ] {
+            assert_eq!(super::longest_head(word), naive(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn chinese_digits_are_the_ten() {
+        let listed: Vec<char> = super::CHINESE_DIGITS.chars().collect();
+        for c in '\u{4e00}'..='\u{9fff}' {
+            assert_eq!(super::is_chinese_digit(c), listed.contains(&c), "{c}");
+        }
+    }
+
+    #[test]
+    fn every_firm_head_ends_in_company_or_group() {
+        // firm_at looks ahead for a head by these two endings only.
+        for h in super::FIRM_HEADS {
+            assert!(h.ends_with("公司") || h.ends_with("集团"), "{h}");
+        }
+    }
+
+    #[test]
+    fn every_stem_head_ends_in_a_character_stem_head_at_looks_for() {
+        for h in super::STEM_HEADS {
+            assert!(h.ends_with(['司', '团', '学', '院', '社']), "{h}");
         }
     }
 
