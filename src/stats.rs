@@ -277,6 +277,8 @@ pub struct Counts {
     /// had each.
     tag_index: FxHashMap<u64, u32>,
     tags: Vec<(String, usize)>,
+    /// The index of the tags met last, keyed by where their text lives (see [`Counts::tag`]).
+    tag_cache: [(usize, usize, u32); TAG_CACHE],
     /// Scratch: byte offsets of the characters of the paragraph as written.
     byte_at: Vec<usize>,
 }
@@ -298,6 +300,7 @@ impl Default for Counts {
             words: SPARE_WORDS.take(),
             tag_index: FxHashMap::default(),
             tags: Vec::new(),
+            tag_cache: [(0, 0, 0); TAG_CACHE],
             byte_at: Vec::new(),
         }
     }
@@ -318,9 +321,18 @@ fn tag_key(tag: &str) -> Option<u64> {
 }
 
 /// True for a token that is only whitespace.
+#[inline]
 fn is_blank(word: &str) -> bool {
-    word.chars().all(char::is_whitespace)
+    match word.as_bytes().first() {
+        // No character from U+4000 up is whitespace: Han text is answered by its first byte.
+        Some(&b) if b >= 0xE4 => false,
+        Some(&b) if b.is_ascii() && !char::from(b).is_whitespace() => false,
+        _ => word.chars().all(char::is_whitespace),
+    }
 }
+
+/// How many tags [`Counts::tag`] remembers by address.
+const TAG_CACHE: usize = 64;
 
 impl Counts {
     /// Count the characters of a raw line (line break included).
@@ -335,7 +347,27 @@ impl Counts {
         self.stats.han_characters += han;
     }
 
+    /// The index of `tag` in the tag table, counting it. jieba hands out tags from a few fixed
+    /// strings, so the index is remembered by the text's address and length first.
     fn tag(&mut self, tag: &str) -> u32 {
+        let addr = tag.as_ptr() as usize;
+        let slot = &self.tag_cache[((addr >> 3) ^ (addr >> 11)) % TAG_CACHE];
+        // The text is compared too: a tag passed in by a caller may live where another did.
+        if slot.0 == addr
+            && slot.1 == tag.len()
+            && self.tags.get(slot.2 as usize).is_some_and(|t| t.0 == tag)
+        {
+            let i = slot.2;
+            self.tags[i as usize].1 += 1;
+            return i;
+        }
+        let i = self.tag_index_of(tag);
+        self.tag_cache[((addr >> 3) ^ (addr >> 11)) % TAG_CACHE] = (addr, tag.len(), i);
+        self.tags[i as usize].1 += 1;
+        i
+    }
+
+    fn tag_index_of(&mut self, tag: &str) -> u32 {
         let i = match tag_key(tag) {
             Some(key) => match self.tag_index.get(&key) {
                 Some(&i) => i,
@@ -355,7 +387,6 @@ impl Counts {
                 }
             },
         };
-        self.tags[i as usize].1 += 1;
         i
     }
 
