@@ -368,7 +368,7 @@ impl Counts {
     }
 
     fn tag_index_of(&mut self, tag: &str) -> u32 {
-        let i = match tag_key(tag) {
+        match tag_key(tag) {
             Some(key) => match self.tag_index.get(&key) {
                 Some(&i) => i,
                 None => {
@@ -386,8 +386,7 @@ impl Counts {
                     (self.tags.len() - 1) as u32
                 }
             },
-        };
-        i
+        }
     }
 
     /// Count a non-blank paragraph: `folded` is what was segmented, `original` the same
