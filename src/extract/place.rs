@@ -478,6 +478,16 @@ pub fn is_place_token(tokens: &[Token<'_>], i: usize) -> bool {
     !(near(i.checked_sub(1)) || near(Some(i + 1)))
 }
 
+/// False when token `t` cannot be a place ([`is_place_token`]) by its tag and length, or by
+/// `gazetteer` (the longest gazetteer entry at its start, which a word of the gazetteers never
+/// outruns). Most tokens are rejected here before the full test.
+#[inline]
+fn may_be_place_token(t: &Token<'_>, gazetteer: Option<usize>) -> bool {
+    t.pos == "ns"
+        || (t.len() >= 4 && matches!(t.pos, "n" | "nz"))
+        || (t.len() >= 2 && gazetteer.is_some_and(|n| n >= t.len()))
+}
+
 fn is_country_pair(word: &str) -> bool {
     word.chars().count() == 2
         && word
@@ -723,6 +733,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             }
         }
         if end_tok.is_none()
+            && may_be_place_token(t, p.gazetteer_at(t.start))
             && p.is_place_token(i)
             && !is_country_pair(t.word)
             && super::organization::head_of(t.word).is_none()
