@@ -241,8 +241,6 @@ struct Ctx<'a, 'p> {
     start_tok: Vec<u32>,
     /// `end_tok[i]`: the token ending at character `i`.
     end_tok: Vec<u32>,
-    /// `tok_of[i]`: the token holding character `i`.
-    tok_of: Vec<u32>,
     facts: &'static CharFacts,
 }
 
@@ -251,14 +249,10 @@ impl<'a, 'p> Ctx<'a, 'p> {
         let n = p.len();
         let mut start_tok = vec![NONE; n + 1];
         let mut end_tok = vec![NONE; n + 1];
-        let mut tok_of = vec![NONE; n];
         for (i, t) in p.tokens.iter().enumerate() {
             if t.start <= n && t.end <= n {
                 start_tok[t.start] = i as u32;
                 end_tok[t.end] = i as u32;
-                tok_of[t.start..t.end]
-                    .iter_mut()
-                    .for_each(|x| *x = i as u32);
             }
         }
         Ctx {
@@ -266,9 +260,19 @@ impl<'a, 'p> Ctx<'a, 'p> {
             tokens: p.tokens,
             start_tok,
             end_tok,
-            tok_of,
             facts: &FACTS,
         }
+    }
+
+    /// The token holding character `i`: the nearest token starting at or before `i`, when it
+    /// reaches past `i` (tokens are short, so the walk back is too).
+    fn tok_of(&self, i: usize) -> Option<u32> {
+        if i >= self.p.len() {
+            return None;
+        }
+        let k = (0..=i).rev().find(|&k| self.start_tok[k] != NONE)?;
+        let ti = self.start_tok[k];
+        (self.tokens[ti as usize].end > i).then_some(ti)
     }
 
     fn char(&self, i: usize) -> char {
@@ -361,7 +365,7 @@ impl<'a, 'p> Ctx<'a, 'p> {
     /// When `e` falls inside a word jieba does not know and the rest of that word is a reporting
     /// word (刘宇摄, 张三说), the index of that word.
     fn glued_cue(&self, e: usize) -> Option<u32> {
-        let ti = *self.tok_of.get(e)?;
+        let ti = self.tok_of(e)?;
         let t = &self.tokens[ti as usize];
         (t.start < e
             && PERSON_CUES.value(self.p.slice(e, t.end)) == Some("after")
@@ -374,7 +378,7 @@ impl<'a, 'p> Ctx<'a, 'p> {
     /// (韩保深/及, 徐衍东/为), the index of that word.
     fn glued_tail(&self, e: usize) -> Option<u32> {
         self.glued_cue(e).or_else(|| {
-            let ti = *self.tok_of.get(e)?;
+            let ti = self.tok_of(e)?;
             let t = &self.tokens[ti as usize];
             (t.start < e
                 && t.end == e + 1
@@ -528,6 +532,9 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 group(ctx, taken, i + 1, j, true, out);
             }
         } else if let Some(t) = ctx.token_starting(i)
+            // The last character first: most words end in neither 者 nor 员.
+            && t.end > t.start
+            && matches!(ctx.char(t.end - 1), '者' | '员')
             && is_byline_cue(t.word)
         {
             let mut e = t.end;
@@ -901,8 +908,15 @@ fn translit_token(t: &Token<'_>) -> bool {
 
 /// [`translit_token`] for token `i` of the paragraph, its characters looked up once per
 /// paragraph.
-fn translit_token_at(p: &Paragraph<'_>, i: usize) -> bool {
-    may_be_translit_token(p, i) && p.is_translit_token(i) && !is_place(p.tokens[i].word)
+#[inline]
+fn translit_token_at(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    let p = ctx.p;
+    p.tokens
+        .get(i)
+        .and_then(|t| p.chars.get(t.start))
+        .is_none_or(|&c| ctx.facts.may(c, TRANSLIT))
+        && p.is_translit_token(i)
+        && !is_place(p.tokens[i].word)
 }
 
 /// True when a transliteration run ending at `e` goes on as a place name: a place head follows
@@ -1091,7 +1105,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
     let n = p.len();
     for t in ctx.tokens {
         let s = t.start;
-        if s >= n || taken[s] || !is_han(ctx.char(s)) {
+        if s >= n {
             continue;
         }
         let first = ctx.char(s);
@@ -1100,6 +1114,9 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         if ctx.facts.of(first) & (SURNAME | LONG_SURNAME | TIBETAN | JAPANESE) == 0
             && !t.pos.starts_with("nr")
         {
+            continue;
+        }
+        if taken[s] || !is_han(first) {
             continue;
         }
         let mut best: Option<Cand> = None;
@@ -1251,13 +1268,13 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !translit_token_at(p, i) || taken[t.start] || !p.is_unclaimed(t.start, t.end) {
+        if !translit_token_at(ctx, i) || taken[t.start] || !p.is_unclaimed(t.start, t.end) {
             i += 1;
             continue;
         }
         let mut j = i;
         while j + 1 < toks.len()
-            && translit_token_at(p, j + 1)
+            && translit_token_at(ctx, j + 1)
             && toks[j + 1].len() >= 2
             && toks[j + 1].end - t.start <= 7
             && p.is_unclaimed(toks[j + 1].start, toks[j + 1].end)
