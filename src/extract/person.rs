@@ -356,7 +356,7 @@ impl<'a, 'p> Ctx<'a, 'p> {
                 return VERB_CUE;
             }
         }
-        if "一二三四五六七八九初".contains(c(e)) && c(e + 1) == '段' {
+        if c(e + 1) == '段' && "一二三四五六七八九初".contains(c(e)) {
             return TITLE_CUE;
         }
         0
@@ -952,7 +952,36 @@ fn place_follows(ctx: &Ctx<'_, '_>, e: usize) -> bool {
 /// Characters that stand as words of their own after a name (为, 有, 在): jieba's guessing
 /// glues them to an unknown name (令狐安为, 任大惠有).
 fn is_glued_function_char(c: char) -> bool {
-    "为有在是和对将把被给向从到也就都又还等与及曾已的了记手时".contains(c)
+    matches!(
+        c,
+        '为' | '有'
+            | '在'
+            | '是'
+            | '和'
+            | '对'
+            | '将'
+            | '把'
+            | '被'
+            | '给'
+            | '向'
+            | '从'
+            | '到'
+            | '也'
+            | '就'
+            | '都'
+            | '又'
+            | '还'
+            | '等'
+            | '与'
+            | '及'
+            | '曾'
+            | '已'
+            | '的'
+            | '了'
+            | '记'
+            | '手'
+            | '时'
+    )
 }
 
 /// Start of the name part that ends at `i` (a dot): whole transliteration tokens to the left.
