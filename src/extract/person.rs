@@ -526,15 +526,20 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             }
         }
     }
-    for i in 0..n {
-        if ctx.char(i) == '(' {
-            if let Some(j) = (i + 2..n.min(i + 26)).find(|&j| ctx.char(j) == ')') {
-                group(ctx, taken, i + 1, j, true, out);
-            }
-        } else if let Some(t) = ctx.token_starting(i)
-            // The last character first: most words end in neither 者 nor 员.
-            && t.end > t.start
+    // Groups in brackets, then groups after a reporter cue (the order of candidates does not
+    // matter: `select` sorts them by all they hold).
+    for (i, _) in p.chars.iter().enumerate().filter(|&(_, &c)| c == '(') {
+        if let Some(j) = (i + 2..n.min(i + 26)).find(|&j| ctx.char(j) == ')') {
+            group(ctx, taken, i + 1, j, true, out);
+        }
+    }
+    for (k, t) in ctx.tokens.iter().enumerate() {
+        // The last character first: most words end in neither 者 nor 员.
+        if t.end > t.start
+            && t.end <= n
             && matches!(ctx.char(t.end - 1), '者' | '员')
+            && ctx.char(t.start) != '('
+            && ctx.start_tok[t.start] == k as u32
             && is_byline_cue(t.word)
         {
             let mut e = t.end;
@@ -1011,12 +1016,22 @@ fn extend_right(ctx: &Ctx<'_, '_>, i: usize) -> usize {
 /// How much the shape of `s..e` (a surname of `sl` characters and a given name) and its
 /// segmentation say it is a name; `None` when it cannot be one.
 fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32> {
-    let first = ctx.start_tok[s];
-    let last = if ctx.end_tok[e] != NONE {
-        ctx.end_tok[e]
+    chinese_shape_to(ctx, s, sl, e, last_token(ctx, e)?)
+}
+
+/// The token a name ending at `e` ends with: the token ending there, or the word jieba glued
+/// the name to ([`Ctx::glued_tail`]).
+fn last_token(ctx: &Ctx<'_, '_>, e: usize) -> Option<u32> {
+    if ctx.end_tok[e] != NONE {
+        Some(ctx.end_tok[e])
     } else {
-        ctx.glued_tail(e)?
-    };
+        ctx.glued_tail(e)
+    }
+}
+
+/// [`chinese_shape`] with the name's last token ([`last_token`]) already found.
+fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32) -> Option<i32> {
+    let first = ctx.start_tok[s];
     let jieba = Segmenter::shared().jieba();
     let len = e - s;
     let given = ctx.p.slice(s + sl, e);
@@ -1173,9 +1188,12 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             }
             for gl in [1, 2] {
                 let e = s + sl + gl;
-                if e > n || (ctx.end_tok[e] == NONE && ctx.glued_tail(e).is_none()) {
+                if e > n {
                     continue;
                 }
+                let Some(last) = last_token(ctx, e) else {
+                    continue;
+                };
                 if !p.is_unclaimed(s, e) || taken[s..e].iter().any(|&x| x) {
                     continue;
                 }
@@ -1186,7 +1204,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 if is_place(text) || place_follows(ctx, e) {
                     continue;
                 }
-                let Some(shape) = chinese_shape(ctx, s, sl, e) else {
+                let Some(shape) = chinese_shape_to(ctx, s, sl, e, last) else {
                     continue;
                 };
                 consider(Cand {
