@@ -528,7 +528,11 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
     }
     // Groups in brackets, then groups after a reporter cue (the order of candidates does not
     // matter: `select` sorts them by all they hold).
-    for (i, _) in p.chars.iter().enumerate().filter(|&(_, &c)| c == '(') {
+    // The brackets are found in the text's bytes (a fast search), then turned into characters.
+    let mut from = 0;
+    while let Some(b) = p.text[from..].find('(') {
+        let i = p.char_at_byte(from + b);
+        from += b + 1;
         if let Some(j) = (i + 2..n.min(i + 26)).find(|&j| ctx.char(j) == ')') {
             group(ctx, taken, i + 1, j, true, out);
         }
