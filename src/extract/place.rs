@@ -655,6 +655,19 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         let mut end_tok = None;
         // Asked once here for the rules below (the paragraph remembers it, but asking costs too).
         let gazetteer = p.gazetteer_at(t.start);
+        // Most tokens open no rule below: without a gazetteer entry at their start, they need a
+        // transliteration character first (a foreign place), 前 or 原 first (a former state),
+        // 岸, 部 or 陆 last (a coast or part), or a place's tag (the full place test).
+        if gazetteer.is_none()
+            && t.end > t.start
+            && !matches!(p.chars[t.start], '前' | '原')
+            && !matches!(p.chars[t.end - 1], '岸' | '部' | '陆')
+            && !may_be_place_token(t, None)
+            && !super::person::may_be_translit_token(p, i)
+        {
+            i += 1;
+            continue;
+        }
         if let Some(n) = gazetteer {
             let end = t.start + n;
             if n >= 2
@@ -744,7 +757,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             }
         }
         if end_tok.is_none()
-            && may_be_place_token(t, p.gazetteer_at(t.start))
+            && may_be_place_token(t, gazetteer)
             && p.is_place_token(i)
             && !is_country_pair(t.word)
             && super::organization::head_of(t.word).is_none()
