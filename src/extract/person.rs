@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{
-    FAMOUS_PEOPLE, GIVEN_CHARS, JAPANESE_SURNAMES, Lexicon, NAME_FINAL_CHARS, ORG_SUFFIXES,
-    PERSON_CUES, PLACE_SUFFIXES, SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
+    CharSet, FAMOUS_PEOPLE, GIVEN_CHARS, JAPANESE_SURNAMES, Lexicon, NAME_FINAL_CHARS,
+    ORG_SUFFIXES, PERSON_CUES, PLACE_SUFFIXES, SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
 };
 use crate::normalize::is_han;
 use crate::segment::{Segmenter, Token};
@@ -233,6 +233,16 @@ fn is_function_tag(pos: &str) -> bool {
     ) || pos.starts_with('u')
 }
 
+/// The first characters of the person cues that go after a name (说, 表示): a reporting word
+/// glued to a name opens with one ([`Ctx::glued_cue`]).
+static AFTER_CUE_OPENERS: LazyLock<CharSet> = LazyLock::new(|| {
+    PERSON_CUES
+        .keys()
+        .filter(|k| PERSON_CUES.value(k) == Some("after"))
+        .filter_map(|k| k.chars().next())
+        .collect()
+});
+
 /// The paragraph with token lookups by character position.
 struct Ctx<'a, 'p> {
     p: &'a Paragraph<'p>,
@@ -365,6 +375,15 @@ impl<'a, 'p> Ctx<'a, 'p> {
     /// When `e` falls inside a word jieba does not know and the rest of that word is a reporting
     /// word (刘宇摄, 张三说), the index of that word.
     fn glued_cue(&self, e: usize) -> Option<u32> {
+        // The character at `e` first: few open a reporting word.
+        if !self
+            .p
+            .chars
+            .get(e)
+            .is_some_and(|c| AFTER_CUE_OPENERS.contains(c))
+        {
+            return None;
+        }
         let ti = self.tok_of(e)?;
         let t = &self.tokens[ti as usize];
         (t.start < e
