@@ -193,12 +193,35 @@ fn is_head(last: &str) -> bool {
         && !last.chars().next().is_some_and(ends_names)
 }
 
+/// The first characters of the titles: a word opening with none is no title (most words are
+/// turned away here before the list is walked).
+static TITLE_OPENERS: LazyLock<CharSet> =
+    LazyLock::new(|| TITLES.keys().filter_map(|k| k.chars().next()).collect());
+
+/// The first characters of the person cues (see [`TITLE_OPENERS`]).
+static CUE_OPENERS: LazyLock<CharSet> = LazyLock::new(|| {
+    PERSON_CUES
+        .keys()
+        .filter_map(|k| k.chars().next())
+        .collect()
+});
+
+/// False when `word` cannot be in the list whose first characters are `openers`.
+#[inline]
+fn may_open(openers: &CharSet, word: &str) -> bool {
+    word.chars().next().is_some_and(|c| openers.contains(&c))
+}
+
 /// True when `word` is a title before or after a name: [`is_title`] either way, in one look-up.
 fn is_any_title(word: &str) -> bool {
-    matches!(TITLES.value(word), Some("both" | "before" | "after"))
+    may_open(&TITLE_OPENERS, word)
+        && matches!(TITLES.value(word), Some("both" | "before" | "after"))
 }
 
 fn is_title(word: &str, want_before: bool) -> bool {
+    if !may_open(&TITLE_OPENERS, word) {
+        return false;
+    }
     match TITLES.value(word) {
         Some("both") => true,
         Some("before") => want_before,
@@ -1058,7 +1081,7 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
     let jieba = Segmenter::shared().jieba();
     let len = e - s;
     let given = ctx.p.slice(s + sl, e);
-    if is_any_title(given) || PERSON_CUES.contains(given) {
+    if is_any_title(given) || may_open(&CUE_OPENERS, given) && PERSON_CUES.contains(given) {
         return None;
     }
     // A title's modifier (常务副部长, 原副总理) ends no name.
