@@ -1316,18 +1316,19 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             }
         }
         // A word jieba tags as a name but with no surname (丹增, 巴音朝鲁) after a title.
+        // The title before is asked before the dictionary (which costs the most).
         if best.is_none()
             && t.pos.starts_with("nr")
             && (2..=4).contains(&t.len())
             && t.word.chars().all(is_han)
+            && ctx.cue_before(s) >= TITLE_CUE
+            && p.is_unclaimed(s, t.end)
             && !is_place(t.word)
             && !common_word(Segmenter::shared().jieba(), t.word)
             && rare_word(Segmenter::shared().jieba(), t.word)
             && !(t.len() >= 3
                 && (ordinary_word(Segmenter::shared().jieba(), p.slice(s, s + 2))
                     || ordinary_word(Segmenter::shared().jieba(), p.slice(t.end - 2, t.end))))
-            && ctx.cue_before(s) >= TITLE_CUE
-            && p.is_unclaimed(s, t.end)
         {
             best = Some(Cand {
                 start: s,
