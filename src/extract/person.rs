@@ -1145,11 +1145,19 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
     let mut score = 1;
     // Right after a title, a surname that jieba cut off and tagged as something else (会计许/m
     // 云英, 纪检员苏/j 清阳, 副部长李/nr 成仁) is still a surname.
-    let titled = ctx.cue_before(s) >= TITLE_CUE;
+    // Asked only where it matters (most names have no piece it changes), then remembered.
+    let titled_memo = std::cell::Cell::new(None);
+    let titled = || {
+        titled_memo.get().unwrap_or_else(|| {
+            let v = ctx.cue_before(s) >= TITLE_CUE;
+            titled_memo.set(Some(v));
+            v
+        })
+    };
     for ti in first..=last {
         let t = &ctx.tokens[ti as usize];
         if t.end <= s + sl {
-            let loose = titled && t.len() == 1 && matches!(t.pos, "m" | "zg" | "j" | "q" | "ng");
+            let loose = t.len() == 1 && matches!(t.pos, "m" | "zg" | "j" | "q" | "ng") && titled();
             if (is_function_tag(t.pos) || t.pos == "v") && !loose {
                 return None; // 和/李鹏, 都/有
             }
@@ -1160,7 +1168,7 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
             && t.len() >= 2
             && t.pos.starts_with("nr")
             && jieba.has_word(t.word)
-            && !(titled && sl == 1 && ctx.token_starting(s).is_some_and(|f| f.end == s + 1))
+            && !(sl == 1 && ctx.token_starting(s).is_some_and(|f| f.end == s + 1) && titled())
         {
             return None; // a whole name after a stray surname-like character
         }
@@ -1378,8 +1386,9 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         let (s, e) = (t.start, toks[j].end);
         let text = p.slice(s, e);
         let single_ns = i == j && t.pos == "ns";
-        let titled = ctx.cue_before(s) >= TITLE_CUE;
-        if e - s >= 2 && !is_place(text) && !continues_as_place(ctx, e) && (!single_ns || titled) {
+        let titled = || ctx.cue_before(s) >= TITLE_CUE;
+        if e - s >= 2 && !is_place(text) && !continues_as_place(ctx, e) && (!single_ns || titled())
+        {
             let shape = if i == j {
                 let known = jieba.has_word(text);
                 let halves = (p.slice(s, s + 2), p.slice(e - 2, e));
@@ -1395,7 +1404,7 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                     "nr" | "nrt" | "nrfg" if known => 1,
                     "ns" if known => 0,
                     // A word the dictionary tags otherwise, right after a title (外长利维).
-                    "n" | "nz" | "ns" if known && titled && rare_word(jieba, text) => 0,
+                    "n" | "nz" | "ns" if known && titled() && rare_word(jieba, text) => 0,
                     _ if known => -9,
                     _ if e - s >= 3 => 1,
                     _ => 0,
