@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{
-    FAMOUS_PEOPLE, GIVEN_CHARS, JAPANESE_SURNAMES, Lexicon, NAME_FINAL_CHARS, ORG_SUFFIXES,
-    PERSON_CUES, PLACE_SUFFIXES, SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
+    CharSet, FAMOUS_PEOPLE, GIVEN_CHARS, JAPANESE_SURNAMES, Lexicon, NAME_FINAL_CHARS,
+    ORG_SUFFIXES, PERSON_CUES, PLACE_SUFFIXES, SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
 };
 use crate::normalize::is_han;
 use crate::segment::{Segmenter, Token};
@@ -193,12 +193,35 @@ fn is_head(last: &str) -> bool {
         && !last.chars().next().is_some_and(ends_names)
 }
 
+/// The first characters of the titles: a word opening with none is no title (most words are
+/// turned away here before the list is walked).
+static TITLE_OPENERS: LazyLock<CharSet> =
+    LazyLock::new(|| TITLES.keys().filter_map(|k| k.chars().next()).collect());
+
+/// The first characters of the person cues (see [`TITLE_OPENERS`]).
+static CUE_OPENERS: LazyLock<CharSet> = LazyLock::new(|| {
+    PERSON_CUES
+        .keys()
+        .filter_map(|k| k.chars().next())
+        .collect()
+});
+
+/// False when `word` cannot be in the list whose first characters are `openers`.
+#[inline]
+fn may_open(openers: &CharSet, word: &str) -> bool {
+    word.chars().next().is_some_and(|c| openers.contains(&c))
+}
+
 /// True when `word` is a title before or after a name: [`is_title`] either way, in one look-up.
 fn is_any_title(word: &str) -> bool {
-    matches!(TITLES.value(word), Some("both" | "before" | "after"))
+    may_open(&TITLE_OPENERS, word)
+        && matches!(TITLES.value(word), Some("both" | "before" | "after"))
 }
 
 fn is_title(word: &str, want_before: bool) -> bool {
+    if !may_open(&TITLE_OPENERS, word) {
+        return false;
+    }
     match TITLES.value(word) {
         Some("both") => true,
         Some("before") => want_before,
@@ -233,6 +256,16 @@ fn is_function_tag(pos: &str) -> bool {
     ) || pos.starts_with('u')
 }
 
+/// The first characters of the person cues that go after a name (说, 表示): a reporting word
+/// glued to a name opens with one ([`Ctx::glued_cue`]).
+static AFTER_CUE_OPENERS: LazyLock<CharSet> = LazyLock::new(|| {
+    PERSON_CUES
+        .keys()
+        .filter(|k| PERSON_CUES.value(k) == Some("after"))
+        .filter_map(|k| k.chars().next())
+        .collect()
+});
+
 /// The paragraph with token lookups by character position.
 struct Ctx<'a, 'p> {
     p: &'a Paragraph<'p>,
@@ -241,8 +274,6 @@ struct Ctx<'a, 'p> {
     start_tok: Vec<u32>,
     /// `end_tok[i]`: the token ending at character `i`.
     end_tok: Vec<u32>,
-    /// `tok_of[i]`: the token holding character `i`.
-    tok_of: Vec<u32>,
     facts: &'static CharFacts,
 }
 
@@ -251,14 +282,10 @@ impl<'a, 'p> Ctx<'a, 'p> {
         let n = p.len();
         let mut start_tok = vec![NONE; n + 1];
         let mut end_tok = vec![NONE; n + 1];
-        let mut tok_of = vec![NONE; n];
         for (i, t) in p.tokens.iter().enumerate() {
             if t.start <= n && t.end <= n {
                 start_tok[t.start] = i as u32;
                 end_tok[t.end] = i as u32;
-                tok_of[t.start..t.end]
-                    .iter_mut()
-                    .for_each(|x| *x = i as u32);
             }
         }
         Ctx {
@@ -266,9 +293,19 @@ impl<'a, 'p> Ctx<'a, 'p> {
             tokens: p.tokens,
             start_tok,
             end_tok,
-            tok_of,
             facts: &FACTS,
         }
+    }
+
+    /// The token holding character `i`: the nearest token starting at or before `i`, when it
+    /// reaches past `i` (tokens are short, so the walk back is too).
+    fn tok_of(&self, i: usize) -> Option<u32> {
+        if i >= self.p.len() {
+            return None;
+        }
+        let k = (0..=i).rev().find(|&k| self.start_tok[k] != NONE)?;
+        let ti = self.start_tok[k];
+        (self.tokens[ti as usize].end > i).then_some(ti)
     }
 
     fn char(&self, i: usize) -> char {
@@ -352,7 +389,7 @@ impl<'a, 'p> Ctx<'a, 'p> {
                 return VERB_CUE;
             }
         }
-        if "一二三四五六七八九初".contains(c(e)) && c(e + 1) == '段' {
+        if c(e + 1) == '段' && "一二三四五六七八九初".contains(c(e)) {
             return TITLE_CUE;
         }
         0
@@ -361,7 +398,16 @@ impl<'a, 'p> Ctx<'a, 'p> {
     /// When `e` falls inside a word jieba does not know and the rest of that word is a reporting
     /// word (刘宇摄, 张三说), the index of that word.
     fn glued_cue(&self, e: usize) -> Option<u32> {
-        let ti = *self.tok_of.get(e)?;
+        // The character at `e` first: few open a reporting word.
+        if !self
+            .p
+            .chars
+            .get(e)
+            .is_some_and(|c| AFTER_CUE_OPENERS.contains(c))
+        {
+            return None;
+        }
+        let ti = self.tok_of(e)?;
         let t = &self.tokens[ti as usize];
         (t.start < e
             && PERSON_CUES.value(self.p.slice(e, t.end)) == Some("after")
@@ -374,7 +420,7 @@ impl<'a, 'p> Ctx<'a, 'p> {
     /// (韩保深/及, 徐衍东/为), the index of that word.
     fn glued_tail(&self, e: usize) -> Option<u32> {
         self.glued_cue(e).or_else(|| {
-            let ti = *self.tok_of.get(e)?;
+            let ti = self.tok_of(e)?;
             let t = &self.tokens[ti as usize];
             (t.start < e
                 && t.end == e + 1
@@ -522,12 +568,24 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             }
         }
     }
-    for i in 0..n {
-        if ctx.char(i) == '(' {
-            if let Some(j) = (i + 2..n.min(i + 26)).find(|&j| ctx.char(j) == ')') {
-                group(ctx, taken, i + 1, j, true, out);
-            }
-        } else if let Some(t) = ctx.token_starting(i)
+    // Groups in brackets, then groups after a reporter cue (the order of candidates does not
+    // matter: `select` sorts them by all they hold).
+    // The brackets are found in the text's bytes (a fast search), then turned into characters.
+    let mut from = 0;
+    while let Some(b) = p.text[from..].find('(') {
+        let i = p.char_at_byte(from + b);
+        from += b + 1;
+        if let Some(j) = (i + 2..n.min(i + 26)).find(|&j| ctx.char(j) == ')') {
+            group(ctx, taken, i + 1, j, true, out);
+        }
+    }
+    for (k, t) in ctx.tokens.iter().enumerate() {
+        // The last character first: most words end in neither 者 nor 员.
+        if t.end > t.start
+            && t.end <= n
+            && matches!(ctx.char(t.end - 1), '者' | '员')
+            && ctx.char(t.start) != '('
+            && ctx.start_tok[t.start] == k as u32
             && is_byline_cue(t.word)
         {
             let mut e = t.end;
@@ -901,8 +959,15 @@ fn translit_token(t: &Token<'_>) -> bool {
 
 /// [`translit_token`] for token `i` of the paragraph, its characters looked up once per
 /// paragraph.
-fn translit_token_at(p: &Paragraph<'_>, i: usize) -> bool {
-    may_be_translit_token(p, i) && p.is_translit_token(i) && !is_place(p.tokens[i].word)
+#[inline]
+fn translit_token_at(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    let p = ctx.p;
+    p.tokens
+        .get(i)
+        .and_then(|t| p.chars.get(t.start))
+        .is_none_or(|&c| ctx.facts.may(c, TRANSLIT))
+        && p.is_translit_token(i)
+        && !is_place(p.tokens[i].word)
 }
 
 /// True when a transliteration run ending at `e` goes on as a place name: a place head follows
@@ -938,7 +1003,36 @@ fn place_follows(ctx: &Ctx<'_, '_>, e: usize) -> bool {
 /// Characters that stand as words of their own after a name (为, 有, 在): jieba's guessing
 /// glues them to an unknown name (令狐安为, 任大惠有).
 fn is_glued_function_char(c: char) -> bool {
-    "为有在是和对将把被给向从到也就都又还等与及曾已的了记手时".contains(c)
+    matches!(
+        c,
+        '为' | '有'
+            | '在'
+            | '是'
+            | '和'
+            | '对'
+            | '将'
+            | '把'
+            | '被'
+            | '给'
+            | '向'
+            | '从'
+            | '到'
+            | '也'
+            | '就'
+            | '都'
+            | '又'
+            | '还'
+            | '等'
+            | '与'
+            | '及'
+            | '曾'
+            | '已'
+            | '的'
+            | '了'
+            | '记'
+            | '手'
+            | '时'
+    )
 }
 
 /// Start of the name part that ends at `i` (a dot): whole transliteration tokens to the left.
@@ -968,16 +1062,26 @@ fn extend_right(ctx: &Ctx<'_, '_>, i: usize) -> usize {
 /// How much the shape of `s..e` (a surname of `sl` characters and a given name) and its
 /// segmentation say it is a name; `None` when it cannot be one.
 fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32> {
-    let first = ctx.start_tok[s];
-    let last = if ctx.end_tok[e] != NONE {
-        ctx.end_tok[e]
+    chinese_shape_to(ctx, s, sl, e, last_token(ctx, e)?)
+}
+
+/// The token a name ending at `e` ends with: the token ending there, or the word jieba glued
+/// the name to ([`Ctx::glued_tail`]).
+fn last_token(ctx: &Ctx<'_, '_>, e: usize) -> Option<u32> {
+    if ctx.end_tok[e] != NONE {
+        Some(ctx.end_tok[e])
     } else {
-        ctx.glued_tail(e)?
-    };
+        ctx.glued_tail(e)
+    }
+}
+
+/// [`chinese_shape`] with the name's last token ([`last_token`]) already found.
+fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32) -> Option<i32> {
+    let first = ctx.start_tok[s];
     let jieba = Segmenter::shared().jieba();
     let len = e - s;
     let given = ctx.p.slice(s + sl, e);
-    if is_any_title(given) || PERSON_CUES.contains(given) {
+    if is_any_title(given) || may_open(&CUE_OPENERS, given) && PERSON_CUES.contains(given) {
         return None;
     }
     // A title's modifier (常务副部长, 原副总理) ends no name.
@@ -1041,11 +1145,19 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
     let mut score = 1;
     // Right after a title, a surname that jieba cut off and tagged as something else (会计许/m
     // 云英, 纪检员苏/j 清阳, 副部长李/nr 成仁) is still a surname.
-    let titled = ctx.cue_before(s) >= TITLE_CUE;
+    // Asked only where it matters (most names have no piece it changes), then remembered.
+    let titled_memo = std::cell::Cell::new(None);
+    let titled = || {
+        titled_memo.get().unwrap_or_else(|| {
+            let v = ctx.cue_before(s) >= TITLE_CUE;
+            titled_memo.set(Some(v));
+            v
+        })
+    };
     for ti in first..=last {
         let t = &ctx.tokens[ti as usize];
         if t.end <= s + sl {
-            let loose = titled && t.len() == 1 && matches!(t.pos, "m" | "zg" | "j" | "q" | "ng");
+            let loose = t.len() == 1 && matches!(t.pos, "m" | "zg" | "j" | "q" | "ng") && titled();
             if (is_function_tag(t.pos) || t.pos == "v") && !loose {
                 return None; // 和/李鹏, 都/有
             }
@@ -1056,7 +1168,7 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
             && t.len() >= 2
             && t.pos.starts_with("nr")
             && jieba.has_word(t.word)
-            && !(titled && sl == 1 && ctx.token_starting(s).is_some_and(|f| f.end == s + 1))
+            && !(sl == 1 && ctx.token_starting(s).is_some_and(|f| f.end == s + 1) && titled())
         {
             return None; // a whole name after a stray surname-like character
         }
@@ -1091,7 +1203,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
     let n = p.len();
     for t in ctx.tokens {
         let s = t.start;
-        if s >= n || taken[s] || !is_han(ctx.char(s)) {
+        if s >= n {
             continue;
         }
         let first = ctx.char(s);
@@ -1100,6 +1212,9 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         if ctx.facts.of(first) & (SURNAME | LONG_SURNAME | TIBETAN | JAPANESE) == 0
             && !t.pos.starts_with("nr")
         {
+            continue;
+        }
+        if taken[s] || !is_han(first) {
             continue;
         }
         let mut best: Option<Cand> = None;
@@ -1127,9 +1242,12 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             }
             for gl in [1, 2] {
                 let e = s + sl + gl;
-                if e > n || (ctx.end_tok[e] == NONE && ctx.glued_tail(e).is_none()) {
+                if e > n {
                     continue;
                 }
+                let Some(last) = last_token(ctx, e) else {
+                    continue;
+                };
                 if !p.is_unclaimed(s, e) || taken[s..e].iter().any(|&x| x) {
                     continue;
                 }
@@ -1140,7 +1258,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 if is_place(text) || place_follows(ctx, e) {
                     continue;
                 }
-                let Some(shape) = chinese_shape(ctx, s, sl, e) else {
+                let Some(shape) = chinese_shape_to(ctx, s, sl, e, last) else {
                     continue;
                 };
                 consider(Cand {
@@ -1206,18 +1324,19 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             }
         }
         // A word jieba tags as a name but with no surname (丹增, 巴音朝鲁) after a title.
+        // The title before is asked before the dictionary (which costs the most).
         if best.is_none()
             && t.pos.starts_with("nr")
             && (2..=4).contains(&t.len())
             && t.word.chars().all(is_han)
+            && ctx.cue_before(s) >= TITLE_CUE
+            && p.is_unclaimed(s, t.end)
             && !is_place(t.word)
             && !common_word(Segmenter::shared().jieba(), t.word)
             && rare_word(Segmenter::shared().jieba(), t.word)
             && !(t.len() >= 3
                 && (ordinary_word(Segmenter::shared().jieba(), p.slice(s, s + 2))
                     || ordinary_word(Segmenter::shared().jieba(), p.slice(t.end - 2, t.end))))
-            && ctx.cue_before(s) >= TITLE_CUE
-            && p.is_unclaimed(s, t.end)
         {
             best = Some(Cand {
                 start: s,
@@ -1251,13 +1370,13 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !translit_token_at(p, i) || taken[t.start] || !p.is_unclaimed(t.start, t.end) {
+        if !translit_token_at(ctx, i) || taken[t.start] || !p.is_unclaimed(t.start, t.end) {
             i += 1;
             continue;
         }
         let mut j = i;
         while j + 1 < toks.len()
-            && translit_token_at(p, j + 1)
+            && translit_token_at(ctx, j + 1)
             && toks[j + 1].len() >= 2
             && toks[j + 1].end - t.start <= 7
             && p.is_unclaimed(toks[j + 1].start, toks[j + 1].end)
@@ -1267,8 +1386,9 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         let (s, e) = (t.start, toks[j].end);
         let text = p.slice(s, e);
         let single_ns = i == j && t.pos == "ns";
-        let titled = ctx.cue_before(s) >= TITLE_CUE;
-        if e - s >= 2 && !is_place(text) && !continues_as_place(ctx, e) && (!single_ns || titled) {
+        let titled = || ctx.cue_before(s) >= TITLE_CUE;
+        if e - s >= 2 && !is_place(text) && !continues_as_place(ctx, e) && (!single_ns || titled())
+        {
             let shape = if i == j {
                 let known = jieba.has_word(text);
                 let halves = (p.slice(s, s + 2), p.slice(e - 2, e));
@@ -1284,7 +1404,7 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                     "nr" | "nrt" | "nrfg" if known => 1,
                     "ns" if known => 0,
                     // A word the dictionary tags otherwise, right after a title (外长利维).
-                    "n" | "nz" | "ns" if known && titled && rare_word(jieba, text) => 0,
+                    "n" | "nz" | "ns" if known && titled() && rare_word(jieba, text) => 0,
                     _ if known => -9,
                     _ if e - s >= 3 => 1,
                     _ => 0,

@@ -478,6 +478,16 @@ pub fn is_place_token(tokens: &[Token<'_>], i: usize) -> bool {
     !(near(i.checked_sub(1)) || near(Some(i + 1)))
 }
 
+/// False when token `t` cannot be a place ([`is_place_token`]) by its tag and length, or by
+/// `gazetteer` (the longest gazetteer entry at its start, which a word of the gazetteers never
+/// outruns). Most tokens are rejected here before the full test.
+#[inline]
+fn may_be_place_token(t: &Token<'_>, gazetteer: Option<usize>) -> bool {
+    t.pos == "ns"
+        || (t.len() >= 4 && matches!(t.pos, "n" | "nz"))
+        || (t.len() >= 2 && gazetteer.is_some_and(|n| n >= t.len()))
+}
+
 fn is_country_pair(word: &str) -> bool {
     word.chars().count() == 2
         && word
@@ -522,9 +532,10 @@ fn compound_end(p: &Paragraph<'_>, s: usize, k: usize) -> usize {
 /// A country, province or Chinese region that opens token `i` without ending it (台湾同胞,
 /// 英国女王, 中国民航): its length in characters, when the rest is a word of two or more
 /// characters that is not a place suffix (中国海, 香港岛 are places of their own).
-fn prefix_place(p: &Paragraph<'_>, i: usize) -> Option<usize> {
+/// `gazetteer` is [`Paragraph::gazetteer_at`] at the token's start.
+fn prefix_place(p: &Paragraph<'_>, i: usize, gazetteer: Option<usize>) -> Option<usize> {
     let t = &p.tokens[i];
-    let n = p.gazetteer_at(t.start)?;
+    let n = gazetteer?;
     if n < 2 || n + 2 > t.len() || !p.is_unclaimed(t.start, t.end) {
         return None;
     }
@@ -560,6 +571,10 @@ fn prefix_place(p: &Paragraph<'_>, i: usize) -> Option<usize> {
 /// the state's own name is the place.
 fn former_state_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let t = &p.tokens[i];
+    // The first character first: few words open with 前 or 原.
+    if !matches!(p.chars.get(t.start), Some('前' | '原')) {
+        return None;
+    }
     let rest = t
         .word
         .strip_prefix('前')
@@ -638,7 +653,22 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         // A gazetteer name that starts on this token and ends on a token boundary, even across
         // tokens jieba split (杜尚/别) or tagged as a person (莫斯科/nr).
         let mut end_tok = None;
-        if let Some(n) = p.gazetteer_at(t.start) {
+        // Asked once here for the rules below (the paragraph remembers it, but asking costs too).
+        let gazetteer = p.gazetteer_at(t.start);
+        // Most tokens open no rule below: without a gazetteer entry at their start, they need a
+        // transliteration character first (a foreign place), 前 or 原 first (a former state),
+        // 岸, 部 or 陆 last (a coast or part), or a place's tag (the full place test).
+        if gazetteer.is_none()
+            && t.end > t.start
+            && !matches!(p.chars[t.start], '前' | '原')
+            && !matches!(p.chars[t.end - 1], '岸' | '部' | '陆')
+            && !may_be_place_token(t, None)
+            && !super::person::may_be_translit_token(p, i)
+        {
+            i += 1;
+            continue;
+        }
+        if let Some(n) = gazetteer {
             let end = t.start + n;
             if n >= 2
                 && let Some(k) = (i..tokens.len()).find(|&k| tokens[k].end == end)
@@ -663,7 +693,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
         // 八达岭长城, 北京天津: one word made of two places is both.
         if end_tok.is_none()
-            && let Some(n1) = p.gazetteer_at(t.start)
+            && let Some(n1) = gazetteer
             && n1 >= 2
             && n1 + 2 <= t.len()
             && p.gazetteer_at(t.start + n1) == Some(t.len() - n1)
@@ -689,7 +719,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             continue;
         }
         if end_tok.is_none()
-            && let Some(n) = prefix_place(p, i)
+            && let Some(n) = prefix_place(p, i, gazetteer)
             && p.is_unclaimed(t.start, t.start + n)
         {
             // 台湾同胞, 英国女王, 中国民航: a country or province opening a word jieba keeps whole.
@@ -698,7 +728,11 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        if end_tok.is_none() && t.word.ends_with(['岸', '部', '陆']) {
+        if end_tok.is_none()
+            && t.end > t.start
+            && matches!(p.chars[t.end - 1], '岸' | '部' | '陆')
+            && t.word.ends_with(['岸', '部', '陆'])
+        {
             for tail in [
                 "西岸", "东岸", "南岸", "北岸", "东部", "西部", "南部", "北部", "沿岸", "大陆",
             ] {
@@ -723,6 +757,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             }
         }
         if end_tok.is_none()
+            && may_be_place_token(t, gazetteer)
             && p.is_place_token(i)
             && !is_country_pair(t.word)
             && super::organization::head_of(t.word).is_none()
