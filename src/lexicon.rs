@@ -236,6 +236,54 @@ impl FromIterator<char> for CharSet {
     }
 }
 
+/// A byte of flags per character of the Basic Multilingual Plane, for what a pass asks of the
+/// characters at every token (does this one open a surname, end an organization's head …),
+/// built once from the word lists. A clear bit means the fact is false; a set bit that it may
+/// hold, and the full test decides. Characters beyond the plane have every bit set.
+pub struct CharFlags {
+    table: Box<[u8; PLANE]>,
+}
+
+const PLANE: usize = 0x10000;
+
+impl Default for CharFlags {
+    fn default() -> Self {
+        CharFlags {
+            table: vec![0u8; PLANE]
+                .into_boxed_slice()
+                .try_into()
+                .expect("a table of the plane"),
+        }
+    }
+}
+
+impl CharFlags {
+    /// Set `flag` for `c` (a character beyond the plane has every flag already).
+    pub fn mark(&mut self, c: char, flag: u8) {
+        if let Some(x) = self.table.get_mut(c as usize) {
+            *x |= flag;
+        }
+    }
+
+    /// The flags of `c`: every bit for a character beyond the plane.
+    #[inline]
+    pub fn of(&self, c: char) -> u8 {
+        self.table.get(c as usize).copied().unwrap_or(u8::MAX)
+    }
+
+    /// False when `c` cannot have `flag`.
+    #[inline]
+    pub fn may(&self, c: char, flag: u8) -> bool {
+        self.of(c) & flag != 0
+    }
+
+    /// True when `c` is in the table, so that its flags are exact rather than "may".
+    #[inline]
+    pub fn covers(c: char) -> bool {
+        (c as usize) < PLANE
+    }
+}
+
 /// A set of single characters.
 pub fn char_set(text: &str) -> CharSet {
     Lexicon::parse(text)
@@ -326,5 +374,19 @@ mod tests {
         let chars: Vec<char> = "国立大学".chars().collect();
         assert_eq!(l.longest_at(&chars, 2), Some(2));
         assert_eq!(l.longest_at(&chars, 0), None);
+    }
+
+    #[test]
+    fn char_flags_are_exact_in_the_plane_and_open_beyond_it() {
+        let mut f = CharFlags::default();
+        f.mark('司', 4);
+        f.mark('司', 1);
+        f.mark('\u{20000}', 2);
+        assert_eq!(f.of('司'), 5);
+        assert!(f.may('司', 4) && !f.may('司', 2));
+        assert_eq!(f.of('局'), 0);
+        assert!(CharFlags::covers('司') && !CharFlags::covers('\u{20000}'));
+        // Beyond the plane a character may be anything: the full test decides.
+        assert_eq!(f.of('\u{20001}'), u8::MAX);
     }
 }

@@ -18,7 +18,7 @@ use std::cell::Cell;
 use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
-use crate::lexicon::{CharSet, FIRM_TRADES, ORG_ABBREVS, ORG_SUFFIXES, TITLES};
+use crate::lexicon::{CharFlags, CharSet, FIRM_TRADES, ORG_ABBREVS, ORG_SUFFIXES, TITLES};
 use crate::segment::Segmenter;
 use crate::segment::Token;
 
@@ -968,13 +968,9 @@ const OPENER_FIRSTS: [char; 12] = [
 
 /// What a character may do at either end of a token, for [`may_anchor`]: a byte of flags per
 /// character of the Basic Multilingual Plane (characters beyond it may do anything).
-static CHAR_CLASSES: LazyLock<Box<[u8]>> = LazyLock::new(|| {
-    let mut table = vec![0u8; 0x10000].into_boxed_slice();
-    let mut mark = |c: char, flag: u8| {
-        if let Some(slot) = table.get_mut(c as usize) {
-            *slot |= flag;
-        }
-    };
+static CHAR_CLASSES: LazyLock<CharFlags> = LazyLock::new(|| {
+    let mut table = CharFlags::default();
+    let mut mark = |c: char, flag: u8| table.mark(c, flag);
     for k in ORG_ABBREVS.keys() {
         if let Some(c) = k.chars().next() {
             mark(c, FIRST_KNOWN);
@@ -1035,13 +1031,7 @@ struct Ends {
 /// The flags of [`CHAR_CLASSES`] of `c`.
 #[inline]
 fn char_class(c: char) -> u8 {
-    class_in(&CHAR_CLASSES, c)
-}
-
-/// [`char_class`] in `table` (the pre-pass holds the table once).
-#[inline]
-fn class_in(table: &[u8], c: char) -> u8 {
-    table.get(c as usize).copied().unwrap_or(u8::MAX)
+    CHAR_CLASSES.of(c)
 }
 
 /// False only when no rule of [`find_anchor`] can hold at token `i`: its tag, first
@@ -2444,8 +2434,8 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let mut next_firm = usize::MAX;
     // The character classes of the last characters of the next token and the one after.
     let (mut last1, mut last2) = (0, 0);
-    let classes: &[u8] = &CHAR_CLASSES;
-    let class = |c: char| class_in(classes, c);
+    let classes: &CharFlags = &CHAR_CLASSES;
+    let class = |c: char| classes.of(c);
     for i in (0..p.tokens.len()).rev() {
         let t = &p.tokens[i];
         let (first, last) = if t.is_empty() {

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{
-    CharSet, FAMOUS_PEOPLE, GIVEN_CHARS, JAPANESE_SURNAMES, Lexicon, NAME_FINAL_CHARS,
+    CharFlags, CharSet, FAMOUS_PEOPLE, GIVEN_CHARS, JAPANESE_SURNAMES, Lexicon, NAME_FINAL_CHARS,
     ORG_SUFFIXES, PERSON_CUES, PLACE_SUFFIXES, SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
 };
 use crate::normalize::is_han;
@@ -58,15 +58,12 @@ fn is_dot(c: char) -> bool {
     matches!(c, '·' | '•' | '・' | '‧' | '･' | '.')
 }
 
-/// Facts about single characters that the pass asks at every token or character, in a table
-/// built once from the word lists: a bit per fact for each character of the Basic Multilingual
-/// Plane. A clear bit means the fact is false; a set bit means it may hold and the full test
-/// decides (characters beyond the table have every bit set).
+/// Facts about single characters that the pass asks at every token or character, built once
+/// from the word lists ([`CharFlags`]: a clear bit means the fact is false).
 struct CharFacts {
-    table: Box<[u8; PLANE]>,
+    flags: CharFlags,
 }
 
-const PLANE: usize = 0x10000;
 /// A surname of one character (exact in the table).
 const SURNAME: u8 = 1;
 /// Opens a surname of two characters or more (欧阳, 司马).
@@ -85,13 +82,10 @@ const DELIMITER: u8 = 64;
 const TRANSLIT: u8 = 128;
 
 static FACTS: LazyLock<CharFacts> = LazyLock::new(|| {
-    let mut table: Box<[u8; PLANE]> = vec![0u8; PLANE]
-        .into_boxed_slice()
-        .try_into()
-        .expect("a table of the plane");
+    let mut flags = CharFlags::default();
     let mut set = |c: Option<char>, bit: u8| {
-        if let Some(x) = c.and_then(|c| table.get_mut(c as usize)) {
-            *x |= bit;
+        if let Some(c) = c {
+            flags.mark(c, bit);
         }
     };
     for k in SURNAMES.keys() {
@@ -121,12 +115,12 @@ static FACTS: LazyLock<CharFacts> = LazyLock::new(|| {
     for c in ITEM_DELIMITERS {
         set(Some(c), DELIMITER);
     }
-    for c in (0..PLANE as u32).filter_map(char::from_u32) {
+    for c in (0..0x10000).filter_map(char::from_u32) {
         if TRANSLIT_CHARS.contains(&c) {
             set(Some(c), TRANSLIT);
         }
     }
-    CharFacts { table }
+    CharFacts { flags }
 });
 
 /// False when token `i` cannot be written in transliteration characters only
@@ -144,8 +138,7 @@ impl CharFacts {
     /// The bits of `c` (all set beyond the table).
     #[inline]
     fn of(&self, c: char) -> u8 {
-        let table: &[u8; PLANE] = &self.table;
-        table.get(c as usize).copied().unwrap_or(u8::MAX)
+        self.flags.of(c)
     }
 
     /// False when `c` cannot have the fact `bit`.
@@ -157,13 +150,13 @@ impl CharFacts {
     /// [`ITEM_DELIMITERS`] (all of them are in the table).
     #[inline]
     fn is_delimiter(&self, c: char) -> bool {
-        (c as usize) < PLANE && self.of(c) & DELIMITER != 0
+        CharFlags::covers(c) && self.of(c) & DELIMITER != 0
     }
 
     /// True when `c` alone is a surname.
     #[inline]
     fn is_surname(&self, c: char) -> bool {
-        if (c as usize) < PLANE {
+        if CharFlags::covers(c) {
             self.of(c) & SURNAME != 0
         } else {
             SURNAMES.contains_chars(&[c])
