@@ -179,6 +179,35 @@ impl Lexicon {
         out
     }
 
+    /// The same entries spelled backwards, with their values: [`Lexicon::longest_prefix`] of a
+    /// word's characters from its last then finds the longest entry the word ends in.
+    pub fn reversed(&self) -> Lexicon {
+        let mut keys: Vec<(&String, &String)> = self.entries.iter().collect();
+        keys.sort_unstable();
+        let mut out = Lexicon::default();
+        for (k, v) in keys {
+            out.insert(&k.chars().rev().collect::<String>(), v);
+        }
+        out
+    }
+
+    /// The longest entry that `chars` open: how many of them it takes, and its value.
+    pub fn longest_prefix(&self, chars: impl Iterator<Item = char>) -> Option<(usize, &str)> {
+        let mut best = None;
+        let mut node = 0u32;
+        for (n, c) in chars.enumerate() {
+            match self.edges.get(&edge(node, c)) {
+                Some(&next) => node = next,
+                None => break,
+            }
+            let v = self.nodes[node as usize];
+            if v != NOT_AN_ENTRY {
+                best = Some((n + 1, self.values[v as usize].as_str()));
+            }
+        }
+        best
+    }
+
     /// True when `chars` is an entry (no string is built).
     pub fn contains_chars(&self, chars: &[char]) -> bool {
         match chars.last() {
@@ -374,6 +403,12 @@ mod tests {
         let chars: Vec<char> = "国立大学".chars().collect();
         assert_eq!(l.longest_at(&chars, 2), Some(2));
         assert_eq!(l.longest_at(&chars, 0), None);
+        let back = l.reversed();
+        assert_eq!(
+            back.longest_prefix("国立大学".chars().rev()),
+            Some((2, "strong"))
+        );
+        assert_eq!(back.longest_prefix("大学生".chars().rev()), None);
     }
 
     #[test]

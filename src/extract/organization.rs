@@ -18,7 +18,7 @@ use std::cell::Cell;
 use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
-use crate::lexicon::{CharFlags, CharSet, FIRM_TRADES, ORG_ABBREVS, ORG_SUFFIXES, TITLES};
+use crate::lexicon::{CharFlags, CharSet, FIRM_TRADES, Lexicon, ORG_ABBREVS, ORG_SUFFIXES, TITLES};
 use crate::segment::Segmenter;
 use crate::segment::Token;
 
@@ -454,54 +454,17 @@ fn head_suffix(word: &str) -> Option<&str> {
     longest_head(word).map(|(b, _)| &word[b..])
 }
 
-/// [`ORG_SUFFIXES`] as a trie of reversed heads, so a word's heads are found walking back
-/// from its last character: `(node << 32) | char` to the child node (node 0 is the root), and
-/// each node's value when the path to it spells a head.
-struct HeadTrie {
-    edges: rustc_hash::FxHashMap<u64, u32>,
-    values: Vec<Option<&'static str>>,
-}
-
-static HEAD_TRIE: LazyLock<HeadTrie> = LazyLock::new(|| {
-    let suffixes: &'static crate::lexicon::Lexicon = &ORG_SUFFIXES;
-    let mut trie = HeadTrie {
-        edges: rustc_hash::FxHashMap::default(),
-        values: vec![None],
-    };
-    for key in suffixes.keys() {
-        let mut node = 0u32;
-        for c in key.chars().rev() {
-            let next = trie.values.len() as u32;
-            node = *trie.edges.entry(tail_edge(node, c)).or_insert(next);
-            if node == next {
-                trie.values.push(None);
-            }
-        }
-        trie.values[node as usize] = suffixes.value(key);
-    }
-    trie
-});
-
-fn tail_edge(node: u32, c: char) -> u64 {
-    u64::from(node) << 32 | u64::from(c)
-}
+/// [`ORG_SUFFIXES`] spelled backwards, so a word's heads are found walking back from its last
+/// character.
+static HEADS_BACKWARDS: LazyLock<Lexicon> = LazyLock::new(|| ORG_SUFFIXES.reversed());
 
 /// The longest head `word` ends in ([`ORG_SUFFIXES`]): the byte offset where it starts and its
 /// value.
 fn longest_head(word: &str) -> Option<(usize, &'static str)> {
-    let trie = &*HEAD_TRIE;
-    let mut node = 0u32;
-    let mut best = None;
-    for (b, c) in word.char_indices().rev() {
-        match trie.edges.get(&tail_edge(node, c)) {
-            Some(&next) => node = next,
-            None => break,
-        }
-        if let Some(v) = trie.values[node as usize] {
-            best = Some((b, v));
-        }
-    }
-    best
+    let heads: &'static Lexicon = &HEADS_BACKWARDS;
+    let (n, value) = heads.longest_prefix(word.chars().rev())?;
+    let (b, _) = word.char_indices().rev().nth(n - 1)?;
+    Some((b, value))
 }
 
 /// [`head_of`] token `i`'s word, worked out once per paragraph (the memo holds 0 when not
