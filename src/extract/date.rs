@@ -13,9 +13,8 @@ use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashMap;
 
-use super::numeral::{self, RunFilter};
+use super::numeral::{self, RunFilter, RunMemo};
 use super::{DateValue, Detail, EntityKind, Mention, Paragraph};
 use crate::normalize;
 
@@ -115,12 +114,9 @@ struct RunMatch {
 }
 
 thread_local! {
-    /// Runs seen by this thread and their matches: a news corpus writes the same dates again and
-    /// again (1月5日, 今年, 下午3时), and the regex engines cost thousands of instructions a
-    /// match. Cleared when it holds [`RUN_MEMO_CAP`] runs, so it never grows with the corpus.
-    static RUN_MEMO: RefCell<FxHashMap<Box<str>, Vec<RunMatch>>> = RefCell::default();
+    /// The dates found in the runs this thread has seen.
+    static RUN_MEMO: RefCell<RunMemo<RunMatch>> = RefCell::default();
 }
-const RUN_MEMO_CAP: usize = 4096;
 
 fn run_matches(run: &str) -> Vec<RunMatch> {
     DATE.captures_iter(run)
@@ -159,13 +155,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     RUN_MEMO.with_borrow_mut(|memo| {
         for run in runs {
             let hay = &text[run.byte_start..run.byte_end];
-            if !memo.contains_key(hay) {
-                if memo.len() >= RUN_MEMO_CAP {
-                    memo.clear();
-                }
-                memo.insert(hay.into(), run_matches(hay));
-            }
-            for m in &memo[hay] {
+            for m in memo.matches(hay, run_matches) {
                 let start = p.char_at_byte(run.byte_start + m.start);
                 let end = p.char_at_byte(run.byte_start + m.end);
                 let before = start.checked_sub(1).map(|i| p.chars[i]);

@@ -12,9 +12,8 @@ use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashMap;
 
-use super::numeral::{self, RunFilter};
+use super::numeral::{self, RunFilter, RunMemo};
 use super::{Detail, EntityKind, Mention, NumberValue, Paragraph};
 use crate::lexicon::{NUMERAL_WORDS, UNITS};
 use crate::normalize::is_han;
@@ -94,11 +93,9 @@ impl NumberMatch {
 }
 
 thread_local! {
-    /// Runs seen by this thread and their matches (offsets in the run): a news corpus writes
-    /// the same numbers again and again. Cleared when it holds [`RUN_MEMO_CAP`] runs.
-    static RUN_MEMO: RefCell<FxHashMap<Box<str>, Vec<NumberMatch>>> = RefCell::default();
+    /// The numbers found in the runs this thread has seen.
+    static RUN_MEMO: RefCell<RunMemo<NumberMatch>> = RefCell::default();
 }
-const RUN_MEMO_CAP: usize = 4096;
 
 /// The [`NUMBER`] matches in the paragraph, in order.
 fn matches(p: &Paragraph<'_>) -> Vec<NumberMatch> {
@@ -117,8 +114,9 @@ fn matches(p: &Paragraph<'_>) -> Vec<NumberMatch> {
         let mut out = Vec::new();
         for run in runs {
             let hay = &text[run.byte_start..run.byte_end];
-            if !memo.contains_key(hay) {
-                let found = if run.end - run.start == 1 {
+            let single = run.end - run.start == 1;
+            let found = memo.matches(hay, |hay| {
+                if single {
                     // A digit or numeral standing alone (一, 三, 5) is its own match.
                     vec![NumberMatch::of(hay, 0, hay.len())]
                 } else {
@@ -126,13 +124,9 @@ fn matches(p: &Paragraph<'_>) -> Vec<NumberMatch> {
                         .find_iter(hay)
                         .map(|m| NumberMatch::of(hay, m.start(), m.end()))
                         .collect()
-                };
-                if memo.len() >= RUN_MEMO_CAP {
-                    memo.clear();
                 }
-                memo.insert(hay.into(), found);
-            }
-            out.extend(memo[hay].iter().map(|m| NumberMatch {
+            });
+            out.extend(found.iter().map(|m| NumberMatch {
                 start: run.byte_start + m.start,
                 end: run.byte_start + m.end,
                 value: m.value,

@@ -1,6 +1,8 @@
 //! Numeral conversion: Chinese numerals (二十四, 一九九八, 一千三百万, 三点五), Arabic numerals with
 //! Chinese multipliers (1.4万, 3.5亿) and their values.
 
+use rustc_hash::FxHashMap;
+
 use super::Paragraph;
 
 /// The value of a single Chinese or Arabic digit character (二 and 两 are both 2; 〇 and 零 are 0;
@@ -296,6 +298,38 @@ impl RunFilter {
             }
         }
         out
+    }
+}
+
+/// What a pass found in the runs one thread has seen (offsets in the run): a news corpus writes
+/// the same dates and numbers again and again (1月5日, 今年, 30%), and a regex costs thousands
+/// of instructions a match. It holds at most [`RunMemo::CAP`] runs and is emptied when full, so
+/// it never grows with the corpus.
+pub(crate) struct RunMemo<T> {
+    runs: FxHashMap<Box<str>, Vec<T>>,
+}
+
+impl<T> Default for RunMemo<T> {
+    fn default() -> Self {
+        RunMemo {
+            runs: FxHashMap::default(),
+        }
+    }
+}
+
+impl<T> RunMemo<T> {
+    const CAP: usize = 4096;
+
+    /// The matches of `run`, found by `find` the first time the run is seen.
+    #[inline]
+    pub(crate) fn matches(&mut self, run: &str, find: impl FnOnce(&str) -> Vec<T>) -> &[T] {
+        if !self.runs.contains_key(run) {
+            if self.runs.len() >= Self::CAP {
+                self.runs.clear();
+            }
+            self.runs.insert(run.into(), find(run));
+        }
+        &self.runs[run]
     }
 }
 
