@@ -170,7 +170,9 @@ fn firm_stem(stem: &str, pos: Option<&str>, tagged: bool) -> bool {
         || TITLES.contains(stem)
         || super::place::in_gazetteer(stem)
         || !stem.chars().all(|c| c.is_alphanumeric())
-        || stem.starts_with(|c: char| "一二两三四五六七八九十几多各该本此这那每某全".contains(c))
+        || stem.starts_with(|c: char| {
+            is_quantity(c) || matches!(c, '该' | '本' | '此' | '这' | '那' | '每' | '某' | '全')
+        })
     {
         return false;
     }
@@ -434,7 +436,7 @@ fn head_of_word(word: &str) -> Option<bool> {
         return None;
     }
     // 东北部, 西南部, 中部: parts of a region, not departments.
-    if b > 0 && word[..b].chars().all(|c| "东南西北中".contains(c)) {
+    if b > 0 && word[..b].chars().all(is_direction) {
         return None;
     }
     // A one-character head ends a name on its own (…研究/系) or closing a word of
@@ -653,7 +655,7 @@ fn tagged_head(word: &str) -> bool {
         && !word
             .chars()
             .take(word.chars().count() - 1)
-            .all(|c| "东南西北中".contains(c))
+            .all(is_direction)
 }
 
 /// Stems that make a head generic: every city has a 公安局, every country a 中央银行.
@@ -1998,6 +2000,17 @@ fn joined_by_dash(p: &Paragraph<'_>, i: usize) -> Option<(usize, Option<(usize, 
 #[cfg(test)]
 const CHINESE_DIGITS: &str = "一二三四五六七八九十";
 
+/// A character naming a direction (东, 南, 西, 北, 中): words of them alone name parts of a
+/// region (东北部, 中部).
+fn is_direction(c: char) -> bool {
+    matches!(c, '东' | '南' | '西' | '北' | '中')
+}
+
+/// A character that opens a quantity rather than a name (一, 两, 几, 多, 各 …).
+fn is_quantity(c: char) -> bool {
+    is_chinese_digit(c) || matches!(c, '两' | '几' | '多' | '各')
+}
+
 /// A Chinese digit from one to ten (一 … 十).
 fn is_chinese_digit(c: char) -> bool {
     matches!(
@@ -2377,8 +2390,7 @@ fn stem_head_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
         // (房地产公司, 烟草公司 are firms in general).
         let firm = matches!(head.word, "公司" | "集团" | "集团公司" | "有限公司");
         let common = ["外国", "房地产", "中介", "中小", "跨国", "合资", "外资"].contains(&t.word)
-            || t.word
-                .starts_with(|c: char| "一二两三四五六七八九十几多各".contains(c));
+            || t.word.starts_with(is_quantity);
         if firm && (j > i || common || !matches!(t.pos, "nz" | "ns" | "j" | "nrt")) {
             return None;
         }
@@ -2397,6 +2409,8 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let mut next_firm = usize::MAX;
     // The character classes of the last characters of the next token and the one after.
     let (mut last1, mut last2) = (0, 0);
+    // Whether the next token opens with 驻 (as mission_at needs).
+    let mut next_zhu = false;
     let classes: &CharFlags = &CHAR_CLASSES;
     let class = |c: char| classes.of(c);
     for i in (0..p.tokens.len()).rev() {
@@ -2417,15 +2431,12 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
         // stem_head_at's and mission_at's first tests.
         let stem = t.pos == "m" || last1 & (LAST_TEAM | LAST_STEM) != 0 || last2 & LAST_STEM != 0;
-        let mission = p
-            .tokens
-            .get(i + 1)
-            .is_some_and(|x| x.word.starts_with('驻'));
-        may_start[i] = anchor || stem || mission;
+        may_start[i] = anchor || stem || next_zhu;
         if last & LAST_FIRM != 0 && firm_end(t.word) {
             next_firm = i;
         }
         (last1, last2) = (last, last1);
+        next_zhu = !t.is_empty() && p.chars[t.start] == '驻';
     }
     // Titles in 《》: most paragraphs have none.
     let scan = if p.text.contains('《') { p.len() } else { 0 };
