@@ -201,17 +201,7 @@ fn firm_stem(stem: &str, pos: Option<&str>, tagged: bool) -> bool {
 fn firm_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let tokens = p.tokens;
     let t = &tokens[i];
-    // Not the tail of a longer word jieba cut (布洛克/巴/斯特影视公司).
-    if i > 0
-        && tokens[i - 1].end == t.start
-        && matches!(
-            tokens[i - 1].pos,
-            "n" | "nz" | "ns" | "nr" | "nrt" | "j" | "vn" | "l"
-        )
-    {
-        return None;
-    }
-    if is_stop(t) && t.pos != "eng" || t.pos == "eng" && t.word.chars().count() < 2 {
+    if !may_open_firm(p, i) {
         return None;
     }
     // The dictionary is asked about the stem only when a firm's head follows soon.
@@ -271,6 +261,23 @@ fn firm_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
         j += 1;
     }
     None
+}
+
+/// [`firm_at`]'s first tests, on token `i` alone and the one before it.
+fn may_open_firm(p: &Paragraph<'_>, i: usize) -> bool {
+    let tokens = p.tokens;
+    let t = &tokens[i];
+    // Not the tail of a longer word jieba cut (布洛克/巴/斯特影视公司).
+    if i > 0
+        && tokens[i - 1].end == t.start
+        && matches!(
+            tokens[i - 1].pos,
+            "n" | "nz" | "ns" | "nr" | "nrt" | "j" | "vn" | "l"
+        )
+    {
+        return false;
+    }
+    !(is_stop(t) && t.pos != "eng" || t.pos == "eng" && t.word.chars().count() < 2)
 }
 
 /// One token made of a firm's own name and its head (耐克公司, 诺基亚公司, 微软公司).
@@ -1004,7 +1011,7 @@ fn char_class(c: char) -> u8 {
 /// the six after it ends in 公司 or 集团 (as [`firm_at`] needs).
 fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, ends: Ends) -> bool {
     let t = &p.tokens[i];
-    if firm_near || t.is_empty() {
+    if t.is_empty() || firm_near && may_open_firm(p, i) {
         return true;
     }
     let Ends {
@@ -1043,8 +1050,9 @@ fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, ends: Ends) -> bool 
     {
         return true;
     }
-    // A head right after it.
+    // A name of two or three characters right before a head (马海德/基金会, 平遥/火柴厂).
     next_last & LAST_HEAD != 0
+        && (2..=3).contains(&t.len())
         && p.tokens
             .get(i + 1)
             .is_some_and(|x| x.start == t.end && x.len() >= 2 && head_at(p, i + 1).is_some())
