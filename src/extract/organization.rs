@@ -120,17 +120,19 @@ fn own_name(p: &Paragraph<'_>, i: usize) -> bool {
 /// bare name is no common word.
 fn bare_county(word: &str) -> bool {
     let n = word.chars().count();
-    (2..=3).contains(&n)
-        && ["县", "区", "市"].iter().any(|suffix| {
-            let mut w = String::with_capacity(word.len() + 3);
-            w.push_str(word);
-            w.push_str(suffix);
-            crate::lexicon::CHINA_ADMIN.value(&w) == Some("county")
-        })
-        && {
-            let jieba = Segmenter::shared().jieba();
-            !jieba.has_word(word) || jieba.suggest_freq(word) <= 300
-        }
+    if !(2..=3).contains(&n) {
+        return false;
+    }
+    let mut w = String::with_capacity(word.len() + 3);
+    w.push_str(word);
+    ["县", "区", "市"].iter().any(|suffix| {
+        w.truncate(word.len());
+        w.push_str(suffix);
+        crate::lexicon::CHINA_ADMIN.value(&w) == Some("county")
+    }) && {
+        let jieba = Segmenter::shared().jieba();
+        !jieba.has_word(word) || jieba.suggest_freq(word) <= 300
+    }
 }
 
 /// Heads that close a firm's name (耐克公司, 格威特体育用品公司, 伊盟化工集团公司).
@@ -794,11 +796,11 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::PlaceCompound(n));
     }
-    // A place token is a gazetteer word (one starts here), an ns word or a township (乡, 镇)
-    // tagged n or nz.
+    // A place token is a gazetteer word of two characters or more (the entry at its start
+    // covers it), an ns word or a township (乡, 镇) tagged n or nz.
     if (t.pos == "ns"
         || matches!(t.pos, "n" | "nz") && t.len() >= 4
-        || p.gazetteer_at(t.start).is_some())
+        || t.len() >= 2 && p.gazetteer_at(t.start).is_some_and(|n| n >= t.len()))
         && p.is_place_token(i)
     {
         return Some(Anchor::Place);
@@ -1020,9 +1022,10 @@ fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, ends: Ends) -> bool 
         next_last,
     } = ends;
     // Proper words and places by their tag, firms by their heads.
-    // (A person's name or a Latin word opens a name only before a company's head, or a head
-    // as any word may.)
-    if matches!(t.pos.as_bytes(), b"ns" | b"nt" | b"nz" | b"j")
+    // (A person's name or a Latin word opens a name only before a company's head, an
+    // abbreviation only as a team's name (申花队), or as any word may.)
+    if matches!(t.pos.as_bytes(), b"ns" | b"nt" | b"nz")
+        || t.pos == "j" && last & LAST_TEAM != 0
         || matches!(t.pos.as_bytes(), b"nr" | b"nrt" | b"eng") && next_last & LAST_COMPANY != 0
         || last & LAST_FIRM != 0 && firm_end(t.word)
     {
@@ -1198,11 +1201,17 @@ fn proper_or_abbreviation(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
 /// An edition ending in `unit` starting at token `j` (第十五次, 第九届, 第四、五、六届): the index
 /// of the token after it. People's Daily names a congress with its session inside
 /// (中国共产党第十五次全国代表大会) and a parliament's term before it (第九届全国人民代表大会).
+#[inline]
 fn edition_end(tokens: &[Token<'_>], j: usize, unit: char) -> Option<usize> {
-    let t = &tokens[j];
-    if t.pos != "m" {
+    // Most words the chains walk are no numeral.
+    if tokens[j].pos != "m" {
         return None;
     }
+    edition_end_from(tokens, j, unit)
+}
+
+/// [`edition_end`] once token `j` is a numeral.
+fn edition_end_from(tokens: &[Token<'_>], j: usize, unit: char) -> Option<usize> {
     let mut k = j;
     // 第四、五、六届: numerals joined by 、 up to the one that ends in 届.
     while k < tokens.len() && k < j + 9 {
@@ -2039,32 +2048,11 @@ fn chinese_ordinal_word(t: &Token<'_>) -> bool {
 /// A word made of an organization and a member's role (中央政治局常委, 中央委员会委员): the
 /// length in characters of the organization part.
 fn head_before_role(word: &str) -> Option<usize> {
-    let stem = [
-        "常委",
-        "委员",
-        "副书记",
-        "书记",
-        "副主席",
-        "主席",
-        "副会长",
-        "会长",
-        "秘书长",
-        "副院长",
-        "院长",
-        "副局长",
-        "局长",
-        "副处长",
-        "处长",
-        "所长",
-        "团长",
-        "厅长",
-        "科长",
-        "副主任",
-        "主任",
-        "会员",
-    ]
-    .iter()
-    .find_map(|r| word.strip_suffix(r))?;
+    // Most words end in a character no role below ends in.
+    if !word.ends_with(ROLE_LAST_CHARS) {
+        return None;
+    }
+    let stem = ROLES_AFTER_BODY.iter().find_map(|r| word.strip_suffix(r))?;
     let n = stem.chars().count();
     // 原县委书记: a former holder, not the body's name; 学部委员 is an academician's title.
     if stem.starts_with(['原', '前', '现']) || word == "学部委员" {
@@ -2075,6 +2063,35 @@ fn head_before_role(word: &str) -> Option<usize> {
         || n == 1 && matches!(stem, "局" | "处" | "院" | "所" | "团" | "厅" | "科"))
     .then_some(n)
 }
+
+/// The roles [`head_before_role`] finds glued after a body's name.
+const ROLES_AFTER_BODY: [&str; 22] = [
+    "常委",
+    "委员",
+    "副书记",
+    "书记",
+    "副主席",
+    "主席",
+    "副会长",
+    "会长",
+    "秘书长",
+    "副院长",
+    "院长",
+    "副局长",
+    "局长",
+    "副处长",
+    "处长",
+    "所长",
+    "团长",
+    "厅长",
+    "科长",
+    "副主任",
+    "主任",
+    "会员",
+];
+
+/// The last characters of [`ROLES_AFTER_BODY`].
+const ROLE_LAST_CHARS: [char; 6] = ['委', '员', '记', '席', '长', '任'];
 
 /// Whether a name is a publication's title (光明日报, 经济周刊) rather than the body that
 /// publishes it (人民日报社, 求是杂志社).
@@ -2423,11 +2440,12 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let class = |c: char| classes.of(c);
     for i in (0..p.tokens.len()).rev() {
         let t = &p.tokens[i];
-        let (first, last) = if t.is_empty() {
-            (0, 0)
+        let (first_char, last_char) = if t.is_empty() {
+            ('\0', '\0')
         } else {
-            (class(p.chars[t.start]), class(p.chars[t.end - 1]))
+            (p.chars[t.start], p.chars[t.end - 1])
         };
+        let (first, last) = (class(first_char), class(last_char));
         let ends = Ends {
             first,
             last,
@@ -2444,10 +2462,10 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             next_firm = i;
         }
         (last1, last2) = (last, last1);
-        next_zhu = !t.is_empty() && p.chars[t.start] == '驻';
+        next_zhu = first_char == '驻';
     }
     // Titles in 《》: most paragraphs have none.
-    let scan = if p.text.contains('《') { p.len() } else { 0 };
+    let scan = if p.chars.contains(&'《') { p.len() } else { 0 };
     for c in 0..scan {
         if p.chars[c] != '《' {
             continue;
@@ -2689,6 +2707,13 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
 mod tests {
     use super::super::{EntityKind, texts_of};
     use super::Anchor;
+
+    #[test]
+    fn roles_end_in_their_last_characters() {
+        for r in super::ROLES_AFTER_BODY {
+            assert!(r.ends_with(super::ROLE_LAST_CHARS), "{r}");
+        }
+    }
 
     #[test]
     fn anchors_survive_the_paragraph_memo() {
