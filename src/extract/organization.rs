@@ -203,13 +203,11 @@ fn firm_stem(stem: &str, pos: Option<&str>, tagged: bool) -> bool {
 fn firm_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let tokens = p.tokens;
     let t = &tokens[i];
-    if !may_open_firm(p, i) {
-        return None;
-    }
     // The dictionary is asked about the stem only when a firm's head follows soon.
     if !tokens[i + 1..(i + 7).min(tokens.len())]
         .iter()
         .any(|x| firm_end(x.word))
+        || !may_open_firm(p, i)
     {
         return None;
     }
@@ -1201,7 +1199,7 @@ fn proper_or_abbreviation(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
 /// An edition ending in `unit` starting at token `j` (第十五次, 第九届, 第四、五、六届): the index
 /// of the token after it. People's Daily names a congress with its session inside
 /// (中国共产党第十五次全国代表大会) and a parliament's term before it (第九届全国人民代表大会).
-#[inline]
+#[inline(always)]
 fn edition_end(tokens: &[Token<'_>], j: usize, unit: char) -> Option<usize> {
     // Most words the chains walk are no numeral.
     if tokens[j].pos != "m" {
@@ -1411,6 +1409,14 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
     if let Anchor::PlaceCompound(_) | Anchor::Tagged = anchor {
         last_head = Some(i);
         seen_head_word = Some(tokens[i].word);
+    }
+    // An abbreviation names nothing but the organ right after it.
+    if anchor == Anchor::Abbrev
+        && !tokens
+            .get(i + 1)
+            .is_some_and(|x| abbreviated_organ(tokens[i].word, x.word))
+    {
+        return None;
     }
     let limit = (i + MAX_TOKENS).min(tokens.len());
     let mut j = k + 1;
@@ -1973,13 +1979,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
     match anchor {
         Anchor::State => (end > i && is_government_head(head) || matches!(head, "总工会" | "妇联"))
             .then_some(end),
-        // 俄外交部, 菲卫生部: a ministry after its country's one-character abbreviation.
-        Anchor::Abbrev => (end == i + 1
-            && (STATE_ORGANS.contains(&head)
-                || head.ends_with('部')
-                    && head.chars().count() >= 3
-                    && (ORG_ABBREVS.contains(head) || tokens[i].word != "以")))
-            .then_some(end),
+        Anchor::Abbrev => (end == i + 1 && abbreviated_organ(tokens[i].word, head)).then_some(end),
         _ => (end > i
             || matches!(
                 anchor,
@@ -1987,6 +1987,15 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             ))
         .then_some(end),
     }
+}
+
+/// Whether `head` is a state organ that a country's one-character abbreviation `abbrev` names
+/// (俄外交部, 菲卫生部, 以政府).
+fn abbreviated_organ(abbrev: &str, head: &str) -> bool {
+    STATE_ORGANS.contains(&head)
+        || head.ends_with('部')
+            && head.chars().count() >= 3
+            && (ORG_ABBREVS.contains(head) || abbrev != "以")
 }
 
 /// Where a name that opens at token `i` right after a single dash really starts: at the word
