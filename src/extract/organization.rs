@@ -1025,7 +1025,8 @@ fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, ends: Ends) -> bool 
     if matches!(t.pos.as_bytes(), b"ns" | b"nt" | b"nz")
         || t.pos == "j" && last & LAST_TEAM != 0
         || matches!(t.pos.as_bytes(), b"nr" | b"nrt" | b"eng") && next_last & LAST_COMPANY != 0
-        || last & LAST_FIRM != 0 && firm_end(t.word)
+        // (firm_token: a firm's own name and its head in one word of four characters or more)
+        || last & LAST_FIRM != 0 && t.len() >= 4 && firm_end(t.word)
     {
         return true;
     }
@@ -1367,7 +1368,8 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
 /// A person's title or profession (处长, 主治医师, 农艺师, 副研究馆员): a name ends before it.
 fn is_role(word: &str) -> bool {
     TITLES.contains(word)
-        || word.chars().count() >= 2
+        || word.ends_with(['师', '审', '员', '导'])
+            && word.chars().count() >= 2
             && [
                 "医师",
                 "农艺师",
