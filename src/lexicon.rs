@@ -31,7 +31,8 @@ pub struct Lexicon {
 
 const NOT_AN_ENTRY: u32 = u32::MAX;
 
-/// How many bits [`Lexicon::pairs`] has (a collision only lets a position through to the walk).
+/// How many bits [`Lexicon::pairs`] has, one per value of [`pair_bit`] (a collision only lets a
+/// position through to the walk).
 const PAIR_BITS: usize = 1 << 16;
 
 /// The second character of the pair of an entry of one character.
@@ -41,7 +42,7 @@ const PAIR_END: char = '\0';
 #[inline]
 fn pair_bit(a: char, b: char) -> usize {
     let h = (u32::from(a).wrapping_mul(0x9E37_79B1) ^ u32::from(b)).wrapping_mul(0x85EB_CA77);
-    (h >> 16) as usize % PAIR_BITS
+    (h >> 16) as usize
 }
 
 #[inline]
@@ -118,16 +119,12 @@ impl Lexicon {
             .is_some_and(|w| w & (1 << (n % 64)) != 0)
     }
 
-    /// Whether an entry may start at `chars[i]`: its first character opens one, and so does
-    /// its pair with the next (or it is an entry alone).
+    /// Whether an entry may open a text whose first characters are `a` then `b` (if any): `a`
+    /// opens one, and so does its pair with `b` (or `a` is an entry alone).
     #[inline]
-    fn may_start_at(&self, chars: &[char], i: usize) -> bool {
-        let Some(&a) = chars.get(i) else {
-            return false;
-        };
+    fn may_begin(&self, a: char, b: Option<char>) -> bool {
         self.first.contains(&a)
-            && (self.may_open(a, PAIR_END)
-                || chars.get(i + 1).is_some_and(|&b| self.may_open(a, b)))
+            && (self.may_open(a, PAIR_END) || b.is_some_and(|b| self.may_open(a, b)))
     }
 
     /// The index into `values` of the entry `chars` spell.
@@ -190,7 +187,10 @@ impl Lexicon {
     pub fn longest_at(&self, chars: &[char], i: usize) -> Option<usize> {
         let mut best = None;
         let mut node = 0u32;
-        if !self.may_start_at(chars, i) {
+        if !chars
+            .get(i)
+            .is_some_and(|&a| self.may_begin(a, chars.get(i + 1).copied()))
+        {
             return None;
         }
         let end = chars.len().min(i.saturating_add(self.max_chars));
@@ -236,9 +236,7 @@ impl Lexicon {
     pub fn longest_prefix(&self, mut chars: impl Iterator<Item = char>) -> Option<(usize, &str)> {
         let a = chars.next()?;
         let b = chars.next();
-        if !self.first.contains(&a)
-            || !(self.may_open(a, PAIR_END) || b.is_some_and(|b| self.may_open(a, b)))
-        {
+        if !self.may_begin(a, b) {
             return None;
         }
         let mut best = None;
