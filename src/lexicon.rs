@@ -21,10 +21,29 @@ pub struct Lexicon {
     first: CharSet,
     /// The characters entries end with: a whole word is turned down here before its walk.
     last: CharSet,
+    /// The first two characters of every entry ([`PAIR_END`] second for an entry of one), a bit
+    /// per pair hashed into [`PAIR_BITS`] bits: most positions whose first character opens an
+    /// entry are turned away here, before any edge of the trie is looked up. Empty until the
+    /// first entry.
+    pairs: Vec<u64>,
     max_chars: usize,
 }
 
 const NOT_AN_ENTRY: u32 = u32::MAX;
+
+/// How many bits [`Lexicon::pairs`] has, one per value of [`pair_bit`] (a collision only lets a
+/// position through to the walk).
+const PAIR_BITS: usize = 1 << 16;
+
+/// The second character of the pair of an entry of one character.
+const PAIR_END: char = '\0';
+
+/// The bit of the pair `a`, `b` in [`Lexicon::pairs`].
+#[inline]
+fn pair_bit(a: char, b: char) -> usize {
+    let h = (u32::from(a).wrapping_mul(0x9E37_79B1) ^ u32::from(b)).wrapping_mul(0x85EB_CA77);
+    (h >> 16) as usize
+}
 
 #[inline]
 fn edge(node: u32, c: char) -> u64 {
@@ -62,6 +81,14 @@ impl Lexicon {
         if let Some(c) = key.chars().next_back() {
             self.last.insert(c);
         }
+        let mut cs = key.chars();
+        if let Some(a) = cs.next() {
+            if self.pairs.is_empty() {
+                self.pairs = vec![0; PAIR_BITS / 64];
+            }
+            let n = pair_bit(a, cs.next().unwrap_or(PAIR_END));
+            self.pairs[n / 64] |= 1 << (n % 64);
+        }
         let mut node = 0u32;
         let mut n = 0;
         for c in key.chars() {
@@ -82,29 +109,40 @@ impl Lexicon {
             .or_insert_with(|| value.to_string());
     }
 
-    /// The trie node `chars` leads to.
+    /// Whether some entry opens with `a` then `b` (`b` is [`PAIR_END`] for an entry of `a`
+    /// alone): false for certain, true when it may.
     #[inline]
-    fn node_of(&self, mut chars: impl Iterator<Item = char>) -> Option<u32> {
-        let mut node = 0u32;
-        if let Some(c) = chars.next() {
-            if !self.first.contains(&c) {
-                return None;
-            }
-            node = *self.edges.get(&edge(node, c))?;
-        }
-        for c in chars {
-            node = *self.edges.get(&edge(node, c))?;
-        }
-        Some(node)
+    fn may_open(&self, a: char, b: char) -> bool {
+        let n = pair_bit(a, b);
+        self.pairs
+            .get(n / 64)
+            .is_some_and(|w| w & (1 << (n % 64)) != 0)
+    }
+
+    /// Whether an entry may open a text whose first characters are `a` then `b` (if any): `a`
+    /// opens one, and so does its pair with `b` (or `a` is an entry alone).
+    #[inline]
+    fn may_begin(&self, a: char, b: Option<char>) -> bool {
+        self.first.contains(&a)
+            && (self.may_open(a, PAIR_END) || b.is_some_and(|b| self.may_open(a, b)))
     }
 
     /// The index into `values` of the entry `chars` spell.
     #[inline]
-    fn entry_of(&self, chars: impl Iterator<Item = char>) -> Option<usize> {
-        if self.nodes.is_empty() {
+    fn entry_of(&self, mut chars: impl Iterator<Item = char>) -> Option<usize> {
+        let a = chars.next()?;
+        if !self.first.contains(&a) {
             return None;
         }
-        let v = self.nodes[self.node_of(chars)? as usize];
+        let b = chars.next();
+        if !self.may_open(a, b.unwrap_or(PAIR_END)) {
+            return None;
+        }
+        let mut node = *self.edges.get(&edge(0, a))?;
+        for c in b.into_iter().chain(chars) {
+            node = *self.edges.get(&edge(node, c))?;
+        }
+        let v = self.nodes[node as usize];
         (v != NOT_AN_ENTRY).then_some(v as usize)
     }
 
@@ -149,7 +187,10 @@ impl Lexicon {
     pub fn longest_at(&self, chars: &[char], i: usize) -> Option<usize> {
         let mut best = None;
         let mut node = 0u32;
-        if chars.get(i).is_none_or(|c| !self.first.contains(c)) {
+        if !chars
+            .get(i)
+            .is_some_and(|&a| self.may_begin(a, chars.get(i + 1).copied()))
+        {
             return None;
         }
         let end = chars.len().min(i.saturating_add(self.max_chars));
@@ -192,10 +233,15 @@ impl Lexicon {
     }
 
     /// The longest entry that `chars` open: how many of them it takes, and its value.
-    pub fn longest_prefix(&self, chars: impl Iterator<Item = char>) -> Option<(usize, &str)> {
+    pub fn longest_prefix(&self, mut chars: impl Iterator<Item = char>) -> Option<(usize, &str)> {
+        let a = chars.next()?;
+        let b = chars.next();
+        if !self.may_begin(a, b) {
+            return None;
+        }
         let mut best = None;
         let mut node = 0u32;
-        for (n, c) in chars.enumerate() {
+        for (n, c) in [a].into_iter().chain(b).chain(chars).enumerate() {
             match self.edges.get(&edge(node, c)) {
                 Some(&next) => node = next,
                 None => break,
@@ -409,6 +455,14 @@ mod tests {
             Some((2, "strong"))
         );
         assert_eq!(back.longest_prefix("大学生".chars().rev()), None);
+        // Entries of one character are found at any position, before any next character.
+        let chars: Vec<char> = "大学报".chars().collect();
+        assert_eq!(l.longest_at(&chars, 2), Some(1));
+        assert_eq!(l.longest_at(&chars, 1), None);
+        assert_eq!(back.longest_prefix("日报".chars().rev()), Some((1, "")));
+        assert!(l.contains("报") && l.contains("大学") && !l.contains("大") && !l.contains(""));
+        assert!(Lexicon::default().longest_at(&chars, 0).is_none());
+        assert!(!Lexicon::default().contains("报"));
     }
 
     #[test]

@@ -120,17 +120,19 @@ fn own_name(p: &Paragraph<'_>, i: usize) -> bool {
 /// bare name is no common word.
 fn bare_county(word: &str) -> bool {
     let n = word.chars().count();
-    (2..=3).contains(&n)
-        && ["县", "区", "市"].iter().any(|suffix| {
-            let mut w = String::with_capacity(word.len() + 3);
-            w.push_str(word);
-            w.push_str(suffix);
-            crate::lexicon::CHINA_ADMIN.value(&w) == Some("county")
-        })
-        && {
-            let jieba = Segmenter::shared().jieba();
-            !jieba.has_word(word) || jieba.suggest_freq(word) <= 300
-        }
+    if !(2..=3).contains(&n) {
+        return false;
+    }
+    let mut w = String::with_capacity(word.len() + 3);
+    w.push_str(word);
+    ["县", "区", "市"].iter().any(|suffix| {
+        w.truncate(word.len());
+        w.push_str(suffix);
+        crate::lexicon::CHINA_ADMIN.value(&w) == Some("county")
+    }) && {
+        let jieba = Segmenter::shared().jieba();
+        !jieba.has_word(word) || jieba.suggest_freq(word) <= 300
+    }
 }
 
 /// Heads that close a firm's name (耐克公司, 格威特体育用品公司, 伊盟化工集团公司).
@@ -170,7 +172,9 @@ fn firm_stem(stem: &str, pos: Option<&str>, tagged: bool) -> bool {
         || TITLES.contains(stem)
         || super::place::in_gazetteer(stem)
         || !stem.chars().all(|c| c.is_alphanumeric())
-        || stem.starts_with(|c: char| "一二两三四五六七八九十几多各该本此这那每某全".contains(c))
+        || stem.starts_with(|c: char| {
+            is_quantity(c) || matches!(c, '该' | '本' | '此' | '这' | '那' | '每' | '某' | '全')
+        })
     {
         return false;
     }
@@ -199,23 +203,11 @@ fn firm_stem(stem: &str, pos: Option<&str>, tagged: bool) -> bool {
 fn firm_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let tokens = p.tokens;
     let t = &tokens[i];
-    // Not the tail of a longer word jieba cut (布洛克/巴/斯特影视公司).
-    if i > 0
-        && tokens[i - 1].end == t.start
-        && matches!(
-            tokens[i - 1].pos,
-            "n" | "nz" | "ns" | "nr" | "nrt" | "j" | "vn" | "l"
-        )
-    {
-        return None;
-    }
-    if is_stop(t) && t.pos != "eng" || t.pos == "eng" && t.word.chars().count() < 2 {
-        return None;
-    }
     // The dictionary is asked about the stem only when a firm's head follows soon.
     if !tokens[i + 1..(i + 7).min(tokens.len())]
         .iter()
         .any(|x| firm_end(x.word))
+        || !may_open_firm(p, i)
     {
         return None;
     }
@@ -269,6 +261,23 @@ fn firm_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
         j += 1;
     }
     None
+}
+
+/// [`firm_at`]'s first tests, on token `i` alone and the one before it.
+fn may_open_firm(p: &Paragraph<'_>, i: usize) -> bool {
+    let tokens = p.tokens;
+    let t = &tokens[i];
+    // Not the tail of a longer word jieba cut (布洛克/巴/斯特影视公司).
+    if i > 0
+        && tokens[i - 1].end == t.start
+        && matches!(
+            tokens[i - 1].pos,
+            "n" | "nz" | "ns" | "nr" | "nrt" | "j" | "vn" | "l"
+        )
+    {
+        return false;
+    }
+    !(is_stop(t) && t.pos != "eng" || t.pos == "eng" && t.word.chars().count() < 2)
 }
 
 /// One token made of a firm's own name and its head (耐克公司, 诺基亚公司, 微软公司).
@@ -434,7 +443,7 @@ fn head_of_word(word: &str) -> Option<bool> {
         return None;
     }
     // 东北部, 西南部, 中部: parts of a region, not departments.
-    if b > 0 && word[..b].chars().all(|c| "东南西北中".contains(c)) {
+    if b > 0 && word[..b].chars().all(is_direction) {
         return None;
     }
     // A one-character head ends a name on its own (…研究/系) or closing a word of
@@ -653,7 +662,7 @@ fn tagged_head(word: &str) -> bool {
         && !word
             .chars()
             .take(word.chars().count() - 1)
-            .all(|c| "东南西北中".contains(c))
+            .all(is_direction)
 }
 
 /// Stems that make a head generic: every city has a 公安局, every country a 中央银行.
@@ -785,11 +794,11 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::PlaceCompound(n));
     }
-    // A place token is a gazetteer word (one starts here), an ns word or a township (乡, 镇)
-    // tagged n or nz.
+    // A place token is a gazetteer word of two characters or more (the entry at its start
+    // covers it), an ns word or a township (乡, 镇) tagged n or nz.
     if (t.pos == "ns"
         || matches!(t.pos, "n" | "nz") && t.len() >= 4
-        || p.gazetteer_at(t.start).is_some())
+        || t.len() >= 2 && p.gazetteer_at(t.start).is_some_and(|n| n >= t.len()))
         && p.is_place_token(i)
     {
         return Some(Anchor::Place);
@@ -1002,7 +1011,7 @@ fn char_class(c: char) -> u8 {
 /// the six after it ends in 公司 or 集团 (as [`firm_at`] needs).
 fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, ends: Ends) -> bool {
     let t = &p.tokens[i];
-    if firm_near || t.is_empty() {
+    if t.is_empty() || firm_near && may_open_firm(p, i) {
         return true;
     }
     let Ends {
@@ -1011,11 +1020,13 @@ fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, ends: Ends) -> bool 
         next_last,
     } = ends;
     // Proper words and places by their tag, firms by their heads.
-    // (A person's name or a Latin word opens a name only before a company's head, or a head
-    // as any word may.)
-    if matches!(t.pos.as_bytes(), b"ns" | b"nt" | b"nz" | b"j")
+    // (A person's name or a Latin word opens a name only before a company's head, an
+    // abbreviation only as a team's name (申花队), or as any word may.)
+    if matches!(t.pos.as_bytes(), b"ns" | b"nt" | b"nz")
+        || t.pos == "j" && last & LAST_TEAM != 0
         || matches!(t.pos.as_bytes(), b"nr" | b"nrt" | b"eng") && next_last & LAST_COMPANY != 0
-        || last & LAST_FIRM != 0 && firm_end(t.word)
+        // (firm_token: a firm's own name and its head in one word of four characters or more)
+        || last & LAST_FIRM != 0 && t.len() >= 4 && firm_end(t.word)
     {
         return true;
     }
@@ -1041,8 +1052,9 @@ fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, ends: Ends) -> bool 
     {
         return true;
     }
-    // A head right after it.
+    // A name of two or three characters right before a head (马海德/基金会, 平遥/火柴厂).
     next_last & LAST_HEAD != 0
+        && (2..=3).contains(&t.len())
         && p.tokens
             .get(i + 1)
             .is_some_and(|x| x.start == t.end && x.len() >= 2 && head_at(p, i + 1).is_some())
@@ -1188,11 +1200,17 @@ fn proper_or_abbreviation(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
 /// An edition ending in `unit` starting at token `j` (第十五次, 第九届, 第四、五、六届): the index
 /// of the token after it. People's Daily names a congress with its session inside
 /// (中国共产党第十五次全国代表大会) and a parliament's term before it (第九届全国人民代表大会).
+#[inline(always)]
 fn edition_end(tokens: &[Token<'_>], j: usize, unit: char) -> Option<usize> {
-    let t = &tokens[j];
-    if t.pos != "m" {
+    // Most words the chains walk are no numeral.
+    if tokens[j].pos != "m" {
         return None;
     }
+    edition_end_from(tokens, j, unit)
+}
+
+/// [`edition_end`] once token `j` is a numeral.
+fn edition_end_from(tokens: &[Token<'_>], j: usize, unit: char) -> Option<usize> {
     let mut k = j;
     // 第四、五、六届: numerals joined by 、 up to the one that ends in 届.
     while k < tokens.len() && k < j + 9 {
@@ -1350,7 +1368,8 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
 /// A person's title or profession (处长, 主治医师, 农艺师, 副研究馆员): a name ends before it.
 fn is_role(word: &str) -> bool {
     TITLES.contains(word)
-        || word.chars().count() >= 2
+        || word.ends_with(['师', '审', '员', '导'])
+            && word.chars().count() >= 2
             && [
                 "医师",
                 "农艺师",
@@ -1392,6 +1411,14 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
     if let Anchor::PlaceCompound(_) | Anchor::Tagged = anchor {
         last_head = Some(i);
         seen_head_word = Some(tokens[i].word);
+    }
+    // An abbreviation names nothing but the organ right after it.
+    if anchor == Anchor::Abbrev
+        && !tokens
+            .get(i + 1)
+            .is_some_and(|x| abbreviated_organ(tokens[i].word, x.word))
+    {
+        return None;
     }
     let limit = (i + MAX_TOKENS).min(tokens.len());
     let mut j = k + 1;
@@ -1954,13 +1981,7 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
     match anchor {
         Anchor::State => (end > i && is_government_head(head) || matches!(head, "总工会" | "妇联"))
             .then_some(end),
-        // 俄外交部, 菲卫生部: a ministry after its country's one-character abbreviation.
-        Anchor::Abbrev => (end == i + 1
-            && (STATE_ORGANS.contains(&head)
-                || head.ends_with('部')
-                    && head.chars().count() >= 3
-                    && (ORG_ABBREVS.contains(head) || tokens[i].word != "以")))
-            .then_some(end),
+        Anchor::Abbrev => (end == i + 1 && abbreviated_organ(tokens[i].word, head)).then_some(end),
         _ => (end > i
             || matches!(
                 anchor,
@@ -1968,6 +1989,15 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             ))
         .then_some(end),
     }
+}
+
+/// Whether `head` is a state organ that a country's one-character abbreviation `abbrev` names
+/// (俄外交部, 菲卫生部, 以政府).
+fn abbreviated_organ(abbrev: &str, head: &str) -> bool {
+    STATE_ORGANS.contains(&head)
+        || head.ends_with('部')
+            && head.chars().count() >= 3
+            && (ORG_ABBREVS.contains(head) || abbrev != "以")
 }
 
 /// Where a name that opens at token `i` right after a single dash really starts: at the word
@@ -1998,6 +2028,17 @@ fn joined_by_dash(p: &Paragraph<'_>, i: usize) -> Option<(usize, Option<(usize, 
 #[cfg(test)]
 const CHINESE_DIGITS: &str = "一二三四五六七八九十";
 
+/// A character naming a direction (东, 南, 西, 北, 中): words of them alone name parts of a
+/// region (东北部, 中部).
+fn is_direction(c: char) -> bool {
+    matches!(c, '东' | '南' | '西' | '北' | '中')
+}
+
+/// A character that opens a quantity rather than a name (一, 两, 几, 多, 各 …).
+fn is_quantity(c: char) -> bool {
+    is_chinese_digit(c) || matches!(c, '两' | '几' | '多' | '各')
+}
+
 /// A Chinese digit from one to ten (一 … 十).
 fn is_chinese_digit(c: char) -> bool {
     matches!(
@@ -2018,32 +2059,11 @@ fn chinese_ordinal_word(t: &Token<'_>) -> bool {
 /// A word made of an organization and a member's role (中央政治局常委, 中央委员会委员): the
 /// length in characters of the organization part.
 fn head_before_role(word: &str) -> Option<usize> {
-    let stem = [
-        "常委",
-        "委员",
-        "副书记",
-        "书记",
-        "副主席",
-        "主席",
-        "副会长",
-        "会长",
-        "秘书长",
-        "副院长",
-        "院长",
-        "副局长",
-        "局长",
-        "副处长",
-        "处长",
-        "所长",
-        "团长",
-        "厅长",
-        "科长",
-        "副主任",
-        "主任",
-        "会员",
-    ]
-    .iter()
-    .find_map(|r| word.strip_suffix(r))?;
+    // Most words end in a character no role below ends in.
+    if !word.ends_with(ROLE_LAST_CHARS) {
+        return None;
+    }
+    let stem = ROLES_AFTER_BODY.iter().find_map(|r| word.strip_suffix(r))?;
     let n = stem.chars().count();
     // 原县委书记: a former holder, not the body's name; 学部委员 is an academician's title.
     if stem.starts_with(['原', '前', '现']) || word == "学部委员" {
@@ -2054,6 +2074,35 @@ fn head_before_role(word: &str) -> Option<usize> {
         || n == 1 && matches!(stem, "局" | "处" | "院" | "所" | "团" | "厅" | "科"))
     .then_some(n)
 }
+
+/// The roles [`head_before_role`] finds glued after a body's name.
+const ROLES_AFTER_BODY: [&str; 22] = [
+    "常委",
+    "委员",
+    "副书记",
+    "书记",
+    "副主席",
+    "主席",
+    "副会长",
+    "会长",
+    "秘书长",
+    "副院长",
+    "院长",
+    "副局长",
+    "局长",
+    "副处长",
+    "处长",
+    "所长",
+    "团长",
+    "厅长",
+    "科长",
+    "副主任",
+    "主任",
+    "会员",
+];
+
+/// The last characters of [`ROLES_AFTER_BODY`].
+const ROLE_LAST_CHARS: [char; 6] = ['委', '员', '记', '席', '长', '任'];
 
 /// Whether a name is a publication's title (光明日报, 经济周刊) rather than the body that
 /// publishes it (人民日报社, 求是杂志社).
@@ -2377,8 +2426,7 @@ fn stem_head_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
         // (房地产公司, 烟草公司 are firms in general).
         let firm = matches!(head.word, "公司" | "集团" | "集团公司" | "有限公司");
         let common = ["外国", "房地产", "中介", "中小", "跨国", "合资", "外资"].contains(&t.word)
-            || t.word
-                .starts_with(|c: char| "一二两三四五六七八九十几多各".contains(c));
+            || t.word.starts_with(is_quantity);
         if firm && (j > i || common || !matches!(t.pos, "nz" | "ns" | "j" | "nrt")) {
             return None;
         }
@@ -2397,15 +2445,18 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let mut next_firm = usize::MAX;
     // The character classes of the last characters of the next token and the one after.
     let (mut last1, mut last2) = (0, 0);
+    // Whether the next token opens with 驻 (as mission_at needs).
+    let mut next_zhu = false;
     let classes: &CharFlags = &CHAR_CLASSES;
     let class = |c: char| classes.of(c);
     for i in (0..p.tokens.len()).rev() {
         let t = &p.tokens[i];
-        let (first, last) = if t.is_empty() {
-            (0, 0)
+        let (first_char, last_char) = if t.is_empty() {
+            ('\0', '\0')
         } else {
-            (class(p.chars[t.start]), class(p.chars[t.end - 1]))
+            (p.chars[t.start], p.chars[t.end - 1])
         };
+        let (first, last) = (class(first_char), class(last_char));
         let ends = Ends {
             first,
             last,
@@ -2417,18 +2468,15 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
         // stem_head_at's and mission_at's first tests.
         let stem = t.pos == "m" || last1 & (LAST_TEAM | LAST_STEM) != 0 || last2 & LAST_STEM != 0;
-        let mission = p
-            .tokens
-            .get(i + 1)
-            .is_some_and(|x| x.word.starts_with('驻'));
-        may_start[i] = anchor || stem || mission;
+        may_start[i] = anchor || stem || next_zhu;
         if last & LAST_FIRM != 0 && firm_end(t.word) {
             next_firm = i;
         }
         (last1, last2) = (last, last1);
+        next_zhu = first_char == '驻';
     }
     // Titles in 《》: most paragraphs have none.
-    let scan = if p.text.contains('《') { p.len() } else { 0 };
+    let scan = if p.chars.contains(&'《') { p.len() } else { 0 };
     for c in 0..scan {
         if p.chars[c] != '《' {
             continue;
@@ -2670,6 +2718,13 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
 mod tests {
     use super::super::{EntityKind, texts_of};
     use super::Anchor;
+
+    #[test]
+    fn roles_end_in_their_last_characters() {
+        for r in super::ROLES_AFTER_BODY {
+            assert!(r.ends_with(super::ROLE_LAST_CHARS), "{r}");
+        }
+    }
 
     #[test]
     fn anchors_survive_the_paragraph_memo() {
