@@ -5,6 +5,21 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+/// The entries of a list: one per line, an optional value after a tab (empty when there is
+/// none), `#` comments and blank lines skipped.
+fn entries(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.lines().filter_map(|line| {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            return None;
+        }
+        let mut cols = line.split('\t');
+        let key = cols.next().unwrap_or("").trim();
+        let value = cols.next().unwrap_or("").trim();
+        (!key.is_empty()).then_some((key, value))
+    })
+}
+
 /// A word list: each entry with the value of its second column (empty when there is none).
 /// Entries are also kept in a character trie, so [`Lexicon::longest_at`] walks a text without
 /// building strings and [`Lexicon::contains`] rejects a word at its first unknown character.
@@ -35,17 +50,7 @@ impl Lexicon {
     /// Parse a list: one entry per line, an optional value after a tab, `#` comments.
     pub fn parse(text: &str) -> Self {
         let mut out = Lexicon::default();
-        for line in text.lines() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let key = cols.next().unwrap_or("").trim();
-            if key.is_empty() {
-                continue;
-            }
-            let value = cols.next().unwrap_or("").trim();
+        for (key, value) in entries(text) {
             out.insert(key, value);
         }
         out
@@ -313,6 +318,53 @@ impl CharFlags {
     }
 }
 
+/// A number per character, from a list of single characters and their counts (given_chars.txt):
+/// a table over the Basic Multilingual Plane, a map for the rest, 0 for a character not listed.
+/// Read straight from the list's lines (no [`Lexicon`] is built: the lists are long and only
+/// ever asked of one character). Counts beyond `u16::MAX` are kept as `u16::MAX`.
+pub struct CharValues {
+    table: Box<[u16]>,
+    rest: FxHashMap<char, u16>,
+}
+
+impl CharValues {
+    /// Parse a list of single characters with a count in the second column (the first line of a
+    /// character wins; an entry whose count is no number is skipped).
+    pub fn parse(text: &str) -> Self {
+        let mut out = CharValues {
+            table: vec![0u16; PLANE].into_boxed_slice(),
+            rest: FxHashMap::default(),
+        };
+        let mut seen = CharSet::default();
+        for (key, value) in entries(text) {
+            let (Some(c), Ok(n)) = (key.chars().next(), value.parse::<u32>()) else {
+                continue;
+            };
+            if seen.contains(&c) {
+                continue;
+            }
+            seen.insert(c);
+            let n = u16::try_from(n).unwrap_or(u16::MAX);
+            match out.table.get_mut(c as usize) {
+                Some(x) => *x = n,
+                None => {
+                    out.rest.insert(c, n);
+                }
+            }
+        }
+        out
+    }
+
+    /// The count of `c` (0 when it is not listed).
+    #[inline]
+    pub fn of(&self, c: char) -> u16 {
+        match self.table.get(c as usize) {
+            Some(&n) => n,
+            None => self.rest.get(&c).copied().unwrap_or(0),
+        }
+    }
+}
+
 /// A set of single characters.
 pub fn char_set(text: &str) -> CharSet {
     Lexicon::parse(text)
@@ -355,13 +407,12 @@ lexicon!(
 lexicon!(
     /// Titles and roles next to names; value: before, after or both.
     TITLES, "titles.txt");
-lexicon!(
-    /// Given-name characters; value: how many names in jieba's dictionary use them.
-    GIVEN_CHARS, "given_chars.txt");
-lexicon!(
-    /// Characters that end names; value: the percentage of dictionary words ending in them that
-    /// are names.
-    NAME_FINAL_CHARS, "name_final_chars.txt");
+/// Given-name characters: how many names in jieba's dictionary use them.
+pub static GIVEN_CHARS: LazyLock<CharValues> =
+    LazyLock::new(|| CharValues::parse(include_str!("data/given_chars.txt")));
+/// Characters that end names: the percentage of dictionary words ending in them that are names.
+pub static NAME_FINAL_CHARS: LazyLock<CharValues> =
+    LazyLock::new(|| CharValues::parse(include_str!("data/name_final_chars.txt")));
 lexicon!(
     /// Common Japanese family names (桥本, 小渊).
     JAPANESE_SURNAMES, "japanese_surnames.txt");

@@ -2,7 +2,6 @@
 //! names, scored from jieba's tags, given-name character statistics and cues in context (titles,
 //! reporting verbs, bylines, enumerations with other names).
 
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
@@ -21,37 +20,17 @@ const TITLE_CUE: i32 = 3;
 const VERB_CUE: i32 = 2;
 const NONE: u32 = u32::MAX;
 
-/// Given-name characters and how often they are used.
-static GIVEN: LazyLock<HashMap<char, u32>> = LazyLock::new(|| {
-    GIVEN_CHARS
-        .keys()
-        .filter_map(|k| {
-            let c = k.chars().next()?;
-            let n = GIVEN_CHARS.value(k)?.parse().ok()?;
-            Some((c, n))
-        })
-        .collect()
-});
-
+/// How often `c` is used in given names (0: never, or too seldom to be listed).
+#[inline]
 fn given_score(c: char) -> u32 {
-    GIVEN.get(&c).copied().unwrap_or(0)
+    u32::from(GIVEN_CHARS.of(c))
 }
 
-/// Percentage of dictionary words ending in `c` that are names (see name_final_chars.txt).
-static FINAL: LazyLock<HashMap<char, u32>> = LazyLock::new(|| {
-    NAME_FINAL_CHARS
-        .keys()
-        .filter_map(|k| {
-            let c = k.chars().next()?;
-            let n = NAME_FINAL_CHARS.value(k)?.parse().ok()?;
-            Some((c, n))
-        })
-        .collect()
-});
-
-/// True when `c` ends names often enough for a name to stand without a cue.
+/// True when `c` ends names often enough for a name to stand without a cue: at least 10% of the
+/// dictionary words ending in it are names (see name_final_chars.txt).
+#[inline]
 fn ends_names(c: char) -> bool {
-    FINAL.get(&c).is_some_and(|&n| n >= 10)
+    NAME_FINAL_CHARS.of(c) >= 10
 }
 
 fn is_dot(c: char) -> bool {
