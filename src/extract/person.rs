@@ -246,6 +246,9 @@ struct Ctx<'a, 'p> {
     start_tok: Vec<u32>,
     /// `end_tok[i]`: the token ending at character `i`.
     end_tok: Vec<u32>,
+    /// The middle dots right after a token, in order: the only places a dotted name joins its
+    /// parts ([`dotted_names`]), noted while the tokens are walked anyway.
+    dots: Vec<usize>,
     facts: &'static CharFacts,
 }
 
@@ -254,10 +257,18 @@ impl<'a, 'p> Ctx<'a, 'p> {
         let n = p.len();
         let mut start_tok = vec![NONE; n + 1];
         let mut end_tok = vec![NONE; n + 1];
+        let mut dots = Vec::new();
+        let facts = &*FACTS;
         for (i, t) in p.tokens.iter().enumerate() {
             if t.start <= n && t.end <= n {
                 start_tok[t.start] = i as u32;
                 end_tok[t.end] = i as u32;
+                if let Some(&c) = p.chars.get(t.end)
+                    && facts.may(c, DOT)
+                    && is_dot(c)
+                {
+                    dots.push(t.end);
+                }
             }
         }
         Ctx {
@@ -265,7 +276,8 @@ impl<'a, 'p> Ctx<'a, 'p> {
             tokens: p.tokens,
             start_tok,
             end_tok,
-            facts: &FACTS,
+            dots,
+            facts,
         }
     }
 
@@ -656,9 +668,34 @@ fn list_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
     let p = ctx.p;
     let n = p.len();
     let jieba = Segmenter::shared().jieba();
-    let mut s = 0;
-    while s < n {
-        let e = (s..n).find(|&i| item_delimiter(ctx, i)).unwrap_or(n);
+    // The items are the runs between delimiters; only those of 2 or 3 characters next to a 、
+    // can pass [`list_item`], so the runs are found from the 、 in the text (a fast search).
+    let run_before = |e: usize| {
+        let s = (e.saturating_sub(4)..e)
+            .rev()
+            .find(|&i| item_delimiter(ctx, i))
+            .map_or(0, |d| d + 1);
+        (e - s <= 3).then_some((s, e))
+    };
+    let run_after = |s: usize| {
+        let e = (s..n.min(s + 4))
+            .find(|&i| item_delimiter(ctx, i))
+            .unwrap_or(n);
+        (e - s <= 3).then_some((s, e))
+    };
+    let mut items = Vec::new();
+    let mut from = 0;
+    while let Some(b) = p.text[from..].find('、') {
+        let k = p.char_at_byte(from + b);
+        from += b + '、'.len_utf8();
+        for item in [run_before(k), run_after(k + 1)].into_iter().flatten() {
+            // The run between two 、 is next to both.
+            if items.last() != Some(&item) {
+                items.push(item);
+            }
+        }
+    }
+    for (s, e) in items {
         if (2..=3).contains(&(e - s))
             && list_item(ctx, s, e)
             && (s..e).all(|i| is_han(ctx.char(i)))
@@ -692,7 +729,6 @@ fn list_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 });
             }
         }
-        s = e + 1;
     }
 }
 
@@ -865,19 +901,15 @@ fn dotted_names(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize)> {
     let p = ctx.p;
     let n = p.len();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < n {
-        if !ctx.facts.may(ctx.char(i), DOT)
-            || !is_dot(ctx.char(i))
-            || i == 0
-            || !p.is_unclaimed(i, i + 1)
-        {
-            i += 1;
+    // A name's first part is whole tokens ending at the dot ([`extend_left`]): only the dots
+    // right after a token are looked at.
+    let mut next = 0;
+    for &i in &ctx.dots {
+        if i < next || i == 0 || !p.is_unclaimed(i, i + 1) {
             continue;
         }
         let start = extend_left(ctx, i);
         if start == i {
-            i += 1;
             continue;
         }
         // Parts to the right, across further dots.
@@ -904,9 +936,7 @@ fn dotted_names(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize)> {
         }
         if end > i + 1 && !is_dot(ctx.char(end - 1)) {
             out.push((start, end));
-            i = end;
-        } else {
-            i += 1;
+            next = end;
         }
     }
     out
