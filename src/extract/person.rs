@@ -238,6 +238,47 @@ static AFTER_CUE_OPENERS: LazyLock<CharSet> = LazyLock::new(|| {
         .collect()
 });
 
+/// The tokens the readings of the pass can start at (indices into the paragraph's tokens, in
+/// order): each list holds every token that passes its reading's first test of the token's
+/// first or last character, so the readings walk these instead of every token.
+#[derive(Default)]
+struct Starts {
+    /// May open the name of a well-known person ([`famous_names`]).
+    famous: Vec<u32>,
+    /// May open a Chinese, Tibetan or Japanese name, or is tagged as a name
+    /// ([`chinese_candidates`]).
+    name: Vec<u32>,
+    /// Opens with a transliteration character ([`translit_candidates`]).
+    translit: Vec<u32>,
+    /// Ends in 者 or 员, as a byline cue does (记者, 通讯员: [`byline_candidates`]).
+    byline_cue: Vec<u32>,
+}
+
+impl Starts {
+    /// Sort out token `i` (a token starting past the text passes every first test).
+    fn note(&mut self, p: &Paragraph<'_>, facts: &CharFacts, i: usize) {
+        let t = &p.tokens[i];
+        let first = p.chars.get(t.start).map_or(u8::MAX, |&c| facts.of(c));
+        let k = i as u32;
+        if first & FAMOUS != 0 {
+            self.famous.push(k);
+        }
+        if first & (SURNAME | LONG_SURNAME | TIBETAN | JAPANESE) != 0 || t.pos.starts_with("nr") {
+            self.name.push(k);
+        }
+        if first & TRANSLIT != 0 {
+            self.translit.push(k);
+        }
+        if t.end > t.start
+            && p.chars
+                .get(t.end - 1)
+                .is_some_and(|c| matches!(c, '者' | '员'))
+        {
+            self.byline_cue.push(k);
+        }
+    }
+}
+
 /// The paragraph with token lookups by character position.
 struct Ctx<'a, 'p> {
     p: &'a Paragraph<'p>,
@@ -249,6 +290,9 @@ struct Ctx<'a, 'p> {
     /// The middle dots right after a token, in order: the only places a dotted name joins its
     /// parts ([`dotted_names`]), noted while the tokens are walked anyway.
     dots: Vec<usize>,
+    /// The tokens each reading can start at, in order, sorted out by their first character in
+    /// the same walk (most tokens start none).
+    starts: Starts,
     facts: &'static CharFacts,
 }
 
@@ -258,6 +302,7 @@ impl<'a, 'p> Ctx<'a, 'p> {
         let mut start_tok = vec![NONE; n + 1];
         let mut end_tok = vec![NONE; n + 1];
         let mut dots = Vec::new();
+        let mut starts = Starts::default();
         let facts = &*FACTS;
         for (i, t) in p.tokens.iter().enumerate() {
             if t.start <= n && t.end <= n {
@@ -270,6 +315,7 @@ impl<'a, 'p> Ctx<'a, 'p> {
                     dots.push(t.end);
                 }
             }
+            starts.note(p, facts, i);
         }
         Ctx {
             p,
@@ -277,6 +323,7 @@ impl<'a, 'p> Ctx<'a, 'p> {
             start_tok,
             end_tok,
             dots,
+            starts,
             facts,
         }
     }
@@ -472,8 +519,8 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
 fn famous_names(ctx: &Ctx<'_, '_>, dotted: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let p = ctx.p;
     let mut out = Vec::new();
-    for t in ctx.tokens {
-        let s = t.start;
+    for &k in &ctx.starts.famous {
+        let s = ctx.tokens[k as usize].start;
         if let Some(n) = longest_at(&FAMOUS_PEOPLE, FAMOUS, &p.chars, s)
             && ctx.end_tok[s + n] != NONE
             && p.is_unclaimed(s, s + n)
@@ -563,13 +610,12 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             group(ctx, taken, i + 1, j, true, out);
         }
     }
-    for (k, t) in ctx.tokens.iter().enumerate() {
-        // The last character first: most words end in neither 者 nor 员.
-        if t.end > t.start
-            && t.end <= n
-            && matches!(ctx.char(t.end - 1), '者' | '员')
+    for &k in &ctx.starts.byline_cue {
+        let t = &ctx.tokens[k as usize];
+        // The last character is 者 or 员 (see [`Starts`]).
+        if t.end <= n
             && ctx.char(t.start) != '('
-            && ctx.start_tok[t.start] == k as u32
+            && ctx.start_tok[t.start] == k
             && is_byline_cue(t.word)
         {
             let mut e = t.end;
@@ -1203,19 +1249,15 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
 fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
     let p = ctx.p;
     let n = p.len();
-    for t in ctx.tokens {
+    // Every reading below opens with a surname, a Tibetan or Japanese name, or is a word jieba
+    // tags as a name (see [`Starts`]).
+    for &k in &ctx.starts.name {
+        let t = &ctx.tokens[k as usize];
         let s = t.start;
         if s >= n {
             continue;
         }
         let first = ctx.char(s);
-        // Every reading below opens with a surname, a Tibetan or Japanese name, or is a word
-        // jieba tags as a name.
-        if ctx.facts.of(first) & (SURNAME | LONG_SURNAME | TIBETAN | JAPANESE) == 0
-            && !t.pos.starts_with("nr")
-        {
-            continue;
-        }
         if taken[s] || !is_han(first) {
             continue;
         }
@@ -1369,11 +1411,16 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
     let p = ctx.p;
     let jieba = Segmenter::shared().jieba();
     let toks = ctx.tokens;
+    // A run opens with a token whose first character is a transliteration one (see [`Starts`]);
+    // `i` is where the next run may open.
     let mut i = 0;
-    while i < toks.len() {
+    for &k in &ctx.starts.translit {
+        if (k as usize) < i {
+            continue;
+        }
+        i = k as usize;
         let t = &toks[i];
         if !translit_token_at(ctx, i) || taken[t.start] || !p.is_unclaimed(t.start, t.end) {
-            i += 1;
             continue;
         }
         let mut j = i;
