@@ -1123,6 +1123,23 @@ fn last_token(ctx: &Ctx<'_, '_>, e: usize) -> Option<u32> {
     }
 }
 
+/// True when the token that opens `s..e` (a surname of `sl` characters, then the given name,
+/// ending with token `last`) runs past the surname and is a dictionary word no name reading
+/// takes: the whole span as one word with a tag other than a name's or a noun's (高兴 a, 张开 v),
+/// or the surname glued into an ordinary word (全国/人 n). [`chinese_shape_to`] turns every such
+/// span down; asked first, this spares the other tests for most spans.
+fn opens_with_word(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32) -> bool {
+    let first = ctx.start_tok[s];
+    let t = &ctx.tokens[first as usize];
+    let takes = if first == last {
+        // One token: it must end the span to be asked of the dictionary at all.
+        t.end != e || matches!(t.pos, "nr" | "nrfg" | "n" | "ns" | "t" | "m" | "nz")
+    } else {
+        t.end <= s + sl || matches!(t.pos, "nr" | "nrfg")
+    };
+    !takes && Segmenter::shared().jieba().has_word(t.word)
+}
+
 /// [`chinese_shape`] with the name's last token ([`last_token`]) already found.
 fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32) -> Option<i32> {
     let first = ctx.start_tok[s];
@@ -1296,6 +1313,11 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                     continue;
                 }
                 if !(s + sl..e).all(|i| is_han(ctx.char(i))) {
+                    continue;
+                }
+                // The refusal most candidates meet (see [`opens_with_word`]), asked before the
+                // gazetteers and the name's shape.
+                if opens_with_word(ctx, s, sl, e, last) {
                     continue;
                 }
                 let text = p.slice(s, e);
