@@ -144,13 +144,14 @@ impl CharFacts {
 }
 
 /// True when `list` has an entry that starts at `chars[i]` and the first character may open one
-/// (`bit`): the longest, in characters.
+/// (`bit`): the longest, in characters. The list is only reached (and built, the first time)
+/// past the character's bit.
 #[inline(always)]
-fn longest_at(list: &Lexicon, bit: u8, chars: &[char], i: usize) -> Option<usize> {
+fn longest_at(list: &LazyLock<Lexicon>, bit: u8, chars: &[char], i: usize) -> Option<usize> {
     if !chars.get(i).is_some_and(|&c| FACTS.may(c, bit)) {
         return None;
     }
-    list.longest_at(chars, i)
+    LazyLock::force(list).longest_at(chars, i)
 }
 
 /// A place name from the gazetteers: never a person.
@@ -451,13 +452,19 @@ impl<'a, 'p> Ctx<'a, 'p> {
     /// (韩保深/及, 徐衍东/为), the index of that word.
     fn glued_tail(&self, e: usize) -> Option<u32> {
         self.glued_cue(e).or_else(|| {
+            // The character first: few stand as words of their own.
+            if !self
+                .p
+                .chars
+                .get(e)
+                .is_some_and(|&c| is_glued_function_char(c))
+            {
+                return None;
+            }
             let ti = self.tok_of(e)?;
             let t = &self.tokens[ti as usize];
-            (t.start < e
-                && t.end == e + 1
-                && is_glued_function_char(self.char(e))
-                && !Segmenter::shared().jieba().has_word(t.word))
-            .then_some(ti)
+            (t.start < e && t.end == e + 1 && !Segmenter::shared().jieba().has_word(t.word))
+                .then_some(ti)
         })
     }
 
@@ -1415,6 +1422,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
 }
 
 /// The end of the Tibetan name elements (at most two) starting at `s`, and how many there are.
+#[inline]
 fn tibetan_end(ctx: &Ctx<'_, '_>, s: usize) -> (usize, usize) {
     let mut e = s;
     let mut parts = 0;
@@ -1671,9 +1679,9 @@ mod tests {
             assert!(FACTS.may(first, LONG_SURNAME), "{k}");
         }
         for (list, bit) in [
-            (&*TIBETAN_NAMES, TIBETAN),
-            (&*JAPANESE_SURNAMES, JAPANESE),
-            (&*FAMOUS_PEOPLE, FAMOUS),
+            (&TIBETAN_NAMES, TIBETAN),
+            (&JAPANESE_SURNAMES, JAPANESE),
+            (&FAMOUS_PEOPLE, FAMOUS),
         ] {
             for k in list.keys() {
                 let chars: Vec<char> = k.chars().collect();
