@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{
-    CHINA_ADMIN, COUNTRIES, Lexicon, PLACE_SUFFIXES, REGIONS, TRANSLIT_CHARS, WORLD_CITIES,
+    CHINA_ADMIN, COUNTRIES, CharFlags, Lexicon, PLACE_SUFFIXES, REGIONS, TRANSLIT_CHARS,
+    WORLD_CITIES,
 };
 use crate::segment::Token;
 
@@ -644,9 +645,35 @@ pub fn translit_place_within(p: &Paragraph<'_>, i: usize, last: usize) -> Option
         .then(|| (tokens[i].start, tokens[k].end))
 }
 
+/// A token opening with this character may open a rule of [`find`] without a gazetteer entry:
+/// a transliteration character (a foreign place) or 前, 原 (a former state).
+const OPENS_RULE: u8 = 1;
+/// A token ending with this character may open a rule of [`find`]: 岸, 部 or 陆 (a coast or a
+/// part).
+const CLOSES_RULE: u8 = 2;
+
+/// [`OPENS_RULE`] and [`CLOSES_RULE`] of every character, so that [`find`] turns most tokens
+/// away with a look at each end (every bit is set beyond the plane: the rules decide there).
+static EDGE_CHARS: LazyLock<CharFlags> = LazyLock::new(|| {
+    let mut flags = CharFlags::default();
+    for c in (0..0x10000).filter_map(char::from_u32) {
+        if TRANSLIT_CHARS.contains(&c) {
+            flags.mark(c, OPENS_RULE);
+        }
+    }
+    for c in ['前', '原'] {
+        flags.mark(c, OPENS_RULE);
+    }
+    for c in ['岸', '部', '陆'] {
+        flags.mark(c, CLOSES_RULE);
+    }
+    flags
+});
+
 /// Find place names; characters an organization claimed are left to that pass.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let tokens = p.tokens;
+    let edges = &*EDGE_CHARS;
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -660,10 +687,9 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         // 岸, 部 or 陆 last (a coast or part), or a place's tag (the full place test).
         if gazetteer.is_none()
             && t.end > t.start
-            && !matches!(p.chars[t.start], '前' | '原')
-            && !matches!(p.chars[t.end - 1], '岸' | '部' | '陆')
+            && edges.of(p.chars[t.start]) & OPENS_RULE == 0
+            && edges.of(p.chars[t.end - 1]) & CLOSES_RULE == 0
             && !may_be_place_token(t, None)
-            && !super::person::may_be_translit_token(p, i)
         {
             i += 1;
             continue;
