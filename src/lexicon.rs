@@ -25,11 +25,13 @@ fn entries(text: &str) -> impl Iterator<Item = (&str, &str)> {
 /// building strings and [`Lexicon::contains`] rejects a word at its first unknown character.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    entries: FxHashMap<String, String>,
+    /// The entries in the order they were first added: `keys[i]`'s value is `values[i]` (the
+    /// trie tells whether a word is one, so no map of them is kept).
+    keys: Vec<String>,
     /// The trie's edges: `(node << 32) | char` to the child node (node 0 is the root).
     edges: FxHashMap<u64, u32>,
-    /// For every node, the index of the entry's value in `values` when the path to the node is
-    /// an entry, else [`NOT_AN_ENTRY`].
+    /// For every node, the index of the entry's value in `values` (and of its key in `keys`)
+    /// when the path to the node is an entry, else [`NOT_AN_ENTRY`].
     nodes: Vec<u32>,
     values: Vec<String>,
     /// The characters entries start with: most lookups stop here without hashing.
@@ -81,10 +83,8 @@ impl Lexicon {
         if self.nodes[node as usize] == NOT_AN_ENTRY {
             self.nodes[node as usize] = self.values.len() as u32;
             self.values.push(value.to_string());
+            self.keys.push(key.to_string());
         }
-        self.entries
-            .entry(key.to_string())
-            .or_insert_with(|| value.to_string());
     }
 
     /// The trie node `chars` leads to.
@@ -138,15 +138,23 @@ impl Lexicon {
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.keys.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.keys.is_empty()
     }
 
+    /// The entries, in the order they were first added.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.entries.keys().map(String::as_str)
+        self.keys.iter().map(String::as_str)
+    }
+
+    /// The entries with their values, sorted (a deterministic order to build from).
+    fn sorted_entries(&self) -> Vec<(&String, &String)> {
+        let mut entries: Vec<(&String, &String)> = self.keys.iter().zip(&self.values).collect();
+        entries.sort_unstable();
+        entries
     }
 
     /// The longest entry that starts at `chars[i]`, as its length in characters.
@@ -175,9 +183,7 @@ impl Lexicon {
     pub fn union(parts: &[&Lexicon]) -> Lexicon {
         let mut out = Lexicon::default();
         for part in parts {
-            let mut keys: Vec<(&String, &String)> = part.entries.iter().collect();
-            keys.sort_unstable();
-            for (k, v) in keys {
+            for (k, v) in part.sorted_entries() {
                 out.insert(k, v);
             }
         }
@@ -187,10 +193,8 @@ impl Lexicon {
     /// The same entries spelled backwards, with their values: [`Lexicon::longest_prefix`] of a
     /// word's characters from its last then finds the longest entry the word ends in.
     pub fn reversed(&self) -> Lexicon {
-        let mut keys: Vec<(&String, &String)> = self.entries.iter().collect();
-        keys.sort_unstable();
         let mut out = Lexicon::default();
-        for (k, v) in keys {
+        for (k, v) in self.sorted_entries() {
             out.insert(&k.chars().rev().collect::<String>(), v);
         }
         out
