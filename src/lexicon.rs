@@ -38,7 +38,46 @@ pub struct Lexicon {
     first: CharSet,
     /// The characters entries end with: a whole word is turned down here before its walk.
     last: CharSet,
+    /// The entries of one character, and the first two characters of the longer ones:
+    /// [`Lexicon::longest_at`] turns most positions away with these before the trie is walked.
+    singles: CharSet,
+    pairs: PairSet,
     max_chars: usize,
+}
+
+/// A set of pairs of characters, hashed into 2^16 bits: a pair that was inserted is always
+/// found; one that was not is found only on a collision (so a lookup may only let a position
+/// through to the full test, never turn a right one away).
+#[derive(Debug)]
+struct PairSet {
+    bits: Box<[u64; 1024]>,
+}
+
+impl Default for PairSet {
+    fn default() -> Self {
+        PairSet {
+            bits: Box::new([0; 1024]),
+        }
+    }
+}
+
+impl PairSet {
+    #[inline]
+    fn hash(a: char, b: char) -> usize {
+        let h = (u32::from(a).wrapping_mul(0x9E37_79B1) ^ u32::from(b)).wrapping_mul(0x85EB_CA77);
+        (h >> 16) as usize
+    }
+
+    fn insert(&mut self, a: char, b: char) {
+        let i = Self::hash(a, b);
+        self.bits[i >> 6] |= 1 << (i & 63);
+    }
+
+    #[inline]
+    fn may_contain(&self, a: char, b: char) -> bool {
+        let i = Self::hash(a, b);
+        self.bits[(i >> 6) & 1023] & (1 << (i & 63)) != 0
+    }
 }
 
 const NOT_AN_ENTRY: u32 = u32::MAX;
@@ -68,6 +107,12 @@ impl Lexicon {
         }
         if let Some(c) = key.chars().next_back() {
             self.last.insert(c);
+        }
+        let mut cs = key.chars();
+        match (cs.next(), cs.next()) {
+            (Some(a), Some(b)) => self.pairs.insert(a, b),
+            (Some(a), None) => self.singles.insert(a),
+            _ => {}
         }
         let mut node = 0u32;
         let mut n = 0;
@@ -162,7 +207,15 @@ impl Lexicon {
     pub fn longest_at(&self, chars: &[char], i: usize) -> Option<usize> {
         let mut best = None;
         let mut node = 0u32;
-        if chars.get(i).is_none_or(|c| !self.first.contains(c)) {
+        let a = *chars.get(i)?;
+        // Most positions open no entry: an entry of this one character, or one opening with
+        // this character and the next, is needed before the trie is walked.
+        if !self.first.contains(&a)
+            || !self.singles.contains(&a)
+                && !chars
+                    .get(i + 1)
+                    .is_some_and(|&b| self.pairs.may_contain(a, b))
+        {
             return None;
         }
         let end = chars.len().min(i.saturating_add(self.max_chars));

@@ -285,61 +285,10 @@ pub fn in_gazetteer(word: &str) -> bool {
 static GAZETTEER: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::union(&[&COUNTRIES, &CHINA_ADMIN, &WORLD_CITIES, &REGIONS]));
 
-/// The longest gazetteer place starting at character `i`.
+/// The longest gazetteer place starting at character `i` (most positions are turned away by
+/// the gazetteer's first two characters, see [`Lexicon::longest_at`]).
 pub fn gazetteer_at(chars: &[char], i: usize) -> Option<usize> {
-    // Most positions open no entry: turned away before the gazetteer's trie is walked.
-    let a = *chars.get(i)?;
-    let o = &*OPENINGS;
-    let may = (a as usize) >= 0x10000
-        || bit(&o.single, a as usize)
-        || chars
-            .get(i + 1)
-            .is_some_and(|&b| bit(&o.pairs, pair_hash(a, b)));
-    if !may {
-        return None;
-    }
     GAZETTEER.longest_at(chars, i)
-}
-
-/// What the gazetteer's entries open with, to turn most positions away before the gazetteer is
-/// asked: a bit per character that is an entry of its own, and a bit per pair of opening
-/// characters (hashed into 2^16 bits; a collision only lets a position through to the real look-up).
-struct GazetteerOpenings {
-    single: Box<[u64; 1024]>,
-    pairs: Box<[u64; 1024]>,
-}
-
-static OPENINGS: LazyLock<GazetteerOpenings> = LazyLock::new(|| {
-    let mut single = Box::new([0u64; 1024]);
-    let mut pairs = Box::new([0u64; 1024]);
-    for k in GAZETTEER.keys() {
-        let mut cs = k.chars();
-        let (Some(a), b) = (cs.next(), cs.next()) else {
-            continue;
-        };
-        match b {
-            Some(b) => set_bit(&mut pairs, pair_hash(a, b)),
-            // Beyond the plane, every position is let through.
-            None if (a as usize) < 0x10000 => set_bit(&mut single, a as usize),
-            None => {}
-        }
-    }
-    GazetteerOpenings { single, pairs }
-});
-
-fn set_bit(bits: &mut [u64; 1024], i: usize) {
-    bits[i >> 6] |= 1 << (i & 63);
-}
-
-#[inline]
-fn bit(bits: &[u64; 1024], i: usize) -> bool {
-    bits[(i >> 6) & 1023] & (1 << (i & 63)) != 0
-}
-
-#[inline]
-fn pair_hash(a: char, b: char) -> usize {
-    let h = (u32::from(a).wrapping_mul(0x9E37_79B1) ^ u32::from(b)).wrapping_mul(0x85EB_CA77);
-    (h >> 16) as usize
 }
 
 /// True when an `ns` word ends in a place suffix after a stem of its own (湘西自治州,
