@@ -520,6 +520,35 @@ mod tests {
     }
 
     #[test]
+    fn every_entry_is_found_where_it_starts() {
+        // The check of the first two characters never turns an entry away.
+        for list in [&*SURNAMES, &*UNITS, &*ORG_SUFFIXES, &*TITLES, &*CHINA_ADMIN] {
+            for k in list.keys() {
+                let chars: Vec<char> = format!("{k}的").chars().collect();
+                let n = k.chars().count();
+                assert!(list.longest_at(&chars, 0).is_some_and(|m| m >= n), "{k}");
+            }
+        }
+        let l = Lexicon::parse("报\n大学\n𠀋山\n");
+        let chars: Vec<char> = "日报社大学𠀋山大".chars().collect();
+        let found: Vec<_> = (0..chars.len()).map(|i| l.longest_at(&chars, i)).collect();
+        assert_eq!(
+            found,
+            [None, Some(1), None, Some(2), None, Some(2), None, None]
+        );
+    }
+
+    #[test]
+    fn given_name_counts_per_character() {
+        let v = CharValues::parse("# counts\n尔\t921\n德\t798\n尔\t5\n𠀋\t70000\n斯\tmany\n");
+        assert_eq!(v.of('尔'), 921);
+        assert_eq!(v.of('德'), 798);
+        assert_eq!(v.of('𠀋'), u16::MAX);
+        assert_eq!(v.of('斯'), 0);
+        assert_eq!(v.of('的'), 0);
+    }
+
+    #[test]
     fn char_flags_are_exact_in_the_plane_and_open_beyond_it() {
         let mut f = CharFlags::default();
         f.mark('司', 4);
