@@ -5,45 +5,82 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+/// The entries of a list: one per line, an optional value after a tab (empty when there is
+/// none), `#` comments and blank lines skipped.
+fn entries(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.lines().filter_map(|line| {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            return None;
+        }
+        let mut cols = line.split('\t');
+        let key = cols.next().unwrap_or("").trim();
+        let value = cols.next().unwrap_or("").trim();
+        (!key.is_empty()).then_some((key, value))
+    })
+}
+
 /// A word list: each entry with the value of its second column (empty when there is none).
 /// Entries are also kept in a character trie, so [`Lexicon::longest_at`] walks a text without
 /// building strings and [`Lexicon::contains`] rejects a word at its first unknown character.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    entries: FxHashMap<String, String>,
+    /// The entries in the order they were first added: `keys[i]`'s value is `values[i]` (the
+    /// trie tells whether a word is one, so no map of them is kept).
+    keys: Vec<String>,
     /// The trie's edges: `(node << 32) | char` to the child node (node 0 is the root).
     edges: FxHashMap<u64, u32>,
-    /// For every node, the index of the entry's value in `values` when the path to the node is
-    /// an entry, else [`NOT_AN_ENTRY`].
+    /// For every node, the index of the entry's value in `values` (and of its key in `keys`)
+    /// when the path to the node is an entry, else [`NOT_AN_ENTRY`].
     nodes: Vec<u32>,
     values: Vec<String>,
     /// The characters entries start with: most lookups stop here without hashing.
     first: CharSet,
     /// The characters entries end with: a whole word is turned down here before its walk.
     last: CharSet,
-    /// The first two characters of every entry ([`PAIR_END`] second for an entry of one), a bit
-    /// per pair hashed into [`PAIR_BITS`] bits: most positions whose first character opens an
-    /// entry are turned away here, before any edge of the trie is looked up. Empty until the
-    /// first entry.
-    pairs: Vec<u64>,
+    /// The entries of one character, and the first two characters of the longer ones:
+    /// [`Lexicon::longest_at`] turns most positions away with these before the trie is walked.
+    singles: CharSet,
+    pairs: PairSet,
     max_chars: usize,
 }
 
-const NOT_AN_ENTRY: u32 = u32::MAX;
-
-/// How many bits [`Lexicon::pairs`] has, one per value of [`pair_bit`] (a collision only lets a
-/// position through to the walk).
-const PAIR_BITS: usize = 1 << 16;
-
-/// The second character of the pair of an entry of one character.
-const PAIR_END: char = '\0';
-
-/// The bit of the pair `a`, `b` in [`Lexicon::pairs`].
-#[inline]
-fn pair_bit(a: char, b: char) -> usize {
-    let h = (u32::from(a).wrapping_mul(0x9E37_79B1) ^ u32::from(b)).wrapping_mul(0x85EB_CA77);
-    (h >> 16) as usize
+/// A set of pairs of characters, hashed into 2^16 bits: a pair that was inserted is always
+/// found; one that was not is found only on a collision (so a lookup may only let a position
+/// through to the full test, never turn a right one away).
+#[derive(Debug)]
+struct PairSet {
+    bits: Box<[u64; 1024]>,
 }
+
+impl Default for PairSet {
+    fn default() -> Self {
+        PairSet {
+            bits: Box::new([0; 1024]),
+        }
+    }
+}
+
+impl PairSet {
+    #[inline]
+    fn hash(a: char, b: char) -> usize {
+        let h = (u32::from(a).wrapping_mul(0x9E37_79B1) ^ u32::from(b)).wrapping_mul(0x85EB_CA77);
+        (h >> 16) as usize
+    }
+
+    fn insert(&mut self, a: char, b: char) {
+        let i = Self::hash(a, b);
+        self.bits[i >> 6] |= 1 << (i & 63);
+    }
+
+    #[inline]
+    fn may_contain(&self, a: char, b: char) -> bool {
+        let i = Self::hash(a, b);
+        self.bits[(i >> 6) & 1023] & (1 << (i & 63)) != 0
+    }
+}
+
+const NOT_AN_ENTRY: u32 = u32::MAX;
 
 #[inline]
 fn edge(node: u32, c: char) -> u64 {
@@ -54,17 +91,7 @@ impl Lexicon {
     /// Parse a list: one entry per line, an optional value after a tab, `#` comments.
     pub fn parse(text: &str) -> Self {
         let mut out = Lexicon::default();
-        for line in text.lines() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let key = cols.next().unwrap_or("").trim();
-            if key.is_empty() {
-                continue;
-            }
-            let value = cols.next().unwrap_or("").trim();
+        for (key, value) in entries(text) {
             out.insert(key, value);
         }
         out
@@ -82,12 +109,10 @@ impl Lexicon {
             self.last.insert(c);
         }
         let mut cs = key.chars();
-        if let Some(a) = cs.next() {
-            if self.pairs.is_empty() {
-                self.pairs = vec![0; PAIR_BITS / 64];
-            }
-            let n = pair_bit(a, cs.next().unwrap_or(PAIR_END));
-            self.pairs[n / 64] |= 1 << (n % 64);
+        match (cs.next(), cs.next()) {
+            (Some(a), Some(b)) => self.pairs.insert(a, b),
+            (Some(a), None) => self.singles.insert(a),
+            _ => {}
         }
         let mut node = 0u32;
         let mut n = 0;
@@ -103,39 +128,30 @@ impl Lexicon {
         if self.nodes[node as usize] == NOT_AN_ENTRY {
             self.nodes[node as usize] = self.values.len() as u32;
             self.values.push(value.to_string());
+            self.keys.push(key.to_string());
         }
-        self.entries
-            .entry(key.to_string())
-            .or_insert_with(|| value.to_string());
-    }
-
-    /// Whether some entry opens with `a` then `b` (`b` is [`PAIR_END`] for an entry of `a`
-    /// alone): false for certain, true when it may.
-    #[inline]
-    fn may_open(&self, a: char, b: char) -> bool {
-        let n = pair_bit(a, b);
-        self.pairs
-            .get(n / 64)
-            .is_some_and(|w| w & (1 << (n % 64)) != 0)
     }
 
     /// Whether an entry may open a text whose first characters are `a` then `b` (if any): `a`
-    /// opens one, and so does its pair with `b` (or `a` is an entry alone).
+    /// is an entry alone, or some entry opens with `a` then `b`. False for certain; true when
+    /// it may (the pair set lets a collision through).
     #[inline]
     fn may_begin(&self, a: char, b: Option<char>) -> bool {
         self.first.contains(&a)
-            && (self.may_open(a, PAIR_END) || b.is_some_and(|b| self.may_open(a, b)))
+            && (self.singles.contains(&a) || b.is_some_and(|b| self.pairs.may_contain(a, b)))
     }
 
     /// The index into `values` of the entry `chars` spell.
     #[inline]
     fn entry_of(&self, mut chars: impl Iterator<Item = char>) -> Option<usize> {
         let a = chars.next()?;
-        if !self.first.contains(&a) {
-            return None;
-        }
         let b = chars.next();
-        if !self.may_open(a, b.unwrap_or(PAIR_END)) {
+        // A word of one character must be an entry of one; a longer word must open like one.
+        let may = match b {
+            None => self.singles.contains(&a),
+            Some(b) => self.first.contains(&a) && self.pairs.may_contain(a, b),
+        };
+        if !may {
             return None;
         }
         let mut node = *self.edges.get(&edge(0, a))?;
@@ -171,15 +187,23 @@ impl Lexicon {
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.keys.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.keys.is_empty()
     }
 
+    /// The entries, in the order they were first added.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.entries.keys().map(String::as_str)
+        self.keys.iter().map(String::as_str)
+    }
+
+    /// The entries with their values, sorted (a deterministic order to build from).
+    fn sorted_entries(&self) -> Vec<(&String, &String)> {
+        let mut entries: Vec<(&String, &String)> = self.keys.iter().zip(&self.values).collect();
+        entries.sort_unstable();
+        entries
     }
 
     /// The longest entry that starts at `chars[i]`, as its length in characters.
@@ -211,9 +235,7 @@ impl Lexicon {
     pub fn union(parts: &[&Lexicon]) -> Lexicon {
         let mut out = Lexicon::default();
         for part in parts {
-            let mut keys: Vec<(&String, &String)> = part.entries.iter().collect();
-            keys.sort_unstable();
-            for (k, v) in keys {
+            for (k, v) in part.sorted_entries() {
                 out.insert(k, v);
             }
         }
@@ -223,10 +245,8 @@ impl Lexicon {
     /// The same entries spelled backwards, with their values: [`Lexicon::longest_prefix`] of a
     /// word's characters from its last then finds the longest entry the word ends in.
     pub fn reversed(&self) -> Lexicon {
-        let mut keys: Vec<(&String, &String)> = self.entries.iter().collect();
-        keys.sort_unstable();
         let mut out = Lexicon::default();
-        for (k, v) in keys {
+        for (k, v) in self.sorted_entries() {
             out.insert(&k.chars().rev().collect::<String>(), v);
         }
         out
@@ -359,6 +379,53 @@ impl CharFlags {
     }
 }
 
+/// A number per character, from a list of single characters and their counts (given_chars.txt):
+/// a table over the Basic Multilingual Plane, a map for the rest, 0 for a character not listed.
+/// Read straight from the list's lines (no [`Lexicon`] is built: the lists are long and only
+/// ever asked of one character). Counts beyond `u16::MAX` are kept as `u16::MAX`.
+pub struct CharValues {
+    table: Box<[u16]>,
+    rest: FxHashMap<char, u16>,
+}
+
+impl CharValues {
+    /// Parse a list of single characters with a count in the second column (the first line of a
+    /// character wins; an entry whose count is no number is skipped).
+    pub fn parse(text: &str) -> Self {
+        let mut out = CharValues {
+            table: vec![0u16; PLANE].into_boxed_slice(),
+            rest: FxHashMap::default(),
+        };
+        let mut seen = CharSet::default();
+        for (key, value) in entries(text) {
+            let (Some(c), Ok(n)) = (key.chars().next(), value.parse::<u32>()) else {
+                continue;
+            };
+            if seen.contains(&c) {
+                continue;
+            }
+            seen.insert(c);
+            let n = u16::try_from(n).unwrap_or(u16::MAX);
+            match out.table.get_mut(c as usize) {
+                Some(x) => *x = n,
+                None => {
+                    out.rest.insert(c, n);
+                }
+            }
+        }
+        out
+    }
+
+    /// The count of `c` (0 when it is not listed).
+    #[inline]
+    pub fn of(&self, c: char) -> u16 {
+        match self.table.get(c as usize) {
+            Some(&n) => n,
+            None => self.rest.get(&c).copied().unwrap_or(0),
+        }
+    }
+}
+
 /// A set of single characters.
 pub fn char_set(text: &str) -> CharSet {
     Lexicon::parse(text)
@@ -401,13 +468,12 @@ lexicon!(
 lexicon!(
     /// Titles and roles next to names; value: before, after or both.
     TITLES, "titles.txt");
-lexicon!(
-    /// Given-name characters; value: how many names in jieba's dictionary use them.
-    GIVEN_CHARS, "given_chars.txt");
-lexicon!(
-    /// Characters that end names; value: the percentage of dictionary words ending in them that
-    /// are names.
-    NAME_FINAL_CHARS, "name_final_chars.txt");
+/// Given-name characters: how many names in jieba's dictionary use them.
+pub static GIVEN_CHARS: LazyLock<CharValues> =
+    LazyLock::new(|| CharValues::parse(include_str!("data/given_chars.txt")));
+/// Characters that end names: the percentage of dictionary words ending in them that are names.
+pub static NAME_FINAL_CHARS: LazyLock<CharValues> =
+    LazyLock::new(|| CharValues::parse(include_str!("data/name_final_chars.txt")));
 lexicon!(
     /// Common Japanese family names (桥本, 小渊).
     JAPANESE_SURNAMES, "japanese_surnames.txt");
@@ -463,6 +529,35 @@ mod tests {
         assert!(l.contains("报") && l.contains("大学") && !l.contains("大") && !l.contains(""));
         assert!(Lexicon::default().longest_at(&chars, 0).is_none());
         assert!(!Lexicon::default().contains("报"));
+    }
+
+    #[test]
+    fn every_entry_is_found_where_it_starts() {
+        // The check of the first two characters never turns an entry away.
+        for list in [&*SURNAMES, &*UNITS, &*ORG_SUFFIXES, &*TITLES, &*CHINA_ADMIN] {
+            for k in list.keys() {
+                let chars: Vec<char> = format!("{k}的").chars().collect();
+                let n = k.chars().count();
+                assert!(list.longest_at(&chars, 0).is_some_and(|m| m >= n), "{k}");
+            }
+        }
+        let l = Lexicon::parse("报\n大学\n𠀋山\n");
+        let chars: Vec<char> = "日报社大学𠀋山大".chars().collect();
+        let found: Vec<_> = (0..chars.len()).map(|i| l.longest_at(&chars, i)).collect();
+        assert_eq!(
+            found,
+            [None, Some(1), None, Some(2), None, Some(2), None, None]
+        );
+    }
+
+    #[test]
+    fn given_name_counts_per_character() {
+        let v = CharValues::parse("# counts\n尔\t921\n德\t798\n尔\t5\n𠀋\t70000\n斯\tmany\n");
+        assert_eq!(v.of('尔'), 921);
+        assert_eq!(v.of('德'), 798);
+        assert_eq!(v.of('𠀋'), u16::MAX);
+        assert_eq!(v.of('斯'), 0);
+        assert_eq!(v.of('的'), 0);
     }
 
     #[test]

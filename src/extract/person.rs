@@ -2,7 +2,6 @@
 //! names, scored from jieba's tags, given-name character statistics and cues in context (titles,
 //! reporting verbs, bylines, enumerations with other names).
 
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
@@ -21,37 +20,17 @@ const TITLE_CUE: i32 = 3;
 const VERB_CUE: i32 = 2;
 const NONE: u32 = u32::MAX;
 
-/// Given-name characters and how often they are used.
-static GIVEN: LazyLock<HashMap<char, u32>> = LazyLock::new(|| {
-    GIVEN_CHARS
-        .keys()
-        .filter_map(|k| {
-            let c = k.chars().next()?;
-            let n = GIVEN_CHARS.value(k)?.parse().ok()?;
-            Some((c, n))
-        })
-        .collect()
-});
-
+/// How often `c` is used in given names (0: never, or too seldom to be listed).
+#[inline]
 fn given_score(c: char) -> u32 {
-    GIVEN.get(&c).copied().unwrap_or(0)
+    u32::from(GIVEN_CHARS.of(c))
 }
 
-/// Percentage of dictionary words ending in `c` that are names (see name_final_chars.txt).
-static FINAL: LazyLock<HashMap<char, u32>> = LazyLock::new(|| {
-    NAME_FINAL_CHARS
-        .keys()
-        .filter_map(|k| {
-            let c = k.chars().next()?;
-            let n = NAME_FINAL_CHARS.value(k)?.parse().ok()?;
-            Some((c, n))
-        })
-        .collect()
-});
-
-/// True when `c` ends names often enough for a name to stand without a cue.
+/// True when `c` ends names often enough for a name to stand without a cue: at least 10% of the
+/// dictionary words ending in it are names (see name_final_chars.txt).
+#[inline]
 fn ends_names(c: char) -> bool {
-    FINAL.get(&c).is_some_and(|&n| n >= 10)
+    NAME_FINAL_CHARS.of(c) >= 10
 }
 
 fn is_dot(c: char) -> bool {
@@ -165,13 +144,14 @@ impl CharFacts {
 }
 
 /// True when `list` has an entry that starts at `chars[i]` and the first character may open one
-/// (`bit`): the longest, in characters.
+/// (`bit`): the longest, in characters. The list is only reached (and built, the first time)
+/// past the character's bit.
 #[inline(always)]
-fn longest_at(list: &Lexicon, bit: u8, chars: &[char], i: usize) -> Option<usize> {
+fn longest_at(list: &LazyLock<Lexicon>, bit: u8, chars: &[char], i: usize) -> Option<usize> {
     if !chars.get(i).is_some_and(|&c| FACTS.may(c, bit)) {
         return None;
     }
-    list.longest_at(chars, i)
+    LazyLock::force(list).longest_at(chars, i)
 }
 
 /// A place name from the gazetteers: never a person.
@@ -259,6 +239,47 @@ static AFTER_CUE_OPENERS: LazyLock<CharSet> = LazyLock::new(|| {
         .collect()
 });
 
+/// The tokens the readings of the pass can start at (indices into the paragraph's tokens, in
+/// order): each list holds every token that passes its reading's first test of the token's
+/// first or last character, so the readings walk these instead of every token.
+#[derive(Default)]
+struct Starts {
+    /// May open the name of a well-known person ([`famous_names`]).
+    famous: Vec<u32>,
+    /// May open a Chinese, Tibetan or Japanese name, or is tagged as a name
+    /// ([`chinese_candidates`]).
+    name: Vec<u32>,
+    /// Opens with a transliteration character ([`translit_candidates`]).
+    translit: Vec<u32>,
+    /// Ends in 者 or 员, as a byline cue does (记者, 通讯员: [`byline_candidates`]).
+    byline_cue: Vec<u32>,
+}
+
+impl Starts {
+    /// Sort out token `i` (a token starting past the text passes every first test).
+    fn note(&mut self, p: &Paragraph<'_>, facts: &CharFacts, i: usize) {
+        let t = &p.tokens[i];
+        let first = p.chars.get(t.start).map_or(u8::MAX, |&c| facts.of(c));
+        let k = i as u32;
+        if first & FAMOUS != 0 {
+            self.famous.push(k);
+        }
+        if first & (SURNAME | LONG_SURNAME | TIBETAN | JAPANESE) != 0 || t.pos.starts_with("nr") {
+            self.name.push(k);
+        }
+        if first & TRANSLIT != 0 {
+            self.translit.push(k);
+        }
+        if t.end > t.start
+            && p.chars
+                .get(t.end - 1)
+                .is_some_and(|c| matches!(c, '者' | '员'))
+        {
+            self.byline_cue.push(k);
+        }
+    }
+}
+
 /// The paragraph with token lookups by character position.
 struct Ctx<'a, 'p> {
     p: &'a Paragraph<'p>,
@@ -267,6 +288,12 @@ struct Ctx<'a, 'p> {
     start_tok: Vec<u32>,
     /// `end_tok[i]`: the token ending at character `i`.
     end_tok: Vec<u32>,
+    /// The middle dots right after a token, in order: the only places a dotted name joins its
+    /// parts ([`dotted_names`]), noted while the tokens are walked anyway.
+    dots: Vec<usize>,
+    /// The tokens each reading can start at, in order, sorted out by their first character in
+    /// the same walk (most tokens start none).
+    starts: Starts,
     facts: &'static CharFacts,
 }
 
@@ -275,18 +302,30 @@ impl<'a, 'p> Ctx<'a, 'p> {
         let n = p.len();
         let mut start_tok = vec![NONE; n + 1];
         let mut end_tok = vec![NONE; n + 1];
+        let mut dots = Vec::new();
+        let mut starts = Starts::default();
+        let facts = &*FACTS;
         for (i, t) in p.tokens.iter().enumerate() {
             if t.start <= n && t.end <= n {
                 start_tok[t.start] = i as u32;
                 end_tok[t.end] = i as u32;
+                if let Some(&c) = p.chars.get(t.end)
+                    && facts.may(c, DOT)
+                    && is_dot(c)
+                {
+                    dots.push(t.end);
+                }
             }
+            starts.note(p, facts, i);
         }
         Ctx {
             p,
             tokens: p.tokens,
             start_tok,
             end_tok,
-            facts: &FACTS,
+            dots,
+            starts,
+            facts,
         }
     }
 
@@ -413,13 +452,19 @@ impl<'a, 'p> Ctx<'a, 'p> {
     /// (韩保深/及, 徐衍东/为), the index of that word.
     fn glued_tail(&self, e: usize) -> Option<u32> {
         self.glued_cue(e).or_else(|| {
+            // The character first: few stand as words of their own.
+            if !self
+                .p
+                .chars
+                .get(e)
+                .is_some_and(|&c| is_glued_function_char(c))
+            {
+                return None;
+            }
             let ti = self.tok_of(e)?;
             let t = &self.tokens[ti as usize];
-            (t.start < e
-                && t.end == e + 1
-                && is_glued_function_char(self.char(e))
-                && !Segmenter::shared().jieba().has_word(t.word))
-            .then_some(ti)
+            (t.start < e && t.end == e + 1 && !Segmenter::shared().jieba().has_word(t.word))
+                .then_some(ti)
         })
     }
 
@@ -481,8 +526,8 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
 fn famous_names(ctx: &Ctx<'_, '_>, dotted: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let p = ctx.p;
     let mut out = Vec::new();
-    for t in ctx.tokens {
-        let s = t.start;
+    for &k in &ctx.starts.famous {
+        let s = ctx.tokens[k as usize].start;
         if let Some(n) = longest_at(&FAMOUS_PEOPLE, FAMOUS, &p.chars, s)
             && ctx.end_tok[s + n] != NONE
             && p.is_unclaimed(s, s + n)
@@ -572,13 +617,12 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             group(ctx, taken, i + 1, j, true, out);
         }
     }
-    for (k, t) in ctx.tokens.iter().enumerate() {
-        // The last character first: most words end in neither 者 nor 员.
-        if t.end > t.start
-            && t.end <= n
-            && matches!(ctx.char(t.end - 1), '者' | '员')
+    for &k in &ctx.starts.byline_cue {
+        let t = &ctx.tokens[k as usize];
+        // The last character is 者 or 员 (see [`Starts`]).
+        if t.end <= n
             && ctx.char(t.start) != '('
-            && ctx.start_tok[t.start] == k as u32
+            && ctx.start_tok[t.start] == k
             && is_byline_cue(t.word)
         {
             let mut e = t.end;
@@ -677,9 +721,34 @@ fn list_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
     let p = ctx.p;
     let n = p.len();
     let jieba = Segmenter::shared().jieba();
-    let mut s = 0;
-    while s < n {
-        let e = (s..n).find(|&i| item_delimiter(ctx, i)).unwrap_or(n);
+    // The items are the runs between delimiters; only those of 2 or 3 characters next to a 、
+    // can pass [`list_item`], so the runs are found from the 、 in the text (a fast search).
+    let run_before = |e: usize| {
+        let s = (e.saturating_sub(4)..e)
+            .rev()
+            .find(|&i| item_delimiter(ctx, i))
+            .map_or(0, |d| d + 1);
+        (e - s <= 3).then_some((s, e))
+    };
+    let run_after = |s: usize| {
+        let e = (s..n.min(s + 4))
+            .find(|&i| item_delimiter(ctx, i))
+            .unwrap_or(n);
+        (e - s <= 3).then_some((s, e))
+    };
+    let mut items = Vec::new();
+    let mut from = 0;
+    while let Some(b) = p.text[from..].find('、') {
+        let k = p.char_at_byte(from + b);
+        from += b + '、'.len_utf8();
+        for item in [run_before(k), run_after(k + 1)].into_iter().flatten() {
+            // The run between two 、 is next to both.
+            if items.last() != Some(&item) {
+                items.push(item);
+            }
+        }
+    }
+    for (s, e) in items {
         if (2..=3).contains(&(e - s))
             && list_item(ctx, s, e)
             && (s..e).all(|i| is_han(ctx.char(i)))
@@ -713,7 +782,6 @@ fn list_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 });
             }
         }
-        s = e + 1;
     }
 }
 
@@ -886,19 +954,15 @@ fn dotted_names(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize)> {
     let p = ctx.p;
     let n = p.len();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < n {
-        if !ctx.facts.may(ctx.char(i), DOT)
-            || !is_dot(ctx.char(i))
-            || i == 0
-            || !p.is_unclaimed(i, i + 1)
-        {
-            i += 1;
+    // A name's first part is whole tokens ending at the dot ([`extend_left`]): only the dots
+    // right after a token are looked at.
+    let mut next = 0;
+    for &i in &ctx.dots {
+        if i < next || i == 0 || !p.is_unclaimed(i, i + 1) {
             continue;
         }
         let start = extend_left(ctx, i);
         if start == i {
-            i += 1;
             continue;
         }
         // Parts to the right, across further dots.
@@ -925,9 +989,7 @@ fn dotted_names(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize)> {
         }
         if end > i + 1 && !is_dot(ctx.char(end - 1)) {
             out.push((start, end));
-            i = end;
-        } else {
-            i += 1;
+            next = end;
         }
     }
     out
@@ -1068,6 +1130,23 @@ fn last_token(ctx: &Ctx<'_, '_>, e: usize) -> Option<u32> {
     }
 }
 
+/// True when the token that opens `s..e` (a surname of `sl` characters, then the given name,
+/// ending with token `last`) runs past the surname and is a dictionary word no name reading
+/// takes: the whole span as one word with a tag other than a name's or a noun's (高兴 a, 张开 v),
+/// or the surname glued into an ordinary word (全国/人 n). [`chinese_shape_to`] turns every such
+/// span down; asked first, this spares the other tests for most spans.
+fn opens_with_word(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32) -> bool {
+    let first = ctx.start_tok[s];
+    let t = &ctx.tokens[first as usize];
+    let takes = if first == last {
+        // One token: it must end the span to be asked of the dictionary at all.
+        t.end != e || matches!(t.pos, "nr" | "nrfg" | "n" | "ns" | "t" | "m" | "nz")
+    } else {
+        t.end <= s + sl || matches!(t.pos, "nr" | "nrfg")
+    };
+    !takes && Segmenter::shared().jieba().has_word(t.word)
+}
+
 /// [`chinese_shape`] with the name's last token ([`last_token`]) already found.
 fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32) -> Option<i32> {
     let first = ctx.start_tok[s];
@@ -1194,19 +1273,15 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
 fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
     let p = ctx.p;
     let n = p.len();
-    for t in ctx.tokens {
+    // Every reading below opens with a surname, a Tibetan or Japanese name, or is a word jieba
+    // tags as a name (see [`Starts`]).
+    for &k in &ctx.starts.name {
+        let t = &ctx.tokens[k as usize];
         let s = t.start;
         if s >= n {
             continue;
         }
         let first = ctx.char(s);
-        // Every reading below opens with a surname, a Tibetan or Japanese name, or is a word
-        // jieba tags as a name.
-        if ctx.facts.of(first) & (SURNAME | LONG_SURNAME | TIBETAN | JAPANESE) == 0
-            && !t.pos.starts_with("nr")
-        {
-            continue;
-        }
         if taken[s] || !is_han(first) {
             continue;
         }
@@ -1245,6 +1320,11 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                     continue;
                 }
                 if !(s + sl..e).all(|i| is_han(ctx.char(i))) {
+                    continue;
+                }
+                // The refusal most candidates meet (see [`opens_with_word`]), asked before the
+                // gazetteers and the name's shape.
+                if opens_with_word(ctx, s, sl, e, last) {
                     continue;
                 }
                 let text = p.slice(s, e);
@@ -1342,6 +1422,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
 }
 
 /// The end of the Tibetan name elements (at most two) starting at `s`, and how many there are.
+#[inline]
 fn tibetan_end(ctx: &Ctx<'_, '_>, s: usize) -> (usize, usize) {
     let mut e = s;
     let mut parts = 0;
@@ -1360,11 +1441,16 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
     let p = ctx.p;
     let jieba = Segmenter::shared().jieba();
     let toks = ctx.tokens;
+    // A run opens with a token whose first character is a transliteration one (see [`Starts`]);
+    // `i` is where the next run may open.
     let mut i = 0;
-    while i < toks.len() {
+    for &k in &ctx.starts.translit {
+        if (k as usize) < i {
+            continue;
+        }
+        i = k as usize;
         let t = &toks[i];
         if !translit_token_at(ctx, i) || taken[t.start] || !p.is_unclaimed(t.start, t.end) {
-            i += 1;
             continue;
         }
         let mut j = i;
@@ -1593,9 +1679,9 @@ mod tests {
             assert!(FACTS.may(first, LONG_SURNAME), "{k}");
         }
         for (list, bit) in [
-            (&*TIBETAN_NAMES, TIBETAN),
-            (&*JAPANESE_SURNAMES, JAPANESE),
-            (&*FAMOUS_PEOPLE, FAMOUS),
+            (&TIBETAN_NAMES, TIBETAN),
+            (&JAPANESE_SURNAMES, JAPANESE),
+            (&FAMOUS_PEOPLE, FAMOUS),
         ] {
             for k in list.keys() {
                 let chars: Vec<char> = k.chars().collect();

@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{
-    CHINA_ADMIN, COUNTRIES, Lexicon, PLACE_SUFFIXES, REGIONS, TRANSLIT_CHARS, WORLD_CITIES,
+    CHINA_ADMIN, COUNTRIES, CharFlags, Lexicon, PLACE_SUFFIXES, REGIONS, TRANSLIT_CHARS,
+    WORLD_CITIES,
 };
 use crate::segment::Token;
 
@@ -284,61 +285,10 @@ pub fn in_gazetteer(word: &str) -> bool {
 static GAZETTEER: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::union(&[&COUNTRIES, &CHINA_ADMIN, &WORLD_CITIES, &REGIONS]));
 
-/// The longest gazetteer place starting at character `i`.
+/// The longest gazetteer place starting at character `i` (most positions are turned away by
+/// the gazetteer's first two characters, see [`Lexicon::longest_at`]).
 pub fn gazetteer_at(chars: &[char], i: usize) -> Option<usize> {
-    // Most positions open no entry: turned away before the gazetteer's trie is walked.
-    let a = *chars.get(i)?;
-    let o = &*OPENINGS;
-    let may = (a as usize) >= 0x10000
-        || bit(&o.single, a as usize)
-        || chars
-            .get(i + 1)
-            .is_some_and(|&b| bit(&o.pairs, pair_hash(a, b)));
-    if !may {
-        return None;
-    }
     GAZETTEER.longest_at(chars, i)
-}
-
-/// What the gazetteer's entries open with, to turn most positions away before the gazetteer is
-/// asked: a bit per character that is an entry of its own, and a bit per pair of opening
-/// characters (hashed into 2^16 bits; a collision only lets a position through to the real look-up).
-struct GazetteerOpenings {
-    single: Box<[u64; 1024]>,
-    pairs: Box<[u64; 1024]>,
-}
-
-static OPENINGS: LazyLock<GazetteerOpenings> = LazyLock::new(|| {
-    let mut single = Box::new([0u64; 1024]);
-    let mut pairs = Box::new([0u64; 1024]);
-    for k in GAZETTEER.keys() {
-        let mut cs = k.chars();
-        let (Some(a), b) = (cs.next(), cs.next()) else {
-            continue;
-        };
-        match b {
-            Some(b) => set_bit(&mut pairs, pair_hash(a, b)),
-            // Beyond the plane, every position is let through.
-            None if (a as usize) < 0x10000 => set_bit(&mut single, a as usize),
-            None => {}
-        }
-    }
-    GazetteerOpenings { single, pairs }
-});
-
-fn set_bit(bits: &mut [u64; 1024], i: usize) {
-    bits[i >> 6] |= 1 << (i & 63);
-}
-
-#[inline]
-fn bit(bits: &[u64; 1024], i: usize) -> bool {
-    bits[(i >> 6) & 1023] & (1 << (i & 63)) != 0
-}
-
-#[inline]
-fn pair_hash(a: char, b: char) -> usize {
-    let h = (u32::from(a).wrapping_mul(0x9E37_79B1) ^ u32::from(b)).wrapping_mul(0x85EB_CA77);
-    (h >> 16) as usize
 }
 
 /// True when an `ns` word ends in a place suffix after a stem of its own (湘西自治州,
@@ -644,9 +594,35 @@ pub fn translit_place_within(p: &Paragraph<'_>, i: usize, last: usize) -> Option
         .then(|| (tokens[i].start, tokens[k].end))
 }
 
+/// A token opening with this character may open a rule of [`find`] without a gazetteer entry:
+/// a transliteration character (a foreign place) or 前, 原 (a former state).
+const OPENS_RULE: u8 = 1;
+/// A token ending with this character may open a rule of [`find`]: 岸, 部 or 陆 (a coast or a
+/// part).
+const CLOSES_RULE: u8 = 2;
+
+/// [`OPENS_RULE`] and [`CLOSES_RULE`] of every character, so that [`find`] turns most tokens
+/// away with a look at each end (every bit is set beyond the plane: the rules decide there).
+static EDGE_CHARS: LazyLock<CharFlags> = LazyLock::new(|| {
+    let mut flags = CharFlags::default();
+    for c in (0..0x10000).filter_map(char::from_u32) {
+        if TRANSLIT_CHARS.contains(&c) {
+            flags.mark(c, OPENS_RULE);
+        }
+    }
+    for c in ['前', '原'] {
+        flags.mark(c, OPENS_RULE);
+    }
+    for c in ['岸', '部', '陆'] {
+        flags.mark(c, CLOSES_RULE);
+    }
+    flags
+});
+
 /// Find place names; characters an organization claimed are left to that pass.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let tokens = p.tokens;
+    let edges = &*EDGE_CHARS;
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -660,10 +636,9 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         // 岸, 部 or 陆 last (a coast or part), or a place's tag (the full place test).
         if gazetteer.is_none()
             && t.end > t.start
-            && !matches!(p.chars[t.start], '前' | '原')
-            && !matches!(p.chars[t.end - 1], '岸' | '部' | '陆')
+            && edges.of(p.chars[t.start]) & OPENS_RULE == 0
+            && edges.of(p.chars[t.end - 1]) & CLOSES_RULE == 0
             && !may_be_place_token(t, None)
-            && !super::person::may_be_translit_token(p, i)
         {
             i += 1;
             continue;
