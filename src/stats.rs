@@ -83,6 +83,11 @@ fn parse_list(text: &str) -> FxHashSet<String> {
 
 /// True for a word that is only punctuation or symbols (no letter, digit or Han character).
 pub fn is_punctuation(word: &str) -> bool {
+    // Most words open with a Han character of U+5000–U+9FFF, whose UTF-8 form starts with a
+    // byte from 0xE5 to 0xE9: they are answered by that byte.
+    if let Some(0xE5..=0xE9) = word.as_bytes().first() {
+        return false;
+    }
     !word.chars().any(is_word_char)
 }
 
@@ -444,7 +449,9 @@ impl Counts {
         stats.distinct_words = self.words.len();
         let tags = &self.tags;
         let mut table = std::mem::take(&mut self.words);
-        let mut words: Vec<WordCount> = table
+        // Each word with its sort key (see `order_key`): the table is ordered by the keys, the
+        // words compared only where two keys tie.
+        let mut keyed: Vec<(u128, WordCount)> = table
             .drain()
             .filter(|(_, e)| !e.is_stopword())
             .map(|(word, e)| {
@@ -454,17 +461,19 @@ impl Counts {
                         || (t.1 == best.1 && tags[t.0 as usize].0 < tags[best.0 as usize].0);
                     if better { t } else { best }
                 });
-                WordCount {
+                let w = WordCount {
                     word,
                     pos: tags[best.0 as usize].0.clone(),
                     count: e.count,
-                }
+                };
+                (order_key(w.count, &w.word), w)
             })
             .collect();
         if table.capacity() <= MAX_SPARE_WORDS {
             SPARE_WORDS.set(table);
         }
-        sort_words(&mut words);
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| cmp_words(&a.1, &b.1)));
+        let words = keyed.into_iter().map(|(_, w)| w).collect();
         let mut pos: Vec<PosCount> = self
             .tags
             .into_iter()
@@ -477,12 +486,36 @@ impl Counts {
 
 /// Sort a word table by count (descending), then word, then POS.
 pub fn sort_words(words: &mut [WordCount]) {
-    words.sort_unstable_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.word.cmp(&b.word))
-            .then_with(|| a.pos.cmp(&b.pos))
-    });
+    words.sort_unstable_by(cmp_words);
+}
+
+/// The order of [`sort_words`].
+fn cmp_words(a: &WordCount, b: &WordCount) -> std::cmp::Ordering {
+    b.count
+        .cmp(&a.count)
+        .then_with(|| a.word.cmp(&b.word))
+        .then_with(|| a.pos.cmp(&b.pos))
+}
+
+/// A number ordered as `(count, text)` by count (descending), then text, wherever two keys
+/// differ: the count above the text's first eight bytes. Sorting by it compares two numbers
+/// where comparing the texts would call a comparison of memory.
+fn order_key(count: usize, text: &str) -> u128 {
+    (u128::from(!(count as u64)) << 64) | u128::from(prefix_key(text))
+}
+
+/// The first eight bytes of `s` as a big-endian number, zeros standing for the missing ones:
+/// when the keys of two texts differ, they are ordered as the texts are.
+fn prefix_key(s: &str) -> u64 {
+    let b = s.as_bytes();
+    match b.first_chunk::<8>() {
+        Some(head) => u64::from_be_bytes(*head),
+        None => {
+            let key = b.iter().fold(0u64, |k, &x| (k << 8) | u64::from(x));
+            // Fewer than eight bytes: shift them to the top (the empty text is 0).
+            key.checked_shl(8 * (8 - b.len() as u32)).unwrap_or(0)
+        }
+    }
 }
 
 /// Sort a POS table by count (descending), then tag.
@@ -630,10 +663,49 @@ mod tests {
     }
 
     #[test]
+    fn order_keys_agree_with_the_order_of_the_table() {
+        let texts = [
+            "",
+            "\0",
+            "a",
+            "a\0",
+            "ab",
+            "abcdefgh",
+            "abcdefgh\0",
+            "abcdefghi",
+            "abcdefgi",
+            "中国",
+            "中国人",
+            "中国人民大学",
+            "中国人民银行",
+            "ｚ",
+            "\u{10FFFF}",
+        ];
+        let entry = |count: usize, word: &str| WordCount {
+            word: word.to_string(),
+            pos: "n".to_string(),
+            count,
+        };
+        for (a, b) in texts.iter().flat_map(|a| texts.map(|b| (*a, b))) {
+            for (n, m) in [(1, 1), (1, 2), (7, 3), (usize::MAX, 1)] {
+                let by_key = order_key(n, a).cmp(&order_key(m, b));
+                let by_table = cmp_words(&entry(n, a), &entry(m, b));
+                assert!(by_key.is_eq() || by_key == by_table, "{a:?} {n} {b:?} {m}");
+            }
+        }
+    }
+
+    #[test]
     fn punctuation_detection() {
         assert!(is_punctuation("，"));
         assert!(is_punctuation("——"));
         assert!(!is_punctuation("a"));
         assert!(!is_punctuation("中"));
+        assert!(!is_punctuation("—中"));
+        assert!(is_punctuation(""));
+        // From U+5000 to U+9FFF every character is Han, and a word.
+        for c in '\u{5000}'..='\u{9FFF}' {
+            assert!(!is_punctuation(c.encode_utf8(&mut [0; 4])), "{c:?}");
+        }
     }
 }
