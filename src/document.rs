@@ -311,7 +311,7 @@ impl DocumentBuilder<'_> {
     fn push_line_in_pieces(&mut self, line: &str, max_piece: usize) {
         let n_chars = line.chars().count();
         let body = line.trim_end_matches(['\n', '\r']);
-        self.counts.add_raw(line);
+        self.counts.add_characters(n_chars);
         if !body.trim().is_empty() {
             let mut piece_offset = self.offset;
             let mut pieces = 0usize;
@@ -333,21 +333,19 @@ impl DocumentBuilder<'_> {
 
     /// Segment, count and extract one non-blank piece of a line starting at character `offset`.
     fn push_piece(&mut self, body: &str, offset: usize) {
-        let folded = normalize::fold(body);
-        let tokens = self.analyzer.segmenter.tag(&folded);
+        let mut folded = normalize::Folded::new(body);
+        let tokens = self.analyzer.segmenter.tag(&folded.text);
         self.counts
             .add_paragraph(&folded, &tokens, body, &self.analyzer.stopwords);
-        let mut para = Paragraph::new(&folded, &tokens);
+        let chars = std::mem::take(&mut folded.chars);
+        let byte_at = std::mem::take(&mut folded.byte_at);
+        let mut para = Paragraph::with_chars(&folded.text, &tokens, chars, byte_at);
         let mentions = self.analyzer.extractor.extract(&mut para);
-        if !mentions.is_empty() {
-            // Byte offsets of the characters as written (folding keeps one character for one).
-            let mut byte_at = Vec::with_capacity(para.len() + 1);
-            byte_at.extend(body.char_indices().map(|(b, _)| b));
-            byte_at.push(body.len());
-            for m in mentions {
-                let text = body[byte_at[m.start]..byte_at[m.end]].to_string();
-                self.add_mention(m, text, offset);
-            }
+        // Folding keeps one character for one: mentions are cut from the text as written.
+        let written_at = &folded.written_at;
+        for m in mentions {
+            let text = body[written_at[m.start]..written_at[m.end]].to_string();
+            self.add_mention(m, text, offset);
         }
     }
 

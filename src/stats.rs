@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::{PosCount, WordCount};
-use crate::normalize::is_han;
+use crate::normalize::{Folded, is_han};
 use crate::segment::Token;
 
 const BUILTIN_STOPWORDS: &str = include_str!("data/stopwords.txt");
@@ -105,7 +105,12 @@ fn is_word_char(c: char) -> bool {
 /// The sentences of a paragraph that hold a letter, digit or Han character, by the Unicode
 /// sentence boundaries of UAX #29.
 pub fn count_sentences(text: &str) -> usize {
-    simple_sentences(text).unwrap_or_else(|| {
+    count_sentences_of(text, text.chars())
+}
+
+/// [`count_sentences`] of `text`, whose characters are `chars`.
+fn count_sentences_of(text: &str, chars: impl Iterator<Item = char>) -> usize {
+    simple_sentences(chars).unwrap_or_else(|| {
         text.unicode_sentences()
             .filter(|s| s.chars().any(|c| is_han(c) || c.is_alphanumeric()))
             .count()
@@ -118,11 +123,11 @@ pub fn count_sentences(text: &str) -> usize {
 /// character, letter or digit (or ending the text). UAX #29 breaks after such a terminator and
 /// its closing marks and nowhere else, so the sentences are the pieces ending there. Any other
 /// text (a '.' before a letter, a space after a terminator, a line separator, …) returns `None`.
-fn simple_sentences(text: &str) -> Option<usize> {
+fn simple_sentences(chars: impl Iterator<Item = char>) -> Option<usize> {
     let mut count = 0;
     let mut piece_has_word = false;
     let mut after_terminator = false;
-    let mut chars = text.chars().peekable();
+    let mut chars = chars.peekable();
     while let Some(c) = chars.next() {
         let word = is_han(c) || c.is_ascii_alphanumeric();
         if after_terminator {
@@ -284,8 +289,6 @@ pub struct Counts {
     tags: Vec<(String, usize)>,
     /// The index of the tags met last, keyed by where their text lives (see [`Counts::tag`]).
     tag_cache: [(usize, usize, u32); TAG_CACHE],
-    /// Scratch: byte offsets of the characters of the paragraph as written.
-    byte_at: Vec<usize>,
 }
 
 /// Word tables bigger than this (in entries) are not kept for the next document.
@@ -306,7 +309,6 @@ impl Default for Counts {
             tag_index: FxHashMap::default(),
             tags: Vec::new(),
             tag_cache: [(0, 0, 0); TAG_CACHE],
-            byte_at: Vec::new(),
         }
     }
 }
@@ -340,16 +342,10 @@ fn is_blank(word: &str) -> bool {
 const TAG_CACHE: usize = 64;
 
 impl Counts {
-    /// Count the characters of a raw line (line break included).
-    pub fn add_raw(&mut self, line: &str) {
-        let mut chars = 0;
-        let mut han = 0;
-        for c in line.chars() {
-            chars += 1;
-            han += usize::from(is_han(c));
-        }
-        self.stats.characters += chars;
-        self.stats.han_characters += han;
+    /// Count the `n` characters of a raw line (line break included). Its Han characters are
+    /// counted with its paragraphs ([`Counts::add_paragraph`]): the rest of a line is blank.
+    pub fn add_characters(&mut self, n: usize) {
+        self.stats.characters += n;
     }
 
     /// The index of `tag` in the tag table, counting it. jieba hands out tags from a few fixed
@@ -394,25 +390,22 @@ impl Counts {
         }
     }
 
-    /// Count a non-blank paragraph: `folded` is what was segmented, `original` the same
-    /// characters as written (words are counted as written).
+    /// Count a non-blank paragraph: `folded` is `original` folded (what was segmented into
+    /// `tokens`); words are counted as written in `original`.
     pub fn add_paragraph(
         &mut self,
-        folded: &str,
+        folded: &Folded,
         tokens: &[Token<'_>],
         original: &str,
         stopwords: &Stopwords,
     ) {
         self.stats.paragraphs += 1;
-        self.stats.sentences += count_sentences(folded);
-        // Folding maps one character to one, so token offsets are offsets into `original`.
-        let same = folded == original;
-        let mut byte_at = std::mem::take(&mut self.byte_at);
-        byte_at.clear();
-        if !same {
-            byte_at.extend(original.char_indices().map(|(b, _)| b));
-            byte_at.push(original.len());
-        }
+        self.stats.han_characters += folded.han;
+        self.stats.sentences += count_sentences_of(&folded.text, folded.chars.iter().copied());
+        // Folding turns three bytes into one, so the texts differ exactly when their lengths do;
+        // it maps one character to one, so token offsets are offsets into `original`.
+        let same = folded.text.len() == original.len();
+        let byte_at = &folded.written_at;
         for t in tokens {
             if is_blank(t.word) {
                 continue;
@@ -440,7 +433,6 @@ impl Counts {
             };
             self.words.insert(word.to_string(), entry);
         }
-        self.byte_at = byte_at;
     }
 
     /// The final counts, word table and POS table (both sorted by count, then text).
@@ -590,7 +582,7 @@ mod tests {
         {
             for text in [format!("中{c}国"), format!("中{c}A国"), format!("a{c}b")] {
                 assert_eq!(uax29_sentences(&text), 1, "{c:?}");
-                assert_eq!(simple_sentences(&text), Some(1), "{c:?}");
+                assert_eq!(simple_sentences(text.chars()), Some(1), "{c:?}");
             }
         }
     }
@@ -601,7 +593,7 @@ mod tests {
         let mut fast = 0;
         for line in text.lines().map(crate::normalize::fold) {
             assert_eq!(count_sentences(&line), uax29_sentences(&line), "{line}");
-            fast += usize::from(simple_sentences(&line).is_some());
+            fast += usize::from(simple_sentences(line.chars()).is_some());
         }
         assert!(fast > 10, "the fast path serves ordinary paragraphs");
         for tricky in [
