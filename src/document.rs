@@ -421,7 +421,7 @@ impl DocumentBuilder<'_> {
                 e.inferred_from = source;
             }
         }
-        let entities = group_entities(self.groups.into_iter().collect());
+        let entities = group_entities(self.groups);
         let (mut stats, words, pos) = self.counts.finish();
         // Each piece was counted as a paragraph; a long line is still one paragraph.
         stats.paragraphs -= self.extra_pieces;
@@ -662,10 +662,16 @@ fn set_detail(e: &mut Entity, detail: &Detail) {
     }
 }
 
-fn group_entities(groups: BTreeMap<(EntityKind, String), Entity>) -> Entities {
+/// The entities by kind, in report order ([`sort_entities`]).
+fn group_entities(groups: FxHashMap<(EntityKind, String), Entity>) -> Entities {
     let mut entities = Entities::default();
     for ((kind, _), e) in groups {
         entities.get_mut(kind).push(e);
+    }
+    // Short names and abbreviations are linked in the order of their texts (a person's or an
+    // organization's text is its key: unique).
+    for list in [&mut entities.person, &mut entities.organization] {
+        list.sort_unstable_by(|a, b| a.text.cmp(&b.text));
     }
     link_short_names(&mut entities.person);
     link_org_abbrevs(&mut entities.organization);
@@ -732,9 +738,16 @@ fn fold_aliases(list: &mut [Entity], links: &[(usize, usize)]) {
     }
 }
 
-/// Sort by count (descending), then text: the order every report uses.
+/// Sort by count (descending), then text: the order every report uses. Numbers of the same text
+/// and count are ordered by their unit (none first). No two entities of a document are equal in
+/// all three, so the sort need not be stable.
 pub fn sort_entities(list: &mut [Entity]) {
-    list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
+    list.sort_unstable_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.text.cmp(&b.text))
+            .then_with(|| a.unit.cmp(&b.unit))
+    });
 }
 
 pub use stats::sort_words;
@@ -771,6 +784,22 @@ mod tests {
             .collect();
         found.sort();
         assert_eq!(found, [("5", Some("座"), 2), ("5", Some("米"), 1)]);
+    }
+
+    #[test]
+    fn numbers_of_one_text_and_count_are_ordered_by_unit() {
+        let doc = Analyzer::default().analyze("有5米长的路、5座桥和5个人，还有5。\n");
+        let units: Vec<Option<&str>> = doc
+            .entities
+            .number
+            .iter()
+            .filter(|e| e.text == "5")
+            .map(|e| e.unit.as_ref().and_then(|u| u.as_deref()))
+            .collect();
+        let mut sorted = units.clone();
+        sorted.sort();
+        assert!(units.len() >= 3, "{units:?}");
+        assert_eq!(units, sorted);
     }
 
     #[test]
