@@ -662,7 +662,7 @@ fn set_detail(e: &mut Entity, detail: &Detail) {
     }
 }
 
-/// The entities by kind, in report order ([`sort_entities`]).
+/// The entities by kind, in report order (that of [`sort_entities`]).
 fn group_entities(groups: FxHashMap<(EntityKind, String), Entity>) -> Entities {
     let mut entities = Entities::default();
     for ((kind, _), e) in groups {
@@ -676,7 +676,8 @@ fn group_entities(groups: FxHashMap<(EntityKind, String), Entity>) -> Entities {
     link_short_names(&mut entities.person);
     link_org_abbrevs(&mut entities.organization);
     for kind in EntityKind::ALL {
-        sort_entities(entities.get_mut(kind));
+        let list = entities.get_mut(kind);
+        stats::sort_keyed(list, |e| stats::order_key(e.count, &e.text), cmp_entities);
     }
     entities
 }
@@ -742,12 +743,15 @@ fn fold_aliases(list: &mut [Entity], links: &[(usize, usize)]) {
 /// and count are ordered by their unit (none first). No two entities of a document are equal in
 /// all three, so the sort need not be stable.
 pub fn sort_entities(list: &mut [Entity]) {
-    list.sort_unstable_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.text.cmp(&b.text))
-            .then_with(|| a.unit.cmp(&b.unit))
-    });
+    list.sort_unstable_by(cmp_entities);
+}
+
+/// The order of [`sort_entities`].
+fn cmp_entities(a: &Entity, b: &Entity) -> std::cmp::Ordering {
+    b.count
+        .cmp(&a.count)
+        .then_with(|| a.text.cmp(&b.text))
+        .then_with(|| a.unit.cmp(&b.unit))
 }
 
 pub use stats::sort_words;

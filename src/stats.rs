@@ -441,9 +441,7 @@ impl Counts {
         stats.distinct_words = self.words.len();
         let tags = &self.tags;
         let mut table = std::mem::take(&mut self.words);
-        // Each word with its sort key (see `order_key`): the table is ordered by the keys, the
-        // words compared only where two keys tie.
-        let mut keyed: Vec<(u128, WordCount)> = table
+        let mut words: Vec<WordCount> = table
             .drain()
             .filter(|(_, e)| !e.is_stopword())
             .map(|(word, e)| {
@@ -453,19 +451,17 @@ impl Counts {
                         || (t.1 == best.1 && tags[t.0 as usize].0 < tags[best.0 as usize].0);
                     if better { t } else { best }
                 });
-                let w = WordCount {
+                WordCount {
                     word,
                     pos: tags[best.0 as usize].0.clone(),
                     count: e.count,
-                };
-                (order_key(w.count, &w.word), w)
+                }
             })
             .collect();
         if table.capacity() <= MAX_SPARE_WORDS {
             SPARE_WORDS.set(table);
         }
-        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| cmp_words(&a.1, &b.1)));
-        let words = keyed.into_iter().map(|(_, w)| w).collect();
+        sort_keyed(&mut words, |w| order_key(w.count, &w.word), cmp_words);
         let mut pos: Vec<PosCount> = self
             .tags
             .into_iter()
@@ -489,10 +485,25 @@ fn cmp_words(a: &WordCount, b: &WordCount) -> std::cmp::Ordering {
         .then_with(|| a.pos.cmp(&b.pos))
 }
 
+/// Sort `items` by `cmp` (not stably), where `key` gives a number ordered as `cmp` orders the
+/// items wherever two numbers differ ([`order_key`]): the numbers are sorted with the places of
+/// their items, the items compared only where two numbers tie, and each item is moved twice
+/// only, however large.
+pub(crate) fn sort_keyed<T>(
+    items: &mut Vec<T>,
+    key: impl Fn(&T) -> u128,
+    cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
+) {
+    let mut order: Vec<(u128, usize)> = items.iter().map(&key).zip(0..).collect();
+    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| cmp(&items[a.1], &items[b.1])));
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.iter().filter_map(|&(_, i)| slots[i].take()));
+}
+
 /// A number ordered as `(count, text)` by count (descending), then text, wherever two keys
 /// differ: the count above the text's first eight bytes. Sorting by it compares two numbers
 /// where comparing the texts would call a comparison of memory.
-fn order_key(count: usize, text: &str) -> u128 {
+pub(crate) fn order_key(count: usize, text: &str) -> u128 {
     (u128::from(!(count as u64)) << 64) | u128::from(prefix_key(text))
 }
 
@@ -685,6 +696,23 @@ mod tests {
                 assert!(by_key.is_eq() || by_key == by_table, "{a:?} {n} {b:?} {m}");
             }
         }
+    }
+
+    #[test]
+    fn keyed_sort_orders_as_the_table_is_ordered() {
+        let mut words: Vec<WordCount> = ["中国人民大学", "中国人民银行", "中国", "a", "", "中国人"]
+            .iter()
+            .flat_map(|w| [1, 3, 2].map(|count| (w, count)))
+            .map(|(w, count)| WordCount {
+                word: w.to_string(),
+                pos: "n".to_string(),
+                count,
+            })
+            .collect();
+        let mut expected = words.clone();
+        sort_words(&mut expected);
+        sort_keyed(&mut words, |w| order_key(w.count, &w.word), cmp_words);
+        assert_eq!(words, expected);
     }
 
     #[test]
