@@ -82,13 +82,15 @@ fn parse_list(text: &str) -> FxHashSet<String> {
 }
 
 /// True for a word that is only punctuation or symbols (no letter, digit or Han character).
+#[inline]
 pub fn is_punctuation(word: &str) -> bool {
     // Most words open with a Han character of U+5000–U+9FFF, whose UTF-8 form starts with a
-    // byte from 0xE5 to 0xE9: they are answered by that byte.
-    if let Some(0xE5..=0xE9) = word.as_bytes().first() {
-        return false;
+    // byte from 0xE5 to 0xE9, or with an ASCII letter or digit: they are answered by that byte.
+    match word.as_bytes().first() {
+        Some(0xE5..=0xE9) => false,
+        Some(b) if b.is_ascii_alphanumeric() => false,
+        _ => !word.chars().any(is_word_char),
     }
-    !word.chars().any(is_word_char)
 }
 
 /// A letter, digit or Han character; ASCII and the common CJK and general punctuation are
@@ -722,6 +724,8 @@ mod tests {
         assert!(!is_punctuation("a"));
         assert!(!is_punctuation("中"));
         assert!(!is_punctuation("—中"));
+        assert!(!is_punctuation("1998"));
+        assert!(is_punctuation(",&"));
         assert!(is_punctuation(""));
         // From U+5000 to U+9FFF every character is Han, and a word.
         for c in '\u{5000}'..='\u{9FFF}' {
