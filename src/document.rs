@@ -193,7 +193,8 @@ impl Analyzer {
             analyzer: self,
             offset: 0,
             counts: Counts::default(),
-            groups: FxHashMap::default(),
+            groups: Default::default(),
+            key: String::new(),
             dates: BTreeMap::new(),
             first_year: None,
             last_year: None,
@@ -285,8 +286,11 @@ pub struct DocumentBuilder<'a> {
     analyzer: &'a Analyzer,
     offset: usize,
     counts: Counts,
-    /// Entities so far, by kind and surface as written.
-    groups: FxHashMap<(EntityKind, String), Entity>,
+    /// Entities so far, by kind (`kind as usize`) and surface as written (a number's by its
+    /// surface and unit, see `add_mention`).
+    groups: [FxHashMap<String, Entity>; EntityKind::ALL.len()],
+    /// Scratch: the key of a number with a unit.
+    key: String,
     /// Dates by surface, as first valued.
     dates: BTreeMap<String, RawDate>,
     /// The first year written in the text, and the last one so far.
@@ -344,13 +348,13 @@ impl DocumentBuilder<'_> {
         // Folding keeps one character for one: mentions are cut from the text as written.
         let written_at = &folded.written_at;
         for m in mentions {
-            let text = body[written_at[m.start]..written_at[m.end]].to_string();
+            let text = &body[written_at[m.start]..written_at[m.end]];
             self.add_mention(m, text, offset);
         }
     }
 
     /// Place a mention (in text order) into its entity.
-    fn add_mention(&mut self, m: Mention, text: String, offset: usize) {
+    fn add_mention(&mut self, m: Mention, text: &str, offset: usize) {
         let mut span = Span {
             start: m.start + offset,
             end: m.end + offset,
@@ -366,26 +370,31 @@ impl DocumentBuilder<'_> {
             if let Some(full) = FullDate::of(v) {
                 self.latest_full = self.latest_full.max(Some(full));
             }
-            if !self.dates.contains_key(&text) {
+            if !self.dates.contains_key(text) {
                 let raw = RawDate {
                     value: v.clone(),
                     year_before: self.last_year,
                 };
-                self.dates.insert(text.clone(), raw);
+                self.dates.insert(text.to_string(), raw);
             }
         }
         // Numbers are told apart by their unit as well: 5 (座) and 5 (米) are two quantities.
-        let key = match &m.detail {
+        let key: &str = match &m.detail {
             Detail::Number(NumberValue {
                 unit: Some(unit), ..
-            }) => (m.kind, format!("{text}\u{1f}{unit}")),
-            _ => (m.kind, text.clone()),
+            }) => {
+                self.key.clear();
+                self.key.extend([text, "\u{1f}", unit]);
+                &self.key
+            }
+            _ => text,
         };
-        let entity = match self.groups.get_mut(&key) {
+        let groups = &mut self.groups[m.kind as usize];
+        let entity = match groups.get_mut(key) {
             Some(e) => e,
             None => {
-                let e = new_entity(m.kind, text, &m.detail);
-                self.groups.entry(key).or_insert(e)
+                let e = new_entity(m.kind, text.to_string(), &m.detail);
+                groups.entry(key.to_string()).or_insert(e)
             }
         };
         entity.count += 1;
@@ -416,7 +425,7 @@ impl DocumentBuilder<'_> {
         for (text, raw) in std::mem::take(&mut self.dates) {
             let mut value = raw.value;
             let source = years.infer(&text, &mut value, raw.year_before);
-            if let Some(e) = self.groups.get_mut(&(EntityKind::Date, text)) {
+            if let Some(e) = self.groups[EntityKind::Date as usize].get_mut(&text) {
                 set_detail(e, &Detail::Date(value));
                 e.inferred_from = source;
             }
@@ -663,10 +672,10 @@ fn set_detail(e: &mut Entity, detail: &Detail) {
 }
 
 /// The entities by kind, in report order (that of [`sort_entities`]).
-fn group_entities(groups: FxHashMap<(EntityKind, String), Entity>) -> Entities {
+fn group_entities(groups: [FxHashMap<String, Entity>; EntityKind::ALL.len()]) -> Entities {
     let mut entities = Entities::default();
-    for ((kind, _), e) in groups {
-        entities.get_mut(kind).push(e);
+    for (kind, group) in EntityKind::ALL.into_iter().zip(groups) {
+        *entities.get_mut(kind) = group.into_values().collect();
     }
     // Short names and abbreviations are linked in the order of their texts (a person's or an
     // organization's text is its key: unique).
@@ -788,6 +797,13 @@ mod tests {
             .collect();
         found.sort();
         assert_eq!(found, [("5", Some("座"), 2), ("5", Some("米"), 1)]);
+    }
+
+    #[test]
+    fn kinds_index_the_groups_in_report_order() {
+        for (i, kind) in EntityKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, i);
+        }
     }
 
     #[test]
