@@ -80,15 +80,21 @@ impl Folded {
         for (b, c) in s.char_indices() {
             f.written_at.push(b);
             f.byte_at.push(b - shrink);
-            let folded = fold_char(c);
-            if folded != c {
-                f.text.push_str(&s[copied..b]);
-                f.text.push(folded);
-                copied = b + c.len_utf8();
-                shrink += c.len_utf8() - folded.len_utf8();
-            }
+            // Most characters are Han, which folding leaves as they are.
+            let folded = if is_han(c) {
+                f.han += 1;
+                c
+            } else {
+                let folded = fold_char(c);
+                if folded != c {
+                    f.text.push_str(&s[copied..b]);
+                    f.text.push(folded);
+                    copied = b + c.len_utf8();
+                    shrink += c.len_utf8() - folded.len_utf8();
+                }
+                folded
+            };
             f.chars.push(folded);
-            f.han += usize::from(is_han(c));
         }
         f.text.push_str(&s[copied..]);
         f.written_at.push(s.len());
