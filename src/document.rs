@@ -313,31 +313,38 @@ impl DocumentBuilder<'_> {
     }
 
     fn push_line_in_pieces(&mut self, line: &str, max_piece: usize) {
-        let n_chars = line.chars().count();
         let body = line.trim_end_matches(['\n', '\r']);
-        self.counts.add_characters(n_chars);
-        if !body.trim().is_empty() {
-            let mut piece_offset = self.offset;
+        // The characters of the body: a piece analyzed says how many it has.
+        let mut body_chars = 0;
+        if body.trim().is_empty() {
+            body_chars = body.chars().count();
+        } else {
             let mut pieces = 0usize;
             for piece in split_long_line(body, max_piece) {
-                let piece_chars = piece.chars().count();
-                if !piece.trim().is_empty() {
+                let piece_offset = self.offset + body_chars;
+                body_chars += if piece.trim().is_empty() {
+                    piece.chars().count()
+                } else {
                     if self.dateline.is_none() && pieces == 0 {
                         self.dateline = split::find_dateline(piece);
                     }
-                    self.push_piece(piece, piece_offset);
                     pieces += 1;
-                }
-                piece_offset += piece_chars;
+                    self.push_piece(piece, piece_offset)
+                };
             }
             self.extra_pieces += pieces.saturating_sub(1);
         }
+        // The line break's characters are one byte each.
+        let n_chars = body_chars + (line.len() - body.len());
+        self.counts.add_characters(n_chars);
         self.offset += n_chars;
     }
 
-    /// Segment, count and extract one non-blank piece of a line starting at character `offset`.
-    fn push_piece(&mut self, body: &str, offset: usize) {
+    /// Segment, count and extract one non-blank piece of a line starting at character `offset`;
+    /// returns its number of characters.
+    fn push_piece(&mut self, body: &str, offset: usize) -> usize {
         let mut folded = normalize::Folded::new(body);
+        let n_chars = folded.chars.len();
         let tokens = self.analyzer.segmenter.tag(&folded.text);
         self.counts
             .add_paragraph(&folded, &tokens, body, &self.analyzer.stopwords);
@@ -351,6 +358,7 @@ impl DocumentBuilder<'_> {
             let text = &body[written_at[m.start]..written_at[m.end]];
             self.add_mention(m, text, offset);
         }
+        n_chars
     }
 
     /// Place a mention (in text order) into its entity.
