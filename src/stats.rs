@@ -345,7 +345,7 @@ const TAG_CACHE: usize = 64;
 
 impl Counts {
     /// Count the `n` characters of a raw line (line break included). Its Han characters are
-    /// counted with its paragraphs ([`Counts::add_paragraph`]): the rest of a line is blank.
+    /// counted with its paragraphs ([`Counts::add_paragraph`]): the rest of it is whitespace.
     pub fn add_characters(&mut self, n: usize) {
         self.stats.characters += n;
     }
@@ -407,7 +407,7 @@ impl Counts {
         // Folding turns three bytes into one, so the texts differ exactly when their lengths do;
         // it maps one character to one, so token offsets are offsets into `original`.
         let same = folded.text.len() == original.len();
-        let byte_at = &folded.written_at;
+        let written_at = &folded.written_at;
         for t in tokens {
             if is_blank(t.word) {
                 continue;
@@ -420,7 +420,7 @@ impl Counts {
             let word: &str = if same {
                 t.word
             } else {
-                &original[byte_at[t.start]..byte_at[t.end]]
+                &original[written_at[t.start]..written_at[t.end]]
             };
             if let Some(e) = self.words.get_mut(word) {
                 if !e.is_stopword() {
