@@ -193,7 +193,8 @@ impl Analyzer {
             analyzer: self,
             offset: 0,
             counts: Counts::default(),
-            groups: FxHashMap::default(),
+            groups: Default::default(),
+            key: String::new(),
             dates: BTreeMap::new(),
             first_year: None,
             last_year: None,
@@ -285,8 +286,11 @@ pub struct DocumentBuilder<'a> {
     analyzer: &'a Analyzer,
     offset: usize,
     counts: Counts,
-    /// Entities so far, by kind and surface as written.
-    groups: FxHashMap<(EntityKind, String), Entity>,
+    /// Entities so far, by kind (`kind as usize`) and surface as written (a number's by its
+    /// surface and unit, see `add_mention`).
+    groups: [FxHashMap<String, Entity>; EntityKind::ALL.len()],
+    /// Scratch: the key of a number with a unit.
+    key: String,
     /// Dates by surface, as first valued.
     dates: BTreeMap<String, RawDate>,
     /// The first year written in the text, and the last one so far.
@@ -309,50 +313,56 @@ impl DocumentBuilder<'_> {
     }
 
     fn push_line_in_pieces(&mut self, line: &str, max_piece: usize) {
-        let n_chars = line.chars().count();
         let body = line.trim_end_matches(['\n', '\r']);
-        self.counts.add_raw(line);
-        if !body.trim().is_empty() {
-            let mut piece_offset = self.offset;
+        // The characters of the body: a piece analyzed says how many it has.
+        let mut body_chars = 0;
+        if body.trim().is_empty() {
+            body_chars = body.chars().count();
+        } else {
             let mut pieces = 0usize;
             for piece in split_long_line(body, max_piece) {
-                let piece_chars = piece.chars().count();
-                if !piece.trim().is_empty() {
+                let piece_offset = self.offset + body_chars;
+                body_chars += if piece.trim().is_empty() {
+                    piece.chars().count()
+                } else {
                     if self.dateline.is_none() && pieces == 0 {
                         self.dateline = split::find_dateline(piece);
                     }
-                    self.push_piece(piece, piece_offset);
                     pieces += 1;
-                }
-                piece_offset += piece_chars;
+                    self.push_piece(piece, piece_offset)
+                };
             }
             self.extra_pieces += pieces.saturating_sub(1);
         }
+        // The line break's characters are one byte each.
+        let n_chars = body_chars + (line.len() - body.len());
+        self.counts.add_characters(n_chars);
         self.offset += n_chars;
     }
 
-    /// Segment, count and extract one non-blank piece of a line starting at character `offset`.
-    fn push_piece(&mut self, body: &str, offset: usize) {
-        let folded = normalize::fold(body);
-        let tokens = self.analyzer.segmenter.tag(&folded);
+    /// Segment, count and extract one non-blank piece of a line starting at character `offset`;
+    /// returns its number of characters.
+    fn push_piece(&mut self, body: &str, offset: usize) -> usize {
+        let mut folded = normalize::Folded::new(body);
+        let n_chars = folded.chars.len();
+        let tokens = self.analyzer.segmenter.tag(&folded.text);
         self.counts
             .add_paragraph(&folded, &tokens, body, &self.analyzer.stopwords);
-        let mut para = Paragraph::new(&folded, &tokens);
+        let chars = std::mem::take(&mut folded.chars);
+        let byte_at = std::mem::take(&mut folded.byte_at);
+        let mut para = Paragraph::with_chars(&folded.text, &tokens, chars, byte_at);
         let mentions = self.analyzer.extractor.extract(&mut para);
-        if !mentions.is_empty() {
-            // Byte offsets of the characters as written (folding keeps one character for one).
-            let mut byte_at = Vec::with_capacity(para.len() + 1);
-            byte_at.extend(body.char_indices().map(|(b, _)| b));
-            byte_at.push(body.len());
-            for m in mentions {
-                let text = body[byte_at[m.start]..byte_at[m.end]].to_string();
-                self.add_mention(m, text, offset);
-            }
+        // Folding keeps one character for one: mentions are cut from the text as written.
+        let written_at = &folded.written_at;
+        for m in mentions {
+            let text = &body[written_at[m.start]..written_at[m.end]];
+            self.add_mention(m, text, offset);
         }
+        n_chars
     }
 
     /// Place a mention (in text order) into its entity.
-    fn add_mention(&mut self, m: Mention, text: String, offset: usize) {
+    fn add_mention(&mut self, m: Mention, text: &str, offset: usize) {
         let mut span = Span {
             start: m.start + offset,
             end: m.end + offset,
@@ -368,26 +378,31 @@ impl DocumentBuilder<'_> {
             if let Some(full) = FullDate::of(v) {
                 self.latest_full = self.latest_full.max(Some(full));
             }
-            if !self.dates.contains_key(&text) {
+            if !self.dates.contains_key(text) {
                 let raw = RawDate {
                     value: v.clone(),
                     year_before: self.last_year,
                 };
-                self.dates.insert(text.clone(), raw);
+                self.dates.insert(text.to_string(), raw);
             }
         }
         // Numbers are told apart by their unit as well: 5 (座) and 5 (米) are two quantities.
-        let key = match &m.detail {
+        let key: &str = match &m.detail {
             Detail::Number(NumberValue {
                 unit: Some(unit), ..
-            }) => (m.kind, format!("{text}\u{1f}{unit}")),
-            _ => (m.kind, text.clone()),
+            }) => {
+                self.key.clear();
+                self.key.extend([text, "\u{1f}", unit]);
+                &self.key
+            }
+            _ => text,
         };
-        let entity = match self.groups.get_mut(&key) {
+        let groups = &mut self.groups[m.kind as usize];
+        let entity = match groups.get_mut(key) {
             Some(e) => e,
             None => {
-                let e = new_entity(m.kind, text, &m.detail);
-                self.groups.entry(key).or_insert(e)
+                let e = new_entity(m.kind, text.to_string(), &m.detail);
+                groups.entry(key.to_string()).or_insert(e)
             }
         };
         entity.count += 1;
@@ -418,12 +433,12 @@ impl DocumentBuilder<'_> {
         for (text, raw) in std::mem::take(&mut self.dates) {
             let mut value = raw.value;
             let source = years.infer(&text, &mut value, raw.year_before);
-            if let Some(e) = self.groups.get_mut(&(EntityKind::Date, text)) {
+            if let Some(e) = self.groups[EntityKind::Date as usize].get_mut(&text) {
                 set_detail(e, &Detail::Date(value));
                 e.inferred_from = source;
             }
         }
-        let entities = group_entities(self.groups.into_iter().collect());
+        let entities = group_entities(self.groups);
         let (mut stats, words, pos) = self.counts.finish();
         // Each piece was counted as a paragraph; a long line is still one paragraph.
         stats.paragraphs -= self.extra_pieces;
@@ -664,15 +679,22 @@ fn set_detail(e: &mut Entity, detail: &Detail) {
     }
 }
 
-fn group_entities(groups: BTreeMap<(EntityKind, String), Entity>) -> Entities {
+/// The entities by kind, in report order (that of [`sort_entities`]).
+fn group_entities(groups: [FxHashMap<String, Entity>; EntityKind::ALL.len()]) -> Entities {
     let mut entities = Entities::default();
-    for ((kind, _), e) in groups {
-        entities.get_mut(kind).push(e);
+    for (kind, group) in EntityKind::ALL.into_iter().zip(groups) {
+        *entities.get_mut(kind) = group.into_values().collect();
+    }
+    // Short names and abbreviations are linked in the order of their texts (a person's or an
+    // organization's text is its key: unique).
+    for list in [&mut entities.person, &mut entities.organization] {
+        list.sort_unstable_by(|a, b| a.text.cmp(&b.text));
     }
     link_short_names(&mut entities.person);
     link_org_abbrevs(&mut entities.organization);
     for kind in EntityKind::ALL {
-        sort_entities(entities.get_mut(kind));
+        let list = entities.get_mut(kind);
+        stats::sort_keyed(list, |e| stats::order_key(e.count, &e.text), cmp_entities);
     }
     entities
 }
@@ -734,9 +756,19 @@ fn fold_aliases(list: &mut [Entity], links: &[(usize, usize)]) {
     }
 }
 
-/// Sort by count (descending), then text: the order every report uses.
+/// Sort by count (descending), then text: the order every report uses. Numbers of the same text
+/// and count are ordered by their unit (none first). No two entities of a document are equal in
+/// all three, so the sort need not be stable.
 pub fn sort_entities(list: &mut [Entity]) {
-    list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
+    list.sort_unstable_by(cmp_entities);
+}
+
+/// The order of [`sort_entities`].
+fn cmp_entities(a: &Entity, b: &Entity) -> std::cmp::Ordering {
+    b.count
+        .cmp(&a.count)
+        .then_with(|| a.text.cmp(&b.text))
+        .then_with(|| a.unit.cmp(&b.unit))
 }
 
 pub use stats::sort_words;
@@ -773,6 +805,29 @@ mod tests {
             .collect();
         found.sort();
         assert_eq!(found, [("5", Some("座"), 2), ("5", Some("米"), 1)]);
+    }
+
+    #[test]
+    fn kinds_index_the_groups_in_report_order() {
+        for (i, kind) in EntityKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, i);
+        }
+    }
+
+    #[test]
+    fn numbers_of_one_text_and_count_are_ordered_by_unit() {
+        let doc = Analyzer::default().analyze("有5米长的路、5座桥和5个人，还有5。\n");
+        let units: Vec<Option<&str>> = doc
+            .entities
+            .number
+            .iter()
+            .filter(|e| e.text == "5")
+            .map(|e| e.unit.as_ref().and_then(|u| u.as_deref()))
+            .collect();
+        let mut sorted = units.clone();
+        sorted.sort();
+        assert!(units.len() >= 3, "{units:?}");
+        assert_eq!(units, sorted);
     }
 
     #[test]

@@ -663,9 +663,13 @@ pub fn decode_vec(bytes: Vec<u8>, choice: EncodingChoice) -> Result<(String, Enc
         _ => false,
     };
     if plain_utf8 && memchr_nul(&bytes).is_none() {
-        return match String::from_utf8(bytes) {
-            Ok(text) => Ok((text, Encoding::Utf8)),
-            Err(e) => decode(e.as_bytes(), choice),
+        // encoding_rs checks UTF-8 with the processor's vector instructions where it has them,
+        // many times faster than `String::from_utf8` on Chinese text; copying the checked text
+        // into a String costs far less than the check it saves.
+        return match encoding_rs::UTF_8.decode_without_bom_handling_and_without_replacement(&bytes)
+        {
+            Some(text) => Ok((text.into_owned(), Encoding::Utf8)),
+            None => decode(&bytes, choice),
         };
     }
     decode(&bytes, choice)

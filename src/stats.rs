@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::{PosCount, WordCount};
-use crate::normalize::is_han;
+use crate::normalize::{Folded, is_han};
 use crate::segment::Token;
 
 const BUILTIN_STOPWORDS: &str = include_str!("data/stopwords.txt");
@@ -82,8 +82,15 @@ fn parse_list(text: &str) -> FxHashSet<String> {
 }
 
 /// True for a word that is only punctuation or symbols (no letter, digit or Han character).
+#[inline]
 pub fn is_punctuation(word: &str) -> bool {
-    !word.chars().any(is_word_char)
+    // Most words open with a Han character of U+5000–U+9FFF, whose UTF-8 form starts with a
+    // byte from 0xE5 to 0xE9, or with an ASCII letter or digit: they are answered by that byte.
+    match word.as_bytes().first() {
+        Some(0xE5..=0xE9) => false,
+        Some(b) if b.is_ascii_alphanumeric() => false,
+        _ => !word.chars().any(is_word_char),
+    }
 }
 
 /// A letter, digit or Han character; ASCII and the common CJK and general punctuation are
@@ -100,7 +107,12 @@ fn is_word_char(c: char) -> bool {
 /// The sentences of a paragraph that hold a letter, digit or Han character, by the Unicode
 /// sentence boundaries of UAX #29.
 pub fn count_sentences(text: &str) -> usize {
-    simple_sentences(text).unwrap_or_else(|| {
+    count_sentences_of(text, text.chars())
+}
+
+/// [`count_sentences`] of `text`, whose characters are `chars`.
+fn count_sentences_of(text: &str, chars: impl Iterator<Item = char>) -> usize {
+    simple_sentences(chars).unwrap_or_else(|| {
         text.unicode_sentences()
             .filter(|s| s.chars().any(|c| is_han(c) || c.is_alphanumeric()))
             .count()
@@ -113,11 +125,11 @@ pub fn count_sentences(text: &str) -> usize {
 /// character, letter or digit (or ending the text). UAX #29 breaks after such a terminator and
 /// its closing marks and nowhere else, so the sentences are the pieces ending there. Any other
 /// text (a '.' before a letter, a space after a terminator, a line separator, …) returns `None`.
-fn simple_sentences(text: &str) -> Option<usize> {
+fn simple_sentences(chars: impl Iterator<Item = char>) -> Option<usize> {
     let mut count = 0;
     let mut piece_has_word = false;
     let mut after_terminator = false;
-    let mut chars = text.chars().peekable();
+    let mut chars = chars.peekable();
     while let Some(c) = chars.next() {
         let word = is_han(c) || c.is_ascii_alphanumeric();
         if after_terminator {
@@ -279,8 +291,6 @@ pub struct Counts {
     tags: Vec<(String, usize)>,
     /// The index of the tags met last, keyed by where their text lives (see [`Counts::tag`]).
     tag_cache: [(usize, usize, u32); TAG_CACHE],
-    /// Scratch: byte offsets of the characters of the paragraph as written.
-    byte_at: Vec<usize>,
 }
 
 /// Word tables bigger than this (in entries) are not kept for the next document.
@@ -301,7 +311,6 @@ impl Default for Counts {
             tag_index: FxHashMap::default(),
             tags: Vec::new(),
             tag_cache: [(0, 0, 0); TAG_CACHE],
-            byte_at: Vec::new(),
         }
     }
 }
@@ -335,16 +344,10 @@ fn is_blank(word: &str) -> bool {
 const TAG_CACHE: usize = 64;
 
 impl Counts {
-    /// Count the characters of a raw line (line break included).
-    pub fn add_raw(&mut self, line: &str) {
-        let mut chars = 0;
-        let mut han = 0;
-        for c in line.chars() {
-            chars += 1;
-            han += usize::from(is_han(c));
-        }
-        self.stats.characters += chars;
-        self.stats.han_characters += han;
+    /// Count the `n` characters of a raw line (line break included). Its Han characters are
+    /// counted with its paragraphs ([`Counts::add_paragraph`]): the rest of it is whitespace.
+    pub fn add_characters(&mut self, n: usize) {
+        self.stats.characters += n;
     }
 
     /// The index of `tag` in the tag table, counting it. jieba hands out tags from a few fixed
@@ -389,25 +392,22 @@ impl Counts {
         }
     }
 
-    /// Count a non-blank paragraph: `folded` is what was segmented, `original` the same
-    /// characters as written (words are counted as written).
+    /// Count a non-blank paragraph: `folded` is `original` folded (what was segmented into
+    /// `tokens`); words are counted as written in `original`.
     pub fn add_paragraph(
         &mut self,
-        folded: &str,
+        folded: &Folded,
         tokens: &[Token<'_>],
         original: &str,
         stopwords: &Stopwords,
     ) {
         self.stats.paragraphs += 1;
-        self.stats.sentences += count_sentences(folded);
-        // Folding maps one character to one, so token offsets are offsets into `original`.
-        let same = folded == original;
-        let mut byte_at = std::mem::take(&mut self.byte_at);
-        byte_at.clear();
-        if !same {
-            byte_at.extend(original.char_indices().map(|(b, _)| b));
-            byte_at.push(original.len());
-        }
+        self.stats.han_characters += folded.han;
+        self.stats.sentences += count_sentences_of(&folded.text, folded.chars.iter().copied());
+        // Folding turns three bytes into one, so the texts differ exactly when their lengths do;
+        // it maps one character to one, so token offsets are offsets into `original`.
+        let same = folded.text.len() == original.len();
+        let written_at = &folded.written_at;
         for t in tokens {
             if is_blank(t.word) {
                 continue;
@@ -420,7 +420,7 @@ impl Counts {
             let word: &str = if same {
                 t.word
             } else {
-                &original[byte_at[t.start]..byte_at[t.end]]
+                &original[written_at[t.start]..written_at[t.end]]
             };
             if let Some(e) = self.words.get_mut(word) {
                 if !e.is_stopword() {
@@ -435,7 +435,6 @@ impl Counts {
             };
             self.words.insert(word.to_string(), entry);
         }
-        self.byte_at = byte_at;
     }
 
     /// The final counts, word table and POS table (both sorted by count, then text).
@@ -464,7 +463,7 @@ impl Counts {
         if table.capacity() <= MAX_SPARE_WORDS {
             SPARE_WORDS.set(table);
         }
-        sort_words(&mut words);
+        sort_keyed(&mut words, |w| order_key(w.count, &w.word), cmp_words);
         let mut pos: Vec<PosCount> = self
             .tags
             .into_iter()
@@ -477,12 +476,51 @@ impl Counts {
 
 /// Sort a word table by count (descending), then word, then POS.
 pub fn sort_words(words: &mut [WordCount]) {
-    words.sort_unstable_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.word.cmp(&b.word))
-            .then_with(|| a.pos.cmp(&b.pos))
-    });
+    words.sort_unstable_by(cmp_words);
+}
+
+/// The order of [`sort_words`].
+fn cmp_words(a: &WordCount, b: &WordCount) -> std::cmp::Ordering {
+    b.count
+        .cmp(&a.count)
+        .then_with(|| a.word.cmp(&b.word))
+        .then_with(|| a.pos.cmp(&b.pos))
+}
+
+/// Sort `items` by `cmp` (not stably), where `key` gives a number ordered as `cmp` orders the
+/// items wherever two numbers differ ([`order_key`]): the numbers are sorted with the places of
+/// their items, the items compared only where two numbers tie, and each item is moved twice
+/// only, however large.
+pub(crate) fn sort_keyed<T>(
+    items: &mut Vec<T>,
+    key: impl Fn(&T) -> u128,
+    cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
+) {
+    let mut order: Vec<(u128, usize)> = items.iter().map(&key).zip(0..).collect();
+    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| cmp(&items[a.1], &items[b.1])));
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.iter().filter_map(|&(_, i)| slots[i].take()));
+}
+
+/// A number ordered as `(count, text)` by count (descending), then text, wherever two keys
+/// differ: the count above the text's first eight bytes. Sorting by it compares two numbers
+/// where comparing the texts would call a comparison of memory.
+pub(crate) fn order_key(count: usize, text: &str) -> u128 {
+    (u128::from(!(count as u64)) << 64) | u128::from(prefix_key(text))
+}
+
+/// The first eight bytes of `s` as a big-endian number, zeros standing for the missing ones:
+/// when the keys of two texts differ, they are ordered as the texts are.
+fn prefix_key(s: &str) -> u64 {
+    let b = s.as_bytes();
+    match b.first_chunk::<8>() {
+        Some(head) => u64::from_be_bytes(*head),
+        None => {
+            let key = b.iter().fold(0u64, |k, &x| (k << 8) | u64::from(x));
+            // Fewer than eight bytes: shift them to the top (the empty text is 0).
+            key.checked_shl(8 * (8 - b.len() as u32)).unwrap_or(0)
+        }
+    }
 }
 
 /// Sort a POS table by count (descending), then tag.
@@ -557,7 +595,7 @@ mod tests {
         {
             for text in [format!("中{c}国"), format!("中{c}A国"), format!("a{c}b")] {
                 assert_eq!(uax29_sentences(&text), 1, "{c:?}");
-                assert_eq!(simple_sentences(&text), Some(1), "{c:?}");
+                assert_eq!(simple_sentences(text.chars()), Some(1), "{c:?}");
             }
         }
     }
@@ -568,7 +606,7 @@ mod tests {
         let mut fast = 0;
         for line in text.lines().map(crate::normalize::fold) {
             assert_eq!(count_sentences(&line), uax29_sentences(&line), "{line}");
-            fast += usize::from(simple_sentences(&line).is_some());
+            fast += usize::from(simple_sentences(line.chars()).is_some());
         }
         assert!(fast > 10, "the fast path serves ordinary paragraphs");
         for tricky in [
@@ -630,10 +668,68 @@ mod tests {
     }
 
     #[test]
+    fn order_keys_agree_with_the_order_of_the_table() {
+        let texts = [
+            "",
+            "\0",
+            "a",
+            "a\0",
+            "ab",
+            "abcdefgh",
+            "abcdefgh\0",
+            "abcdefghi",
+            "abcdefgi",
+            "中国",
+            "中国人",
+            "中国人民大学",
+            "中国人民银行",
+            "ｚ",
+            "\u{10FFFF}",
+        ];
+        let entry = |count: usize, word: &str| WordCount {
+            word: word.to_string(),
+            pos: "n".to_string(),
+            count,
+        };
+        for (a, b) in texts.iter().flat_map(|a| texts.map(|b| (*a, b))) {
+            for (n, m) in [(1, 1), (1, 2), (7, 3), (usize::MAX, 1)] {
+                let by_key = order_key(n, a).cmp(&order_key(m, b));
+                let by_table = cmp_words(&entry(n, a), &entry(m, b));
+                assert!(by_key.is_eq() || by_key == by_table, "{a:?} {n} {b:?} {m}");
+            }
+        }
+    }
+
+    #[test]
+    fn keyed_sort_orders_as_the_table_is_ordered() {
+        let mut words: Vec<WordCount> = ["中国人民大学", "中国人民银行", "中国", "a", "", "中国人"]
+            .iter()
+            .flat_map(|w| [1, 3, 2].map(|count| (w, count)))
+            .map(|(w, count)| WordCount {
+                word: w.to_string(),
+                pos: "n".to_string(),
+                count,
+            })
+            .collect();
+        let mut expected = words.clone();
+        sort_words(&mut expected);
+        sort_keyed(&mut words, |w| order_key(w.count, &w.word), cmp_words);
+        assert_eq!(words, expected);
+    }
+
+    #[test]
     fn punctuation_detection() {
         assert!(is_punctuation("，"));
         assert!(is_punctuation("——"));
         assert!(!is_punctuation("a"));
         assert!(!is_punctuation("中"));
+        assert!(!is_punctuation("—中"));
+        assert!(!is_punctuation("1998"));
+        assert!(is_punctuation(",&"));
+        assert!(is_punctuation(""));
+        // From U+5000 to U+9FFF every character is Han, and a word.
+        for c in '\u{5000}'..='\u{9FFF}' {
+            assert!(!is_punctuation(c.encode_utf8(&mut [0; 4])), "{c:?}");
+        }
     }
 }

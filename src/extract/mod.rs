@@ -178,6 +178,20 @@ impl<'a> Paragraph<'a> {
             byte_at.push(b);
         }
         byte_at.push(text.len());
+        Paragraph::with_chars(text, tokens, chars, byte_at)
+    }
+
+    /// A paragraph whose characters are known already: `chars` are those of `text`, and
+    /// `byte_at` their byte offsets in it, plus `text.len()` (as [`crate::normalize::Folded`]
+    /// records them).
+    pub fn with_chars(
+        text: &'a str,
+        tokens: &'a [Token<'a>],
+        chars: Vec<char>,
+        byte_at: Vec<usize>,
+    ) -> Self {
+        debug_assert_eq!(byte_at.len(), chars.len() + 1);
+        let n = chars.len();
         Paragraph {
             text,
             chars,
