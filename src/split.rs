@@ -1038,15 +1038,24 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!((d.month, d.day), (1, Some(1)));
 /// ```
 pub fn find_dateline(paragraph: &str) -> Option<Dateline> {
-    // Every dateline names its agency or paper, which folding leaves as written: most
-    // paragraphs are turned down here, before they are folded and searched.
-    if !["新华社", "中新社", "本报"]
-        .iter()
-        .any(|w| paragraph.contains(w))
+    // A dateline is taken only at the start of the paragraph (opening with 据, its agency or
+    // paper, or a bracket) or closing it in brackets; it names its agency or paper and holds
+    // 月, 日 and 电 or 讯. Folding maps （ and ） to ( and ) and leaves the other characters
+    // asked about as written, so most paragraphs are turned down here, as written, before they
+    // are folded and searched.
+    let paragraph = paragraph.trim();
+    let may_open = paragraph.starts_with(['据', '新', '中', '本', '（', '(']);
+    let may_close = paragraph.ends_with(['）', ')']);
+    if !(may_open || may_close)
+        || !["新华社", "中新社", "本报"]
+            .iter()
+            .any(|w| paragraph.contains(w))
+        || !(paragraph.contains('月') && paragraph.contains('日'))
+        || !paragraph.contains(['电', '讯'])
     {
         return None;
     }
-    let folded = normalize::fold(paragraph.trim());
+    let folded = normalize::fold(paragraph);
     let c = DATELINE.captures(&folded)?;
     let whole = c.get(0)?;
     // An opening dateline stands at the start; a closing one is in brackets at the end.
@@ -1596,5 +1605,13 @@ mod tests {
         let d = find_dateline("据新华社北京一月七日电（记者张荣典）全国人大常委会").unwrap();
         assert_eq!((d.month, d.day), (1, Some(7)));
         assert!(find_dateline("他说，新华社北京7月5日电的报道很及时。").is_none());
+        // Written full width, between spaces: the brackets are asked of the text as written.
+        let d = find_dateline("　会议闭幕。（新华社北京７月５日电）　").unwrap();
+        assert_eq!((d.month, d.day), (7, Some(5)));
+        let d = find_dateline("　（本报北京１月１日讯）记者报道").unwrap();
+        assert_eq!((d.month, d.day), (1, Some(1)));
+        // An agency's name without a date, or a dateline neither opening nor closing.
+        assert!(find_dateline("本报记者 张明").is_none());
+        assert!(find_dateline("会议（新华社北京7月5日电）闭幕。").is_none());
     }
 }
