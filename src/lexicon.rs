@@ -206,15 +206,21 @@ impl Lexicon {
         entries
     }
 
+    /// False when no entry can start at `chars[i]` (by its first two characters); true when one
+    /// may. The first test of [`Lexicon::longest_at`], for a caller to make inline.
+    #[inline]
+    pub fn may_start_at(&self, chars: &[char], i: usize) -> bool {
+        chars
+            .get(i)
+            .is_some_and(|&a| self.may_begin(a, chars.get(i + 1).copied()))
+    }
+
     /// The longest entry that starts at `chars[i]`, as its length in characters.
     #[inline]
     pub fn longest_at(&self, chars: &[char], i: usize) -> Option<usize> {
         let mut best = None;
         let mut node = 0u32;
-        if !chars
-            .get(i)
-            .is_some_and(|&a| self.may_begin(a, chars.get(i + 1).copied()))
-        {
+        if !self.may_start_at(chars, i) {
             return None;
         }
         let end = chars.len().min(i.saturating_add(self.max_chars));

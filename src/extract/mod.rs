@@ -262,6 +262,20 @@ impl<'a> Paragraph<'a> {
         }
     }
 
+    /// [`Paragraph::gazetteer_at`] for the first pass to ask it of (nearly) every token: most
+    /// positions are turned away by the gazetteer's first test, made here inline instead of
+    /// behind the memo and a call, and that answer is remembered for the passes after.
+    #[inline]
+    pub fn gazetteer_first_ask(&self, i: usize) -> Option<usize> {
+        if !place::may_start_place(&self.chars, i) {
+            if let Some(memo) = self.gazetteer.get(i) {
+                memo.set(1);
+            }
+            return None;
+        }
+        self.gazetteer_at(i)
+    }
+
     /// True when token `i` is written in transliteration characters only
     /// ([`place::is_translit`]), worked out once per paragraph.
     pub fn is_translit_token(&self, i: usize) -> bool {

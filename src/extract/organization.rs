@@ -1047,7 +1047,7 @@ fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, ends: Ends) -> bool 
         return true;
     }
     // A gazetteer place: the whole word, or its start before a head.
-    if p.gazetteer_at(t.start)
+    if p.gazetteer_first_ask(t.start)
         .is_some_and(|n| n >= 2 && (n >= t.len() || last & LAST_HEAD != 0))
     {
         return true;

@@ -291,6 +291,13 @@ pub fn gazetteer_at(chars: &[char], i: usize) -> Option<usize> {
     GAZETTEER.longest_at(chars, i)
 }
 
+/// False when no gazetteer place can start at character `i`: the cheap first test of
+/// [`gazetteer_at`], for a caller to make inline.
+#[inline]
+pub fn may_start_place(chars: &[char], i: usize) -> bool {
+    GAZETTEER.may_start_at(chars, i)
+}
+
 /// True when an `ns` word ends in a place suffix after a stem of its own (湘西自治州,
 /// 张家口地区), or is at least a two-character name that is not a common word.
 pub(crate) fn plausible_ns(word: &str) -> bool {
@@ -818,6 +825,16 @@ mod tests {
             assert_eq!(asked, direct);
             assert_eq!(asked[0], Some(2), "中国");
         }
+        // The first ask's answers, and what it leaves in the memo, are the same.
+        let p = super::super::Paragraph::new(text, &tokens);
+        let first: Vec<_> = (0..=p.len()).map(|i| p.gazetteer_first_ask(i)).collect();
+        let then: Vec<_> = (0..=p.len()).map(|i| p.gazetteer_at(i)).collect();
+        let direct: Vec<_> = (0..=p.len())
+            .map(|i| super::gazetteer_at(&p.chars, i))
+            .collect();
+        assert_eq!(first, direct);
+        assert_eq!(then, direct);
+        assert!(direct.iter().any(Option::is_none) && direct.iter().any(Option::is_some));
     }
 
     #[test]
