@@ -105,6 +105,9 @@ struct RunMatch {
     /// Byte offsets in the run.
     start: usize,
     end: usize,
+    /// Character offsets in the run.
+    char_start: usize,
+    char_end: usize,
     yrange: bool,
     bareday: bool,
     weekday: bool,
@@ -123,9 +126,12 @@ fn run_matches(run: &str) -> Vec<RunMatch> {
         .map(|caps| {
             let m = caps.get(0).expect("whole match");
             let s = m.as_str();
+            let char_start = run[..m.start()].chars().count();
             RunMatch {
                 start: m.start(),
                 end: m.end(),
+                char_start,
+                char_end: char_start + s.chars().count(),
                 yrange: caps.name("yrange").is_some(),
                 bareday: caps.name("bareday").is_some(),
                 weekday: caps.name("weekday").is_some(),
@@ -156,8 +162,8 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         for run in runs {
             let hay = &text[run.byte_start..run.byte_end];
             for m in memo.matches(hay, run_matches) {
-                let start = p.char_at_byte(run.byte_start + m.start);
-                let end = p.char_at_byte(run.byte_start + m.end);
+                let start = run.start + m.char_start;
+                let end = run.start + m.char_end;
                 let before = start.checked_sub(1).map(|i| p.chars[i]);
                 let after = p.chars.get(end).copied();
                 // A month or day glued to more digits (12月 inside 112月) is no date, nor is 第5日.
@@ -801,6 +807,37 @@ mod tests {
         assert!(dates("提出五点建议").is_empty());
         assert!(dates("换成30日元").is_empty());
         assert!(dates("1998年度预算").is_empty());
+    }
+
+    /// Spans in characters on forms where a match's characters and bytes differ and where it
+    /// does not start its run.
+    #[test]
+    fn spans_in_characters() {
+        let spans = |text: &str| -> Vec<(usize, usize, String)> {
+            let folded = crate::normalize::fold(text);
+            let tokens = crate::segment::Segmenter::shared().tag(&folded);
+            let mut p = Paragraph::new(&folded, &tokens);
+            let mut out = Vec::new();
+            find(&mut p, &mut out);
+            out.iter()
+                .map(|m| match &m.detail {
+                    Detail::Date(v) => (m.start, m.end, v.iso.clone()),
+                    _ => unreachable!("a date pass mention"),
+                })
+                .collect()
+        };
+        assert_eq!(
+            spans("会议于2024年6月10日至13日举行"),
+            [
+                (3, 13, "2024-06-10".to_string()),
+                (14, 17, "2024-06-13".to_string())
+            ]
+        );
+        assert_eq!(
+            spans("（一九九八年一月五日）"),
+            [(1, 10, "1998-01-05".to_string())]
+        );
+        assert_eq!(spans("１２月３１日晚"), [(0, 7, "--12-31".to_string())]);
     }
 
     #[test]
