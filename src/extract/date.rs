@@ -78,12 +78,6 @@ static DATE_RUNS: LazyLock<Option<RunFilter>> = LazyLock::new(|| {
     )
 });
 
-static SIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?P<rel>{REL_YEAR})?(?:(?P<y>{Y})年?)?(?:(?P<m>{M}|元)月)?(?:{REL_MONTH}?(?P<d>{D})[日号])?(?P<rest>.*)$"
-    ))
-    .expect("date side regex")
-});
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?P<tod>{TOD})?(?P<h>{HOUR})(?:时|点)(?:(?P<mi>{MINUTE})分|(?P<half>半))?"
@@ -458,31 +452,129 @@ fn num(s: &str) -> Option<u32> {
         .map(|v| v as u32)
 }
 
+/// The parts of one side of a date as written, read the way the pattern
+/// `^(?:{REL_YEAR})?(?:({Y})年?)?(?:({M}|元)月)?(?:{REL_MONTH}?({D})[日号])?(.*)$` reads them
+/// (the test `sides_read_as_the_pattern_reads_them` holds them to it): each part is optional
+/// and what follows always matches, so each part is taken wherever it can be, and a month or
+/// day, written in numerals only, is the text before the first 月 or the first 日 or 号.
+#[derive(Debug, PartialEq, Eq)]
+struct Side<'t> {
+    year: Option<&'t str>,
+    month: Option<&'t str>,
+    day: Option<&'t str>,
+    rest: &'t str,
+}
+
+impl<'t> Side<'t> {
+    /// `None` where the pattern finds no match: only when `s` holds a line break.
+    fn read(s: &'t str) -> Option<Self> {
+        if s.contains('\n') {
+            return None;
+        }
+        let mut t = ["今年", "去年", "明年", "前年", "后年", "当年"]
+            .iter()
+            .find_map(|w| s.strip_prefix(w))
+            .unwrap_or(s);
+        let year = year_at(t);
+        if let Some(y) = year {
+            t = &t[y.len()..];
+            t = t.strip_prefix('年').unwrap_or(t);
+        }
+        let mut month = None;
+        if let Some((m, after)) = t.split_once('月')
+            && (m == "元" || is_month(m))
+        {
+            month = Some(m);
+            t = after;
+        }
+        let after_rel = ["本月", "上月", "下月"]
+            .iter()
+            .find_map(|w| t.strip_prefix(w))
+            .unwrap_or(t);
+        let mut day = None;
+        if let Some((d, after)) = after_rel.split_once(['日', '号'])
+            && is_day(d)
+        {
+            day = Some(d);
+            t = after;
+        }
+        Some(Side {
+            year,
+            month,
+            day,
+            rest: t,
+        })
+    }
+}
+
+/// The year [`Y`] matches at the start of `t`: four Arabic digits from 1000 to 2999, or four
+/// Chinese digits.
+fn year_at(t: &str) -> Option<&str> {
+    if let [b'1' | b'2', b'0'..=b'9', b'0'..=b'9', b'0'..=b'9', ..] = t.as_bytes() {
+        return Some(&t[..4]);
+    }
+    // The Chinese digits are three bytes each.
+    let y = t.get(..12)?;
+    y.chars()
+        .all(|c| "〇○零一二三四五六七八九".contains(c))
+        .then_some(y)
+}
+
+/// Whether `m` is a month as [`M`] writes it.
+fn is_month(m: &str) -> bool {
+    matches!(
+        m.as_bytes(),
+        [b'1'..=b'9'] | [b'0', b'1'..=b'9'] | [b'1', b'0'..=b'2']
+    ) || matches!(m, "十" | "十一" | "十二")
+        || is_one_to_nine(m)
+}
+
+/// Whether `d` is a day as [`D`] writes it.
+fn is_day(d: &str) -> bool {
+    matches!(
+        d.as_bytes(),
+        [b'1'..=b'9'] | [b'0', b'1'..=b'9'] | [b'1' | b'2', b'0'..=b'9'] | [b'3', b'0' | b'1']
+    ) || matches!(d, "十" | "二十" | "三十" | "三十一")
+        || is_one_to_nine(d)
+        || d.strip_prefix("十").is_some_and(is_one_to_nine)
+        || d.strip_prefix("二十").is_some_and(is_one_to_nine)
+}
+
+/// Whether `s` is one of the Chinese digits 一 to 九.
+fn is_one_to_nine(s: &str) -> bool {
+    let mut cs = s.chars();
+    cs.next().is_some_and(|c| "一二三四五六七八九".contains(c)) && cs.next().is_none()
+}
+
 /// Year, month, day and clock time (`Thh:mm`) of one side of a date.
 fn parse_side(s: &str) -> Option<(Ymd, String)> {
-    let c = SIDE.captures(s)?;
-    let month = match c.name("m").map(|m| m.as_str()) {
+    let side = Side::read(s)?;
+    let month = match side.month {
         Some("元") => Some(1),
         Some(m) => Some(num(m)?),
         None => None,
     };
     let ymd = Ymd {
-        year: match c.name("y") {
-            Some(y) => Some(num(y.as_str())?),
+        year: match side.year {
+            Some(y) => Some(num(y)?),
             None => None,
         },
         month,
-        day: match c.name("d") {
-            Some(d) => Some(num(d.as_str())?),
+        day: match side.day {
+            Some(d) => Some(num(d)?),
             None => None,
         },
     };
     let mut time = String::new();
-    if let Some(k) = CLOCK.captures(&c["rest"]) {
+    // A clock time holds at least two characters: the empty rest of most dates holds none.
+    if let Some(k) = (!side.rest.is_empty())
+        .then(|| CLOCK.captures(side.rest))
+        .flatten()
+    {
         let tod = k
             .name("tod")
             .map(|t| t.as_str())
-            .or_else(|| c["rest"].get(..k.get(0).map_or(0, |m| m.start())));
+            .or_else(|| side.rest.get(..k.get(0).map_or(0, |m| m.start())));
         let mut hour = num(&k["h"])?;
         let minute = match (k.name("mi"), k.name("half")) {
             (Some(mi), _) => num(mi.as_str())?,
@@ -861,6 +953,66 @@ mod tests {
     fn amounts_of_time_are_not_dates() {
         assert!(dates("上海合作组织成立23年后").is_empty());
         assert!(dates("10年来，两国关系发展").is_empty());
+    }
+
+    /// The pattern [`Side::read`] reads a side of a date as.
+    static SIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?P<rel>{REL_YEAR})?(?:(?P<y>{Y})年?)?(?:(?P<m>{M}|元)月)?(?:{REL_MONTH}?(?P<d>{D})[日号])?(?P<rest>.*)$"
+        ))
+        .expect("date side regex")
+    });
+
+    fn side_by_pattern(s: &str) -> Option<Side<'_>> {
+        let c = SIDE.captures(s)?;
+        let group = |name| c.name(name).map(|g| g.as_str());
+        Some(Side {
+            year: group("y"),
+            month: group("m"),
+            day: group("d"),
+            rest: group("rest").expect("rest"),
+        })
+    }
+
+    #[test]
+    fn sides_read_as_the_pattern_reads_them() {
+        for s in [
+            "",
+            "2024年7月5日",
+            "一九九七年十二月三十一日",
+            "二○○二年",
+            "2024",
+            "今年6月",
+            "去年十月二十日晚8时",
+            "元月1日",
+            "正月初三",
+            "本月15日",
+            "上月二十九号",
+            "上月32日",
+            "13月",
+            "12月份",
+            "1日20时",
+            "下午5时",
+            "三十一日",
+            "三十二日",
+            "十月十日",
+            "01月09日",
+            "199年",
+            "1998年年底",
+            "一九九八",
+            "一九九",
+            "a\nb",
+            "5日\n",
+        ] {
+            assert_eq!(Side::read(s), side_by_pattern(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sides_read_as_the_pattern_reads_them_anywhere(s in "(今年|去年|当年|本月|上月|下月)?[0-9〇○零一二三四五六七八九十年月日号元本上下午晚时分点半正初\n]{0,12}") {
+            proptest::prop_assert_eq!(Side::read(&s), side_by_pattern(&s));
+        }
     }
 
     #[test]
