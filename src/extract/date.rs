@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::numeral::{self, RunFilter, RunMemo};
+use super::numeral::{self, RunFilter, RunFilterPair, RunMemo};
 use super::{DateValue, Detail, EntityKind, Mention, Paragraph};
 use crate::normalize;
 
@@ -76,6 +76,15 @@ static DATE_RUNS: LazyLock<Option<RunFilter>> = LazyLock::new(|| {
             "年月日号周期拜时点初—–-",
         ],
     )
+});
+
+/// The date pass's runs and the number pass's, found in one scan: the date pass leaves the
+/// number pass its runs in [`Paragraph::number_runs`].
+static DATE_AND_NUMBER_RUNS: LazyLock<Option<RunFilterPair<'static>>> = LazyLock::new(|| {
+    Some(RunFilterPair::new(
+        DATE_RUNS.as_ref()?,
+        super::number::NUMBER_RUNS.as_ref()?,
+    ))
 });
 
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
@@ -140,9 +149,14 @@ fn run_matches(run: &str) -> Vec<RunMatch> {
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let text = p.text;
     let mut prev: Option<(usize, DateValue)> = None; // end and value of the last date
-    let runs = match &*DATE_RUNS {
-        Some(filter) => filter.runs(p, 2),
-        None => vec![numeral::Run {
+    let runs = match (&*DATE_AND_NUMBER_RUNS, &*DATE_RUNS) {
+        (Some(both), _) => {
+            let [date, number] = both.runs(p, [2, 1]);
+            p.number_runs = Some(number);
+            date
+        }
+        (None, Some(filter)) => filter.runs(p, 2),
+        (None, None) => vec![numeral::Run {
             start: 0,
             end: p.len(),
             byte_start: 0,
@@ -830,6 +844,43 @@ mod tests {
         }
         // Every form above is found (ranges as two dates or one).
         assert!(matches_both_ways(forms).1.len() >= 12);
+    }
+
+    /// The runs of one scan for both passes are those of each pass's own scan.
+    fn assert_pair_agrees(text: &str) {
+        let p = Paragraph::new(text, &[]);
+        let both = DATE_AND_NUMBER_RUNS
+            .as_ref()
+            .expect("both alphabets are known");
+        let number = super::super::number::NUMBER_RUNS
+            .as_ref()
+            .expect("the number pattern's characters are known");
+        let date = DATE_RUNS
+            .as_ref()
+            .expect("the date pattern's characters are known");
+        assert_eq!(
+            both.runs(&p, [2, 1]),
+            [date.runs(&p, 2), number.runs(&p, 1)],
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn one_scan_finds_both_passes_runs() {
+        let page = include_str!("../../fixtures/news-page.txt");
+        for line in page
+            .lines()
+            .chain(["", "5", "2024年6月10日至13日，约1.4万家", "第二十四次"])
+        {
+            assert_pair_agrees(&crate::normalize::fold(line));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_scan_finds_both_passes_runs_anywhere(s in "[0-9.%一二三四五六七八九十百万年月日号时点至—今本上下周星期初元份第之分 ，的是为国a]{0,30}") {
+            assert_pair_agrees(&s);
+        }
     }
 
     #[test]

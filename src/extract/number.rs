@@ -69,7 +69,7 @@ const ANCHORS: &str = "〇○零一二两三四五六七八九十百千万亿012
 
 /// The runs of a paragraph a number may lie in: written in the pattern's characters and holding
 /// a digit or a Chinese numeral.
-static NUMBER_RUNS: LazyLock<Option<RunFilter>> =
+pub(super) static NUMBER_RUNS: LazyLock<Option<RunFilter>> =
     LazyLock::new(|| RunFilter::new(NUMBER.as_str(), &[ANCHORS]));
 
 /// A match of [`NUMBER`]: its byte span, its span in characters and the value of its numeral
@@ -104,8 +104,9 @@ thread_local! {
     static RUN_MEMO: RefCell<RunMemo<NumberMatch>> = RefCell::default();
 }
 
-/// The [`NUMBER`] matches in the paragraph, in order.
-fn matches(p: &Paragraph<'_>) -> Vec<NumberMatch> {
+/// The [`NUMBER`] matches in the paragraph, in order; `runs` are the paragraph's runs when
+/// they are known already (the date pass finds them, see [`Paragraph::number_runs`]).
+fn matches(p: &Paragraph<'_>, runs: Option<Vec<numeral::Run>>) -> Vec<NumberMatch> {
     let text = p.text;
     let Some(filter) = &*NUMBER_RUNS else {
         return NUMBER
@@ -113,7 +114,7 @@ fn matches(p: &Paragraph<'_>) -> Vec<NumberMatch> {
             .map(|m| NumberMatch::of(text, m.start(), m.end()))
             .collect();
     };
-    let runs = filter.runs(p, 1);
+    let runs = runs.unwrap_or_else(|| filter.runs(p, 1));
     if runs.is_empty() {
         return Vec::new();
     }
@@ -168,7 +169,8 @@ fn value_parts(raw: &str, sign: Option<&str>) -> Option<(f64, bool, bool)> {
 /// Find numbers in the paragraph (outside dates) and claim their characters.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let text = p.text;
-    for found in matches(p) {
+    let runs = p.number_runs.take();
+    for found in matches(p, runs) {
         let (m_start, m_end) = (found.start, found.end);
         let NumberParts {
             ordinal,
@@ -488,7 +490,7 @@ mod tests {
         fn runs_hold_every_number(s in "[0-9.·,/∶:%‰一二两三四五六七八九十百千万亿零〇○几数上多余点之分第个年大元半 ，的是]{0,30}") {
             let p = Paragraph::new(&s, &[]);
             let whole: Vec<_> = NUMBER.find_iter(&s).map(|m| (m.start(), m.end())).collect();
-            proptest::prop_assert_eq!(matches(&p).iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(), whole);
+            proptest::prop_assert_eq!(matches(&p, None).iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(), whole);
         }
     }
 
@@ -508,7 +510,7 @@ mod tests {
                 .find_iter(&folded)
                 .map(|m| (m.start(), m.end()))
                 .collect();
-            let found: Vec<_> = matches(&p).iter().map(|m| (m.start, m.end)).collect();
+            let found: Vec<_> = matches(&p, None).iter().map(|m| (m.start, m.end)).collect();
             assert_eq!(found, whole, "{line}");
         }
         // A lone digit or numeral is its own match.
