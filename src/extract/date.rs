@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::numeral::{self, RunFilter, RunMemo};
+use super::numeral::{self, RunFilter, RunFilterPair, RunMemo};
 use super::{DateValue, Detail, EntityKind, Mention, Paragraph};
 use crate::normalize;
 
@@ -78,12 +78,15 @@ static DATE_RUNS: LazyLock<Option<RunFilter>> = LazyLock::new(|| {
     )
 });
 
-static SIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?P<rel>{REL_YEAR})?(?:(?P<y>{Y})年?)?(?:(?P<m>{M}|元)月)?(?:{REL_MONTH}?(?P<d>{D})[日号])?(?P<rest>.*)$"
+/// The date pass's runs and the number pass's, found in one scan: the date pass leaves the
+/// number pass its runs in [`Paragraph::number_runs`].
+static DATE_AND_NUMBER_RUNS: LazyLock<Option<RunFilterPair<'static>>> = LazyLock::new(|| {
+    Some(RunFilterPair::new(
+        DATE_RUNS.as_ref()?,
+        super::number::NUMBER_RUNS.as_ref()?,
     ))
-    .expect("date side regex")
 });
+
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?P<tod>{TOD})?(?P<h>{HOUR})(?:时|点)(?:(?P<mi>{MINUTE})分|(?P<half>半))?"
@@ -105,6 +108,9 @@ struct RunMatch {
     /// Byte offsets in the run.
     start: usize,
     end: usize,
+    /// Character offsets in the run.
+    char_start: usize,
+    char_end: usize,
     yrange: bool,
     bareday: bool,
     weekday: bool,
@@ -123,9 +129,12 @@ fn run_matches(run: &str) -> Vec<RunMatch> {
         .map(|caps| {
             let m = caps.get(0).expect("whole match");
             let s = m.as_str();
+            let char_start = run[..m.start()].chars().count();
             RunMatch {
                 start: m.start(),
                 end: m.end(),
+                char_start,
+                char_end: char_start + s.chars().count(),
                 yrange: caps.name("yrange").is_some(),
                 bareday: caps.name("bareday").is_some(),
                 weekday: caps.name("weekday").is_some(),
@@ -140,9 +149,14 @@ fn run_matches(run: &str) -> Vec<RunMatch> {
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let text = p.text;
     let mut prev: Option<(usize, DateValue)> = None; // end and value of the last date
-    let runs = match &*DATE_RUNS {
-        Some(filter) => filter.runs(p, 2),
-        None => vec![numeral::Run {
+    let runs = match (&*DATE_AND_NUMBER_RUNS, &*DATE_RUNS) {
+        (Some(both), _) => {
+            let [date, number] = both.runs(p, [2, 1]);
+            p.number_runs = Some(number);
+            date
+        }
+        (None, Some(filter)) => filter.runs(p, 2),
+        (None, None) => vec![numeral::Run {
             start: 0,
             end: p.len(),
             byte_start: 0,
@@ -156,8 +170,8 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         for run in runs {
             let hay = &text[run.byte_start..run.byte_end];
             for m in memo.matches(hay, run_matches) {
-                let start = p.char_at_byte(run.byte_start + m.start);
-                let end = p.char_at_byte(run.byte_start + m.end);
+                let start = run.start + m.char_start;
+                let end = run.start + m.char_end;
                 let before = start.checked_sub(1).map(|i| p.chars[i]);
                 let after = p.chars.get(end).copied();
                 // A month or day glued to more digits (12月 inside 112月) is no date, nor is 第5日.
@@ -452,31 +466,129 @@ fn num(s: &str) -> Option<u32> {
         .map(|v| v as u32)
 }
 
+/// The parts of one side of a date as written, read the way the pattern
+/// `^(?:{REL_YEAR})?(?:({Y})年?)?(?:({M}|元)月)?(?:{REL_MONTH}?({D})[日号])?(.*)$` reads them
+/// (the test `sides_read_as_the_pattern_reads_them` holds them to it): each part is optional
+/// and what follows always matches, so each part is taken wherever it can be, and a month or
+/// day, written in numerals only, is the text before the first 月 or the first 日 or 号.
+#[derive(Debug, PartialEq, Eq)]
+struct Side<'t> {
+    year: Option<&'t str>,
+    month: Option<&'t str>,
+    day: Option<&'t str>,
+    rest: &'t str,
+}
+
+impl<'t> Side<'t> {
+    /// `None` where the pattern finds no match: only when `s` holds a line break.
+    fn read(s: &'t str) -> Option<Self> {
+        if s.contains('\n') {
+            return None;
+        }
+        let mut t = ["今年", "去年", "明年", "前年", "后年", "当年"]
+            .iter()
+            .find_map(|w| s.strip_prefix(w))
+            .unwrap_or(s);
+        let year = year_at(t);
+        if let Some(y) = year {
+            t = &t[y.len()..];
+            t = t.strip_prefix('年').unwrap_or(t);
+        }
+        let mut month = None;
+        if let Some((m, after)) = t.split_once('月')
+            && (m == "元" || is_month(m))
+        {
+            month = Some(m);
+            t = after;
+        }
+        let after_rel = ["本月", "上月", "下月"]
+            .iter()
+            .find_map(|w| t.strip_prefix(w))
+            .unwrap_or(t);
+        let mut day = None;
+        if let Some((d, after)) = after_rel.split_once(['日', '号'])
+            && is_day(d)
+        {
+            day = Some(d);
+            t = after;
+        }
+        Some(Side {
+            year,
+            month,
+            day,
+            rest: t,
+        })
+    }
+}
+
+/// The year [`Y`] matches at the start of `t`: four Arabic digits from 1000 to 2999, or four
+/// Chinese digits.
+fn year_at(t: &str) -> Option<&str> {
+    if let [b'1' | b'2', b'0'..=b'9', b'0'..=b'9', b'0'..=b'9', ..] = t.as_bytes() {
+        return Some(&t[..4]);
+    }
+    // The Chinese digits are three bytes each.
+    let y = t.get(..12)?;
+    y.chars()
+        .all(|c| "〇○零一二三四五六七八九".contains(c))
+        .then_some(y)
+}
+
+/// Whether `m` is a month as [`M`] writes it.
+fn is_month(m: &str) -> bool {
+    matches!(
+        m.as_bytes(),
+        [b'1'..=b'9'] | [b'0', b'1'..=b'9'] | [b'1', b'0'..=b'2']
+    ) || matches!(m, "十" | "十一" | "十二")
+        || is_one_to_nine(m)
+}
+
+/// Whether `d` is a day as [`D`] writes it.
+fn is_day(d: &str) -> bool {
+    matches!(
+        d.as_bytes(),
+        [b'1'..=b'9'] | [b'0', b'1'..=b'9'] | [b'1' | b'2', b'0'..=b'9'] | [b'3', b'0' | b'1']
+    ) || matches!(d, "十" | "二十" | "三十" | "三十一")
+        || is_one_to_nine(d)
+        || d.strip_prefix("十").is_some_and(is_one_to_nine)
+        || d.strip_prefix("二十").is_some_and(is_one_to_nine)
+}
+
+/// Whether `s` is one of the Chinese digits 一 to 九.
+fn is_one_to_nine(s: &str) -> bool {
+    let mut cs = s.chars();
+    cs.next().is_some_and(|c| "一二三四五六七八九".contains(c)) && cs.next().is_none()
+}
+
 /// Year, month, day and clock time (`Thh:mm`) of one side of a date.
 fn parse_side(s: &str) -> Option<(Ymd, String)> {
-    let c = SIDE.captures(s)?;
-    let month = match c.name("m").map(|m| m.as_str()) {
+    let side = Side::read(s)?;
+    let month = match side.month {
         Some("元") => Some(1),
         Some(m) => Some(num(m)?),
         None => None,
     };
     let ymd = Ymd {
-        year: match c.name("y") {
-            Some(y) => Some(num(y.as_str())?),
+        year: match side.year {
+            Some(y) => Some(num(y)?),
             None => None,
         },
         month,
-        day: match c.name("d") {
-            Some(d) => Some(num(d.as_str())?),
+        day: match side.day {
+            Some(d) => Some(num(d)?),
             None => None,
         },
     };
     let mut time = String::new();
-    if let Some(k) = CLOCK.captures(&c["rest"]) {
+    // A clock time holds at least two characters: the empty rest of most dates holds none.
+    if let Some(k) = (!side.rest.is_empty())
+        .then(|| CLOCK.captures(side.rest))
+        .flatten()
+    {
         let tod = k
             .name("tod")
             .map(|t| t.as_str())
-            .or_else(|| c["rest"].get(..k.get(0).map_or(0, |m| m.start())));
+            .or_else(|| side.rest.get(..k.get(0).map_or(0, |m| m.start())));
         let mut hour = num(&k["h"])?;
         let minute = match (k.name("mi"), k.name("half")) {
             (Some(mi), _) => num(mi.as_str())?,
@@ -734,6 +846,43 @@ mod tests {
         assert!(matches_both_ways(forms).1.len() >= 12);
     }
 
+    /// The runs of one scan for both passes are those of each pass's own scan.
+    fn assert_pair_agrees(text: &str) {
+        let p = Paragraph::new(text, &[]);
+        let both = DATE_AND_NUMBER_RUNS
+            .as_ref()
+            .expect("both alphabets are known");
+        let number = super::super::number::NUMBER_RUNS
+            .as_ref()
+            .expect("the number pattern's characters are known");
+        let date = DATE_RUNS
+            .as_ref()
+            .expect("the date pattern's characters are known");
+        assert_eq!(
+            both.runs(&p, [2, 1]),
+            [date.runs(&p, 2), number.runs(&p, 1)],
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn one_scan_finds_both_passes_runs() {
+        let page = include_str!("../../fixtures/news-page.txt");
+        for line in page
+            .lines()
+            .chain(["", "5", "2024年6月10日至13日，约1.4万家", "第二十四次"])
+        {
+            assert_pair_agrees(&crate::normalize::fold(line));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_scan_finds_both_passes_runs_anywhere(s in "[0-9.%一二三四五六七八九十百万年月日号时点至—今本上下周星期初元份第之分 ，的是为国a]{0,30}") {
+            assert_pair_agrees(&s);
+        }
+    }
+
     #[test]
     fn a_run_seen_before_is_checked_in_its_own_context() {
         for _ in 0..2 {
@@ -803,6 +952,37 @@ mod tests {
         assert!(dates("1998年度预算").is_empty());
     }
 
+    /// Spans in characters on forms where a match's characters and bytes differ and where it
+    /// does not start its run.
+    #[test]
+    fn spans_in_characters() {
+        let spans = |text: &str| -> Vec<(usize, usize, String)> {
+            let folded = crate::normalize::fold(text);
+            let tokens = crate::segment::Segmenter::shared().tag(&folded);
+            let mut p = Paragraph::new(&folded, &tokens);
+            let mut out = Vec::new();
+            find(&mut p, &mut out);
+            out.iter()
+                .map(|m| match &m.detail {
+                    Detail::Date(v) => (m.start, m.end, v.iso.clone()),
+                    _ => unreachable!("a date pass mention"),
+                })
+                .collect()
+        };
+        assert_eq!(
+            spans("会议于2024年6月10日至13日举行"),
+            [
+                (3, 13, "2024-06-10".to_string()),
+                (14, 17, "2024-06-13".to_string())
+            ]
+        );
+        assert_eq!(
+            spans("（一九九八年一月五日）"),
+            [(1, 10, "1998-01-05".to_string())]
+        );
+        assert_eq!(spans("１２月３１日晚"), [(0, 7, "--12-31".to_string())]);
+    }
+
     #[test]
     fn split_range_takes_month_from_left() {
         let folded = crate::normalize::fold("12月27日至31日");
@@ -824,6 +1004,66 @@ mod tests {
     fn amounts_of_time_are_not_dates() {
         assert!(dates("上海合作组织成立23年后").is_empty());
         assert!(dates("10年来，两国关系发展").is_empty());
+    }
+
+    /// The pattern [`Side::read`] reads a side of a date as.
+    static SIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?P<rel>{REL_YEAR})?(?:(?P<y>{Y})年?)?(?:(?P<m>{M}|元)月)?(?:{REL_MONTH}?(?P<d>{D})[日号])?(?P<rest>.*)$"
+        ))
+        .expect("date side regex")
+    });
+
+    fn side_by_pattern(s: &str) -> Option<Side<'_>> {
+        let c = SIDE.captures(s)?;
+        let group = |name| c.name(name).map(|g| g.as_str());
+        Some(Side {
+            year: group("y"),
+            month: group("m"),
+            day: group("d"),
+            rest: group("rest").expect("rest"),
+        })
+    }
+
+    #[test]
+    fn sides_read_as_the_pattern_reads_them() {
+        for s in [
+            "",
+            "2024年7月5日",
+            "一九九七年十二月三十一日",
+            "二○○二年",
+            "2024",
+            "今年6月",
+            "去年十月二十日晚8时",
+            "元月1日",
+            "正月初三",
+            "本月15日",
+            "上月二十九号",
+            "上月32日",
+            "13月",
+            "12月份",
+            "1日20时",
+            "下午5时",
+            "三十一日",
+            "三十二日",
+            "十月十日",
+            "01月09日",
+            "199年",
+            "1998年年底",
+            "一九九八",
+            "一九九",
+            "a\nb",
+            "5日\n",
+        ] {
+            assert_eq!(Side::read(s), side_by_pattern(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sides_read_as_the_pattern_reads_them_anywhere(s in "(今年|去年|当年|本月|上月|下月)?[0-9〇○零一二三四五六七八九十年月日号元本上下午晚时分点半正初\n]{0,12}") {
+            proptest::prop_assert_eq!(Side::read(&s), side_by_pattern(&s));
+        }
     }
 
     #[test]

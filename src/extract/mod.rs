@@ -150,6 +150,9 @@ pub struct Paragraph<'a> {
     /// `byte_at[i]` is the byte offset of character `i` in `text` (plus one past the end).
     byte_at: Vec<usize>,
     claimed: Vec<Option<EntityKind>>,
+    /// The runs the number pass searches, when the date pass found them in its scan of the
+    /// characters (see `numeral::RunFilterPair`).
+    pub(crate) number_runs: Option<Vec<numeral::Run>>,
     /// [`place::is_place_token`] of each token once asked (0: not yet, 1: no, 2: yes): the
     /// organization and place passes both ask it of most tokens.
     place_token: Vec<Cell<u8>>,
@@ -198,6 +201,7 @@ impl<'a> Paragraph<'a> {
             tokens,
             byte_at,
             claimed: vec![None; n],
+            number_runs: None,
             place_token: vec![Cell::new(0); tokens.len()],
             gazetteer: vec![Cell::new(0); n],
             org_anchor: vec![Cell::new(0); tokens.len()],

@@ -69,24 +69,31 @@ const ANCHORS: &str = "〇○零一二两三四五六七八九十百千万亿012
 
 /// The runs of a paragraph a number may lie in: written in the pattern's characters and holding
 /// a digit or a Chinese numeral.
-static NUMBER_RUNS: LazyLock<Option<RunFilter>> =
+pub(super) static NUMBER_RUNS: LazyLock<Option<RunFilter>> =
     LazyLock::new(|| RunFilter::new(NUMBER.as_str(), &[ANCHORS]));
 
-/// A match of [`NUMBER`]: its byte span and the value of its numeral as written
-/// ([`value_parts`]).
+/// A match of [`NUMBER`]: its byte span, its span in characters and the value of its numeral
+/// as written ([`value_parts`]).
 #[derive(Clone, Copy, Debug)]
 struct NumberMatch {
     start: usize,
     end: usize,
+    /// The span in characters (counted once per distinct run, rather than searched for in the
+    /// paragraph at every match).
+    char_start: usize,
+    char_end: usize,
     value: Option<(f64, bool, bool)>,
 }
 
 impl NumberMatch {
     fn of(text: &str, start: usize, end: usize) -> Self {
         let parts = NumberParts::of(text, start, end);
+        let char_start = text[..start].chars().count();
         NumberMatch {
             start,
             end,
+            char_start,
+            char_end: char_start + text[start..end].chars().count(),
             value: value_parts(&text[parts.num.0..parts.num.1], parts.sign),
         }
     }
@@ -97,8 +104,9 @@ thread_local! {
     static RUN_MEMO: RefCell<RunMemo<NumberMatch>> = RefCell::default();
 }
 
-/// The [`NUMBER`] matches in the paragraph, in order.
-fn matches(p: &Paragraph<'_>) -> Vec<NumberMatch> {
+/// The [`NUMBER`] matches in the paragraph, in order; `runs` are the paragraph's runs when
+/// they are known already (the date pass finds them, see [`Paragraph::number_runs`]).
+fn matches(p: &Paragraph<'_>, runs: Option<Vec<numeral::Run>>) -> Vec<NumberMatch> {
     let text = p.text;
     let Some(filter) = &*NUMBER_RUNS else {
         return NUMBER
@@ -106,7 +114,7 @@ fn matches(p: &Paragraph<'_>) -> Vec<NumberMatch> {
             .map(|m| NumberMatch::of(text, m.start(), m.end()))
             .collect();
     };
-    let runs = filter.runs(p, 1);
+    let runs = runs.unwrap_or_else(|| filter.runs(p, 1));
     if runs.is_empty() {
         return Vec::new();
     }
@@ -129,6 +137,8 @@ fn matches(p: &Paragraph<'_>) -> Vec<NumberMatch> {
             out.extend(found.iter().map(|m| NumberMatch {
                 start: run.byte_start + m.start,
                 end: run.byte_start + m.end,
+                char_start: run.start + m.char_start,
+                char_end: run.start + m.char_end,
                 value: m.value,
             }));
         }
@@ -159,7 +169,8 @@ fn value_parts(raw: &str, sign: Option<&str>) -> Option<(f64, bool, bool)> {
 /// Find numbers in the paragraph (outside dates) and claim their characters.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let text = p.text;
-    for found in matches(p) {
+    let runs = p.number_runs.take();
+    for found in matches(p, runs) {
         let (m_start, m_end) = (found.start, found.end);
         let NumberParts {
             ordinal,
@@ -171,10 +182,11 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         if !ordinal && &text[num_from..num_to] == "一" {
             continue;
         }
-        let start = p.char_at_byte(m_start);
-        let num_start = p.char_at_byte(num_from);
-        let mut num_end = p.char_at_byte(num_to);
-        let mut end = p.char_at_byte(m_end);
+        // 第, % and ‰ are a character each.
+        let start = found.char_start;
+        let num_start = start + usize::from(ordinal);
+        let mut end = found.char_end;
+        let mut num_end = end - usize::from(sign.is_some());
         let mut raw = &text[num_from..num_to];
         let mut parsed = found.value;
         // 四十五亿千瓦 and 一百万千米: the 千 opens the unit (千瓦, 千米), not the numeral.
@@ -478,7 +490,7 @@ mod tests {
         fn runs_hold_every_number(s in "[0-9.·,/∶:%‰一二两三四五六七八九十百千万亿零〇○几数上多余点之分第个年大元半 ，的是]{0,30}") {
             let p = Paragraph::new(&s, &[]);
             let whole: Vec<_> = NUMBER.find_iter(&s).map(|m| (m.start(), m.end())).collect();
-            proptest::prop_assert_eq!(matches(&p).iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(), whole);
+            proptest::prop_assert_eq!(matches(&p, None).iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(), whole);
         }
     }
 
@@ -498,7 +510,7 @@ mod tests {
                 .find_iter(&folded)
                 .map(|m| (m.start(), m.end()))
                 .collect();
-            let found: Vec<_> = matches(&p).iter().map(|m| (m.start, m.end)).collect();
+            let found: Vec<_> = matches(&p, None).iter().map(|m| (m.start, m.end)).collect();
             assert_eq!(found, whole, "{line}");
         }
         // A lone digit or numeral is its own match.
@@ -507,6 +519,38 @@ mod tests {
             let m = NUMBER.find(&s).map(|m| m.range());
             assert_eq!(m, Some(0..s.len()), "{c}");
         }
+    }
+
+    /// Spans in characters, values and flags on forms where a match's characters and bytes
+    /// differ (full-width digits, 第, %, 百分之, multipliers) and where it does not start its run.
+    #[test]
+    fn spans_and_values_on_mixed_widths() {
+        let spans = |text: &str| -> Vec<(usize, usize, f64, bool, bool, bool)> {
+            let folded = crate::normalize::fold(text);
+            let tokens = crate::segment::Segmenter::shared().tag(&folded);
+            let mut p = Paragraph::new(&folded, &tokens);
+            let mut out = Vec::new();
+            find(&mut p, &mut out);
+            out.iter()
+                .map(|m| match &m.detail {
+                    Detail::Number(v) => {
+                        (m.start, m.end, v.value, v.ordinal, v.percent, v.approximate)
+                    }
+                    _ => unreachable!("a number pass mention"),
+                })
+                .collect()
+        };
+        assert_eq!(spans("约1.4万家"), [(1, 5, 14_000.0, false, false, true)]);
+        assert_eq!(spans("占百分之三十"), [(1, 6, 30.0, false, true, false)]);
+        assert_eq!(spans("增长３０％"), [(2, 5, 30.0, false, true, false)]);
+        assert_eq!(spans("第二十四次会议"), [(0, 4, 24.0, true, false, false)]);
+        assert_eq!(
+            spans("１９９８年有１２３４５人"),
+            [
+                (0, 5, 1998.0, false, false, false),
+                (6, 11, 12_345.0, false, false, false)
+            ]
+        );
     }
 
     #[test]

@@ -288,13 +288,89 @@ impl RunFilter {
                 seen |= c;
                 i += 1;
             }
-            if seen & self.want == self.want && i - start >= min_len {
-                out.push(Run {
-                    start,
-                    end: i,
-                    byte_start: p.byte_of(start),
-                    byte_end: p.byte_of(i),
-                });
+            self.keep(p, start, i, seen, min_len, &mut out);
+        }
+        out
+    }
+
+    /// Keep the run of characters `start..end`, which collected the bits `seen`, if it holds
+    /// every anchor and is at least `min_len` characters long.
+    #[inline]
+    fn keep(
+        &self,
+        p: &Paragraph<'_>,
+        start: usize,
+        end: usize,
+        seen: u8,
+        min_len: usize,
+        out: &mut Vec<Run>,
+    ) {
+        if seen & self.want == self.want && end - start >= min_len {
+            out.push(Run {
+                start,
+                end,
+                byte_start: p.byte_of(start),
+                byte_end: p.byte_of(end),
+            });
+        }
+    }
+}
+
+/// Two [`RunFilter`]s read in one scan of a paragraph (the date and number passes look for
+/// runs in the same paragraphs): a table of both filters' bytes per character, so that the
+/// characters outside both alphabets, most of a text, cost one look-up.
+pub(crate) struct RunFilterPair<'f> {
+    filters: [&'f RunFilter; 2],
+    /// The first filter's byte in the low half, the second's in the high half.
+    table: Box<[u16]>,
+    /// The entry of characters beyond the table.
+    beyond: u16,
+}
+
+impl<'f> RunFilterPair<'f> {
+    pub(crate) fn new(first: &'f RunFilter, second: &'f RunFilter) -> Self {
+        let table = first
+            .table
+            .iter()
+            .zip(second.table.iter())
+            .map(|(&a, &b)| u16::from(a) | u16::from(b) << 8)
+            .collect();
+        let beyond = |f: &RunFilter| if f.astral { 0xff } else { 0 };
+        RunFilterPair {
+            filters: [first, second],
+            table,
+            beyond: beyond(first) | beyond(second) << 8,
+        }
+    }
+
+    /// [`RunFilter::runs`] of both filters, with their least lengths.
+    pub(crate) fn runs(&self, p: &Paragraph<'_>, min_len: [usize; 2]) -> [Vec<Run>; 2] {
+        let mut out = [Vec::new(), Vec::new()];
+        // Per filter: the bits collected by the run under way (never 0 inside one, as its
+        // characters all have the alphabet's bit; 0 between runs) and where it started.
+        let mut seen = [0u8; 2];
+        let mut start = [0usize; 2];
+        for (i, &c) in p.chars.iter().enumerate() {
+            let class = self.table.get(c as usize).copied().unwrap_or(self.beyond);
+            if class == 0 && seen == [0, 0] {
+                continue;
+            }
+            for k in 0..2 {
+                let bits = (class >> (8 * k)) as u8;
+                if bits & 1 != 0 {
+                    if seen[k] == 0 {
+                        start[k] = i;
+                    }
+                    seen[k] |= bits;
+                } else if seen[k] != 0 {
+                    self.filters[k].keep(p, start[k], i, seen[k], min_len[k], &mut out[k]);
+                    seen[k] = 0;
+                }
+            }
+        }
+        for k in 0..2 {
+            if seen[k] != 0 {
+                self.filters[k].keep(p, start[k], p.len(), seen[k], min_len[k], &mut out[k]);
             }
         }
         out
