@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
+use std::time::{Duration, Instant};
 
 use clap::Args;
 
@@ -112,6 +113,18 @@ pub fn analyze_source_with(
 /// `window` items ahead of `consume`, so memory stays bounded. Each worker thread keeps a state
 /// `S` (a summary of what it saw); the states are returned at the end. When `consume` fails,
 /// the workers stop and the error is returned.
+///
+/// A worker hands its results over a few at a time: when it holds [`HOLD_ITEMS`] of them, when
+/// it finishes an item and the first it holds finished [`HOLD_TIME`] ago or more, before it
+/// waits for the window, and at the end. Waking the calling thread for every small document
+/// cost the worker more than the document's own reporting; in exchange a result may reach
+/// `consume` as late as the worker's next item takes.
+/// How many finished results a worker of [`ordered_map`] holds before it hands them over.
+const HOLD_ITEMS: usize = 8;
+/// How long ago the first result a worker of [`ordered_map`] holds must have finished for the
+/// worker to hand its results over as soon as it finishes another item.
+const HOLD_TIME: Duration = Duration::from_millis(2);
+
 pub fn ordered_map<T, R, S, E>(
     pool: &rayon::ThreadPool,
     items: &[T],
@@ -132,7 +145,7 @@ where
     let consumed = (Mutex::new((0usize, 0usize)), Condvar::new());
     let states = Mutex::new(Vec::new());
     let workers = pool.current_num_threads().clamp(1, items.len().max(1));
-    let (tx, rx) = mpsc::channel::<(usize, std::thread::Result<R>)>();
+    let (tx, rx) = mpsc::channel::<Vec<(usize, std::thread::Result<R>)>>();
     let mut outcome = Ok(());
     let mut panicked = None;
     pool.in_place_scope(|scope| {
@@ -141,12 +154,23 @@ where
             let (next, stop, consumed, states, work) = (&next, &stop, &consumed, &states, &work);
             scope.spawn(move |_| {
                 let mut state = S::default();
+                // Finished results not handed over yet, and when the first of them finished.
+                let mut held = Vec::new();
+                let mut held_since = Instant::now();
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     if i >= items.len() {
                         break;
                     }
                     let mut done = consumed.0.lock().unwrap_or_else(|e| e.into_inner());
+                    if i >= done.0 + window && !held.is_empty() {
+                        // The calling thread may be waiting for what this worker holds.
+                        drop(done);
+                        if tx.send(std::mem::take(&mut held)).is_err() {
+                            break;
+                        }
+                        done = consumed.0.lock().unwrap_or_else(|e| e.into_inner());
+                    }
                     while i >= done.0 + window && !stop.load(Ordering::SeqCst) {
                         done.1 += 1;
                         done = consumed.1.wait(done).unwrap_or_else(|e| e.into_inner());
@@ -160,9 +184,19 @@ where
                     // resumes it, instead of leaving it waiting for this item forever.
                     let result =
                         panic::catch_unwind(AssertUnwindSafe(|| work(&items[i], &mut state)));
-                    if tx.send((i, result)).is_err() {
+                    let panicked = result.is_err();
+                    if held.is_empty() {
+                        held_since = Instant::now();
+                    }
+                    held.push((i, result));
+                    if (panicked || held.len() >= HOLD_ITEMS || held_since.elapsed() >= HOLD_TIME)
+                        && tx.send(std::mem::take(&mut held)).is_err()
+                    {
                         break;
                     }
+                }
+                if !held.is_empty() {
+                    let _ = tx.send(held);
                 }
                 states.lock().unwrap_or_else(|e| e.into_inner()).push(state);
             });
@@ -170,8 +204,8 @@ where
         drop(tx);
         let mut ready = BTreeMap::new();
         let mut wanted = 0;
-        'receive: for (i, result) in rx.iter() {
-            ready.insert(i, result);
+        'receive: for batch in rx.iter() {
+            ready.extend(batch);
             while let Some(result) = ready.remove(&wanted) {
                 let failed = match result {
                     Ok(result) => match consume(&items[wanted], result) {
@@ -438,6 +472,27 @@ mod tests {
         .unwrap();
         assert_eq!(seen, items);
         assert_eq!(states.iter().sum::<usize>(), items.len());
+    }
+
+    #[test]
+    fn ordered_map_hands_held_results_over_before_waiting_for_the_window() {
+        // One worker, a window smaller than what a worker holds: without handing over what it
+        // holds before waiting, the worker and the consumer would wait for each other.
+        let pool = thread_pool(Some(1));
+        let items: Vec<usize> = (0..3 * HOLD_ITEMS).collect();
+        let mut seen = Vec::new();
+        ordered_map(
+            &pool,
+            &items,
+            1,
+            |&i, _: &mut ()| i,
+            |_, i| {
+                seen.push(i);
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, items);
     }
 
     #[test]
