@@ -957,12 +957,8 @@ mod tests {
     #[test]
     fn spans_in_characters() {
         let spans = |text: &str| -> Vec<(usize, usize, String)> {
-            let folded = crate::normalize::fold(text);
-            let tokens = crate::segment::Segmenter::shared().tag(&folded);
-            let mut p = Paragraph::new(&folded, &tokens);
-            let mut out = Vec::new();
-            find(&mut p, &mut out);
-            out.iter()
+            crate::extract::run_pass(text, find)
+                .iter()
                 .map(|m| match &m.detail {
                     Detail::Date(v) => (m.start, m.end, v.iso.clone()),
                     _ => unreachable!("a date pass mention"),
@@ -985,12 +981,7 @@ mod tests {
 
     #[test]
     fn split_range_takes_month_from_left() {
-        let folded = crate::normalize::fold("12月27日至31日");
-        let tokens = crate::segment::Segmenter::shared().tag(&folded);
-        let mut p = Paragraph::new(&folded, &tokens);
-        let mut out = Vec::new();
-        find(&mut p, &mut out);
-        let isos: Vec<String> = out
+        let isos: Vec<String> = crate::extract::run_pass("12月27日至31日", find)
             .iter()
             .map(|m| match &m.detail {
                 Detail::Date(v) => v.iso.clone(),

@@ -341,13 +341,25 @@ impl Extractor {
     }
 }
 
-/// Test helper: segment and extract one paragraph, returning (kind, text) pairs.
+/// Test helper: segment one paragraph and run one pass (`date::find`, `number::find` …) alone
+/// over it, returning its mentions.
 #[cfg(test)]
-pub(crate) fn extract_texts(text: &str) -> Vec<(EntityKind, String)> {
+pub(crate) fn run_pass(
+    text: &str,
+    pass: fn(&mut Paragraph<'_>, &mut Vec<Mention>),
+) -> Vec<Mention> {
     let folded = crate::normalize::fold(text);
     let tokens = crate::segment::Segmenter::shared().tag(&folded);
     let mut p = Paragraph::new(&folded, &tokens);
-    let mentions = Extractor.extract(&mut p);
+    let mut out = Vec::new();
+    pass(&mut p, &mut out);
+    out
+}
+
+/// Test helper: segment and extract one paragraph, returning (kind, text) pairs.
+#[cfg(test)]
+pub(crate) fn extract_texts(text: &str) -> Vec<(EntityKind, String)> {
+    let mentions = run_pass(text, |p, out| *out = Extractor.extract(p));
     let chars: Vec<char> = text.chars().collect();
     mentions
         .iter()

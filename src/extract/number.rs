@@ -446,12 +446,11 @@ mod tests {
     }
 
     fn value(text: &str) -> NumberValue {
-        let folded = crate::normalize::fold(text);
-        let tokens = crate::segment::Segmenter::shared().tag(&folded);
-        let mut p = Paragraph::new(&folded, &tokens);
-        let mut out = Vec::new();
-        find(&mut p, &mut out);
-        match out.into_iter().next().map(|m| m.detail) {
+        match crate::extract::run_pass(text, find)
+            .into_iter()
+            .next()
+            .map(|m| m.detail)
+        {
             Some(Detail::Number(v)) => v,
             other => panic!("no number in {text}: {other:?}"),
         }
@@ -526,12 +525,8 @@ mod tests {
     #[test]
     fn spans_and_values_on_mixed_widths() {
         let spans = |text: &str| -> Vec<(usize, usize, f64, bool, bool, bool)> {
-            let folded = crate::normalize::fold(text);
-            let tokens = crate::segment::Segmenter::shared().tag(&folded);
-            let mut p = Paragraph::new(&folded, &tokens);
-            let mut out = Vec::new();
-            find(&mut p, &mut out);
-            out.iter()
+            crate::extract::run_pass(text, find)
+                .iter()
                 .map(|m| match &m.detail {
                     Detail::Number(v) => {
                         (m.start, m.end, v.value, v.ordinal, v.percent, v.approximate)
