@@ -108,23 +108,23 @@ pub fn analyze_source_with(
     }
 }
 
-/// Run `work` on every item on the pool's threads and hand the results to `consume` on the
-/// calling thread, in input order, as soon as each is next in line. Workers run at most
-/// `window` items ahead of `consume`, so memory stays bounded. Each worker thread keeps a state
-/// `S` (a summary of what it saw); the states are returned at the end. When `consume` fails,
-/// the workers stop and the error is returned.
-///
-/// A worker hands its results over a few at a time: when it holds [`HOLD_ITEMS`] of them, when
-/// it finishes an item and the first it holds finished [`HOLD_TIME`] ago or more, before it
-/// waits for the window, and at the end. Waking the calling thread for every small document
-/// cost the worker more than the document's own reporting; in exchange a result may reach
-/// `consume` as late as the worker's next item takes.
 /// How many finished results a worker of [`ordered_map`] holds before it hands them over.
 const HOLD_ITEMS: usize = 8;
 /// How long ago the first result a worker of [`ordered_map`] holds must have finished for the
 /// worker to hand its results over as soon as it finishes another item.
 const HOLD_TIME: Duration = Duration::from_millis(2);
 
+/// Run `work` on every item on the pool's threads and hand the results to `consume` on the
+/// calling thread, in input order, once each is next in line and handed over. Workers run at most
+/// `window` items ahead of `consume`, so memory stays bounded. Each worker thread keeps a state
+/// `S` (a summary of what it saw); the states are returned at the end. When `consume` fails,
+/// the workers stop and the error is returned.
+///
+/// A worker hands its results over a few at a time: when it holds `HOLD_ITEMS` (8) of them, when
+/// it finishes an item and the first it holds finished `HOLD_TIME` (2 ms) ago or more, before it
+/// waits for the window, and at the end. Waking the calling thread for every small document
+/// cost the worker more than the document's own reporting; in exchange a result may reach
+/// `consume` as late as the worker's next item takes.
 pub fn ordered_map<T, R, S, E>(
     pool: &rayon::ThreadPool,
     items: &[T],

@@ -281,7 +281,7 @@ impl<'a> Paragraph<'a> {
     }
 
     /// True when token `i` is written in transliteration characters only
-    /// ([`place::is_translit`]), worked out once per paragraph.
+    /// (`place::is_translit`), worked out once per paragraph.
     pub fn is_translit_token(&self, i: usize) -> bool {
         let memo = &self.translit[i];
         match memo.get() {
