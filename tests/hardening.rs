@@ -809,3 +809,70 @@ fn output_is_byte_identical_across_runs_and_thread_counts() {
     let csv = run(&["-j1"], "csv");
     assert!(run(&["-j2"], "csv") == csv);
 }
+
+#[test]
+fn output_into_a_named_pipe_is_written_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = TempDir::new().unwrap();
+    let (good, good_doc) = good_article(dir.path());
+    let fifo = dir.path().join("report.pipe");
+    let made = StdCommand::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        println!("skipped: mkfifo is not available here");
+        return;
+    }
+    // The reader waits for a writer to open the pipe, then reads to its end.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reading = fifo.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(fs::read_to_string(&reading));
+    });
+    cli()
+        .arg("analyze")
+        .arg(&good)
+        .args(["--format", "jsonl", "--output"])
+        .arg(&fifo)
+        .assert()
+        .code(0)
+        .stdout("");
+    let text = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the report went through the pipe")
+        .unwrap();
+    let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(first, good_doc);
+    // Still a pipe: no file was renamed onto it.
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(temp_files_in(dir.path()), Vec::<PathBuf>::new());
+}
+
+#[test]
+fn output_through_a_link_replaces_the_file_it_points_to() {
+    let dir = TempDir::new().unwrap();
+    let (good, good_doc) = good_article(dir.path());
+    let reports = dir.path().join("reports");
+    fs::create_dir(&reports).unwrap();
+    let real = reports.join("real.jsonl");
+    fs::write(&real, "an older report\n").unwrap();
+    let link = dir.path().join("latest.jsonl");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    cli()
+        .arg("analyze")
+        .arg(&good)
+        .args(["--format", "jsonl", "--output"])
+        .arg(&link)
+        .assert()
+        .code(0)
+        .stdout("");
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let text = fs::read_to_string(&real).unwrap();
+    let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(first, good_doc);
+    assert_eq!(temp_files_in(&reports), Vec::<PathBuf>::new());
+    assert_eq!(temp_files_in(dir.path()), Vec::<PathBuf>::new());
+}

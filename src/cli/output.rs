@@ -1,16 +1,22 @@
 //! Where reports go: standard output, or a file written atomically (a temporary file in the
 //! same folder, renamed into place when the report is complete).
 
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// The destination of a report: standard output, or a temporary file persisted at the end.
+/// The destination of a report: standard output, a temporary file persisted at the end, or
+/// something that is not a file at all (a device such as `/dev/null`, a named pipe), written
+/// in place.
 pub enum Destination {
     Stdout,
     File {
         temp: tempfile::NamedTempFile,
         path: PathBuf,
     },
+    /// A device, named pipe or socket: renaming a file onto it would replace it (`/dev/null`
+    /// would become an ordinary file), so it is opened and written to as it is.
+    Stream(fs::File),
 }
 
 impl Destination {
@@ -23,6 +29,32 @@ impl Destination {
             _ => PathBuf::from("."),
         };
         let name = path.display().to_string();
+        // A link to a report is followed: the report replaces the file it points to, and the link
+        // stays. (A link that points nowhere yet is left to the rename, which replaces it.)
+        let resolved = match fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).ok(),
+            _ => None,
+        };
+        let path = resolved.as_deref().unwrap_or(path);
+        let dir = match resolved.as_deref().and_then(Path::parent) {
+            Some(parent) => parent.to_path_buf(),
+            None => dir,
+        };
+        if let Ok(meta) = fs::metadata(path)
+            && !meta.is_file()
+            && !meta.is_dir()
+        {
+            return fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map(Destination::Stream)
+                .map_err(|e| {
+                    (
+                        name,
+                        format!("cannot write: {}", crate::reader::describe_io(&e)),
+                    )
+                });
+        }
         if !dir.is_dir() {
             let why = if dir.exists() {
                 "is not a folder"
@@ -63,12 +95,14 @@ impl Destination {
             Destination::File { temp, .. } => {
                 Box::new(io::BufWriter::new(temp.as_file().try_clone()?))
             }
+            Destination::Stream(file) => Box::new(io::BufWriter::new(file.try_clone()?)),
         })
     }
 
     /// Move the finished temporary file into place. Until then the target is untouched: a run
     /// that fails, or is killed, before this leaves any earlier file as it was. (Dropping a
-    /// `Destination` without committing removes the temporary file.)
+    /// `Destination` without committing removes the temporary file.) A device or pipe has had
+    /// everything already: there is nothing to move.
     pub fn commit(self) -> Result<(), (String, String)> {
         if let Destination::File { temp, path } = self {
             let fail = |e: &io::Error| {
