@@ -195,6 +195,34 @@ fn parse_chinese_integer(s: &str) -> Option<f64> {
     Some(total + section + group + digit.unwrap_or(0.0))
 }
 
+/// The end of `word` where it is written at `i` of `cs`.
+pub(super) fn word_at(cs: &[char], i: usize, word: &str) -> Option<usize> {
+    let mut k = i;
+    for w in word.chars() {
+        if cs.get(k) != Some(&w) {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
+/// The ends of the words of `words` written at `i` of `cs`, in the list's order: the order in
+/// which a regex tries the branches of an alternation of them.
+pub(super) fn words_at<'a>(
+    cs: &'a [char],
+    i: usize,
+    words: &'a [&str],
+) -> impl Iterator<Item = usize> + 'a {
+    words.iter().filter_map(move |w| word_at(cs, i, w))
+}
+
+/// The end of the first word of `words` written at `i` of `cs`: where an alternation of them
+/// ends when nothing after it can fail.
+pub(super) fn first_word_at(cs: &[char], i: usize, words: &[&str]) -> Option<usize> {
+    words_at(cs, i, words).next()
+}
+
 /// A stretch of a paragraph that a pattern's matches may lie in: characters `start..end`, bytes
 /// `byte_start..byte_end` of the paragraph's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
