@@ -293,7 +293,7 @@ impl RunFilter {
     /// anchors or look-around whose matches are written in the alphabet only and hold a
     /// character of every anchor set finds the same matches in these runs as in the whole text
     /// (a match never crosses a character outside the alphabet), so the date and number passes
-    /// hand only them to the regex engine.
+    /// scan only them.
     pub(crate) fn runs(&self, p: &Paragraph<'_>, min_len: usize) -> Vec<Run> {
         let chars = &p.chars;
         let n = chars.len();
@@ -406,8 +406,8 @@ impl<'f> RunFilterPair<'f> {
 }
 
 /// What a pass found in the runs one thread has seen (offsets in the run): a news corpus writes
-/// the same dates and numbers again and again (1月5日, 今年, 30%), and a regex costs thousands
-/// of instructions a match. It holds at most [`RunMemo::CAP`] runs and is emptied when full, so
+/// the same dates and numbers again and again (1月5日, 今年, 30%), and valuing what a run holds
+/// costs thousands of instructions. It holds at most [`RunMemo::CAP`] runs and is emptied when full, so
 /// it never grows with the corpus.
 pub(crate) struct RunMemo<T> {
     runs: FxHashMap<Box<str>, Vec<T>>,
