@@ -426,19 +426,22 @@ thread_local! {
     static RUN_MEMO: RefCell<RunMemo<RunMatch>> = RefCell::default();
 }
 
-fn run_matches(run: &str) -> Vec<RunMatch> {
-    let (mut bytes, cs): (Vec<usize>, Vec<char>) = run.char_indices().unzip();
-    bytes.push(run.len());
-    scan_dates(&cs)
+/// The dates in `run`, whose characters are `cs`; `byte_of` gives the byte offset in `run` of a
+/// character offset.
+fn run_matches(run: &str, cs: &[char], byte_of: impl Fn(usize) -> usize) -> Vec<RunMatch> {
+    scan_dates(cs)
         .into_iter()
-        .map(|(span, form)| RunMatch {
-            start: bytes[span.start],
-            end: bytes[span.end],
-            char_start: span.start,
-            char_end: span.end,
-            form,
-            clock: (form == Form::Clock).then(|| clock_check(&cs[span.clone()])),
-            value: value_of(&run[bytes[span.start]..bytes[span.end]]),
+        .map(|(span, form)| {
+            let (start, end) = (byte_of(span.start), byte_of(span.end));
+            RunMatch {
+                start,
+                end,
+                char_start: span.start,
+                char_end: span.end,
+                form,
+                clock: (form == Form::Clock).then(|| clock_check(&cs[span.clone()])),
+                value: value_of(&run[start..end]),
+            }
         })
         .collect()
 }
@@ -467,7 +470,11 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     RUN_MEMO.with_borrow_mut(|memo| {
         for run in runs {
             let hay = &text[run.byte_start..run.byte_end];
-            for m in memo.matches(hay, run_matches) {
+            let found = memo.matches(hay, |hay| {
+                let chars = &p.chars[run.start..run.end];
+                run_matches(hay, chars, |i| p.byte_of(run.start + i) - run.byte_start)
+            });
+            for m in found {
                 let start = run.start + m.char_start;
                 let end = run.start + m.char_end;
                 let before = start.checked_sub(1).map(|i| p.chars[i]);

@@ -231,14 +231,13 @@ struct NumberMatch {
     value: Option<(f64, bool, bool)>,
 }
 
-/// The numbers in `text` (a run or a whole paragraph), with their values.
-fn numbers_in(text: &str) -> Vec<NumberMatch> {
-    let (mut bytes, cs): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
-    bytes.push(text.len());
-    scan_numbers(&cs)
+/// The numbers in `text` (a run or a whole paragraph), whose characters are `cs`, with their
+/// values; `byte_of` gives the byte offset in `text` of a character offset.
+fn numbers_in(text: &str, cs: &[char], byte_of: impl Fn(usize) -> usize) -> Vec<NumberMatch> {
+    scan_numbers(cs)
         .into_iter()
         .map(|span| {
-            let (start, end) = (bytes[span.start], bytes[span.end]);
+            let (start, end) = (byte_of(span.start), byte_of(span.end));
             let parts = NumberParts::of(text, start, end);
             NumberMatch {
                 start,
@@ -261,7 +260,7 @@ thread_local! {
 fn matches(p: &Paragraph<'_>, runs: Option<Vec<numeral::Run>>) -> Vec<NumberMatch> {
     let text = p.text;
     let Some(filter) = &*NUMBER_RUNS else {
-        return numbers_in(text);
+        return numbers_in(text, &p.chars, |i| p.byte_of(i));
     };
     let runs = runs.unwrap_or_else(|| filter.runs(p, 1));
     if runs.is_empty() {
@@ -271,7 +270,10 @@ fn matches(p: &Paragraph<'_>, runs: Option<Vec<numeral::Run>>) -> Vec<NumberMatc
         let mut out = Vec::new();
         for run in runs {
             let hay = &text[run.byte_start..run.byte_end];
-            let found = memo.matches(hay, numbers_in);
+            let found = memo.matches(hay, |hay| {
+                let chars = &p.chars[run.start..run.end];
+                numbers_in(hay, chars, |i| p.byte_of(run.start + i) - run.byte_start)
+            });
             out.extend(found.iter().map(|m| NumberMatch {
                 start: run.byte_start + m.start,
                 end: run.byte_start + m.end,
@@ -698,7 +700,12 @@ mod tests {
 
     /// Byte spans of what [`scan_numbers`] finds in `s`.
     fn numbers_by_scanner(s: &str) -> Vec<(usize, usize)> {
-        numbers_in(s).iter().map(|m| (m.start, m.end)).collect()
+        let (mut bytes, cs): (Vec<usize>, Vec<char>) = s.char_indices().unzip();
+        bytes.push(s.len());
+        numbers_in(s, &cs, |i| bytes[i])
+            .iter()
+            .map(|m| (m.start, m.end))
+            .collect()
     }
 
     /// Generated texts made of pieces of numbers and of what stands around them: digits and

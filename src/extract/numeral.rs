@@ -60,6 +60,10 @@ pub fn parse_approx(s: &str) -> Option<(f64, bool)> {
         let d = parse(den)?;
         return (d != 0.0).then_some((n / d, false));
     }
+    if !s.contains(['多', '余', '几', '数', '上']) {
+        // Nothing to drop: the numeral as written.
+        return parse(s).map(|v| (v, false));
+    }
     let mut approximate = false;
     let mut clean = String::with_capacity(s.len());
     let mut prev: Option<char> = None;
@@ -407,16 +411,19 @@ impl<'f> RunFilterPair<'f> {
 
 /// What a pass found in the runs one thread has seen (offsets in the run): a news corpus writes
 /// the same dates and numbers again and again (1月5日, 今年, 30%), and valuing what a run holds
-/// costs thousands of instructions. It holds at most [`RunMemo::CAP`] runs and is emptied when full, so
-/// it never grows with the corpus.
+/// costs thousands of instructions. A run seen again costs one look-up. It holds at most
+/// [`RunMemo::CAP`] runs and is emptied when full, so it never grows with the corpus.
 pub(crate) struct RunMemo<T> {
-    runs: FxHashMap<Box<str>, Vec<T>>,
+    /// Where in `found` the matches of each run seen lie.
+    index: FxHashMap<Box<str>, usize>,
+    found: Vec<Vec<T>>,
 }
 
 impl<T> Default for RunMemo<T> {
     fn default() -> Self {
         RunMemo {
-            runs: FxHashMap::default(),
+            index: FxHashMap::default(),
+            found: Vec::new(),
         }
     }
 }
@@ -427,13 +434,19 @@ impl<T> RunMemo<T> {
     /// The matches of `run`, found by `find` the first time the run is seen.
     #[inline]
     pub(crate) fn matches(&mut self, run: &str, find: impl FnOnce(&str) -> Vec<T>) -> &[T] {
-        if !self.runs.contains_key(run) {
-            if self.runs.len() >= Self::CAP {
-                self.runs.clear();
+        let at = match self.index.get(run) {
+            Some(&at) => at,
+            None => {
+                if self.found.len() >= Self::CAP {
+                    self.index.clear();
+                    self.found.clear();
+                }
+                self.found.push(find(run));
+                self.index.insert(run.into(), self.found.len() - 1);
+                self.found.len() - 1
             }
-            self.runs.insert(run.into(), find(run));
-        }
-        &self.runs[run]
+        };
+        &self.found[at]
     }
 }
 
