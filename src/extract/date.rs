@@ -10,13 +10,17 @@
 //! 初 or 末 after a year or month (1997年底) is not part of the date.
 
 use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
-use super::numeral::{self, RunFilter, RunFilterPair, RunMemo};
+use super::numeral::{self, RunFilter, RunFilterPair, RunMemo, first_word_at, word_at, words_at};
 use super::{DateValue, Detail, EntityKind, Mention, Paragraph};
 use crate::normalize;
+
+// The date pattern, written as a regex ([`date_pattern`]), says which texts are dates; the
+// scanner below ([`scan_dates`]) finds its matches by hand, the way a regex search would (the
+// tests hold it to the regex), at a fraction of the cost. The pattern's characters also pick the
+// runs of a paragraph worth scanning ([`DATE_RUNS`]).
 
 /// A year: four Arabic or four Chinese digits.
 const Y: &str = r"(?:[12][0-9]{3}|[〇○零一二三四五六七八九]{4})";
@@ -24,46 +28,353 @@ const M: &str = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 const D: &str = r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
 const SEP: &str = r"[—–\-~～至到]";
 /// Relative years that stand before a month (今年6月, 去年10月).
-const REL_YEAR: &str = r"(?:今年|去年|明年|前年|后年|当年)";
+const REL_YEARS: [&str; 6] = ["今年", "去年", "明年", "前年", "后年", "当年"];
 /// Relative months that stand before a day (本月15日).
-const REL_MONTH: &str = r"(?:本月|上月|下月)";
+const REL_MONTHS: [&str; 3] = ["本月", "上月", "下月"];
 /// A day of the week, in this week or the one before or after: 星期三, 周五, 上周一, 下个礼拜天.
 const WEEKDAY: &str = r"(?:上|下|本|这)?个?(?:星期|礼拜|周)[一二三四五六日天]";
 /// Parts of a year that PD treats as one time word with the year (1998年上半年, 1998年新年).
-const YEAR_PART: &str = r"(?:年初|年底|年末|年中|上半年|下半年|新年|元旦|春节|国庆|岁末|年终|春天|夏天|秋天|冬天|春季|夏季|秋季|冬季|初春|初夏|初秋|初冬|盛夏|寒冬|深秋|春|夏|秋|冬)";
-const MONTH_PART: &str = r"(?:份|上旬|中旬|下旬)";
+const YEAR_PARTS: [&str; 31] = [
+    "年初",
+    "年底",
+    "年末",
+    "年中",
+    "上半年",
+    "下半年",
+    "新年",
+    "元旦",
+    "春节",
+    "国庆",
+    "岁末",
+    "年终",
+    "春天",
+    "夏天",
+    "秋天",
+    "冬天",
+    "春季",
+    "夏季",
+    "秋季",
+    "冬季",
+    "初春",
+    "初夏",
+    "初秋",
+    "初冬",
+    "盛夏",
+    "寒冬",
+    "深秋",
+    "春",
+    "夏",
+    "秋",
+    "冬",
+];
+const MONTH_PARTS: [&str; 4] = ["份", "上旬", "中旬", "下旬"];
 /// Times of day: after a day (8日晚) or before a clock time (下午5时).
-const TOD: &str =
-    r"(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|深夜|午夜|子夜|午后|晚|夜|早|晨)";
-const DAY_WORD: &str = r"(?:今天|今日|昨天|昨日|明天|当天|当日|次日|当|昨|今)";
+const TODS: [&str; 19] = [
+    "凌晨", "清晨", "早晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "晚间", "夜间", "深夜",
+    "午夜", "子夜", "午后", "晚", "夜", "早", "晨",
+];
+const DAY_WORDS: [&str; 11] = [
+    "今天", "今日", "昨天", "昨日", "明天", "当天", "当日", "次日", "当", "昨", "今",
+];
+/// Months and new-year words before a day counted from the new year (正月初三, 大年初一).
+const NEW_YEAR_WORDS: [&str; 4] = ["正月", "腊月", "大年", "新年"];
 const HOUR: &str =
     r"(?:2[0-4]|[01]?[0-9]|二十[一二三四]?|十[一二三四五六七八九]?|[〇零一二三四五六七八九两])";
 const MINUTE: &str = r"(?:[0-5]?[0-9]|[二三四五]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
 
+/// A regex alternation of `words`, in their order.
+fn alternation(words: &[&str]) -> String {
+    format!("(?:{})", words.join("|"))
+}
+
 /// The date pattern: one alternative per form.
 fn date_pattern() -> String {
+    let [
+        rel_year,
+        rel_month,
+        year_part,
+        month_part,
+        tod,
+        day_word,
+        new_year,
+    ] = [
+        &REL_YEARS[..],
+        &REL_MONTHS,
+        &YEAR_PARTS,
+        &MONTH_PARTS,
+        &TODS,
+        &DAY_WORDS,
+        &NEW_YEAR_WORDS,
+    ]
+    .map(alternation);
     let clock = format!(r"{HOUR}(?:时|点)(?:{MINUTE}分|半)?钟?");
-    let day_tail = format!(r"(?:{TOD}?(?:{clock})?)");
+    let day_tail = format!(r"(?:{tod}?(?:{clock})?)");
     let alternatives = [
         // 2021—2025年, 2024至2025年度, 2018—2028: one mention
         format!(r"(?P<yrange>{Y}{SEP}{Y}年|(?:19|20)[0-9]{{2}}[—–\-](?:19|20)[0-9]{{2}})"),
         // 2024年7月5日晚, 2024年7月, 1998年新年
-        format!(r"{Y}年(?:(?:{M}|元|正|腊)月(?:{D}[日号]{day_tail}|{MONTH_PART})?|{YEAR_PART})?"),
+        format!(r"{Y}年(?:(?:{M}|元|正|腊)月(?:{D}[日号]{day_tail}|{month_part})?|{year_part})?"),
         // 今年6月, 12月31日, 元月1日, 12月中旬
-        format!(r"{REL_YEAR}?(?:{M}|元|正|腊)月(?:{D}[日号]{day_tail}|{MONTH_PART})?"),
+        format!(r"{rel_year}?(?:{M}|元|正|腊)月(?:{D}[日号]{day_tail}|{month_part})?"),
         // 本月15日, 5日晚, 12日下午3时
-        format!(r"(?P<bareday>{REL_MONTH}?{D}日){day_tail}"),
+        format!(r"(?P<bareday>{rel_month}?{D}日){day_tail}"),
         // 正月初三, 大年初一
-        r"(?:正月|腊月|大年|新年)初[一二三四五六七八九十]".to_string(),
+        format!(r"{new_year}初[一二三四五六七八九十]"),
         // 星期三, 上周五, 下个礼拜天
         format!(r"(?P<weekday>{WEEKDAY})"),
         // 下午5时, 清晨6时, 8时30分, 9点钟
-        format!(r"(?P<clock>(?:{DAY_WORD}?{TOD})?{clock})"),
+        format!(r"(?P<clock>(?:{day_word}?{tod})?{clock})"),
     ];
     alternatives.join("|")
 }
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&date_pattern()).expect("date regex"));
+/// Which alternative of [`date_pattern`] a match is (its named groups).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    /// `yrange`: 2021—2025年, 2018—2028.
+    YearRange,
+    /// A date with a year or a month (2024年7月5日, 今年6月), or a day of the new year (正月初三).
+    Calendar,
+    /// `bareday`: 5日, 本月15日晚.
+    BareDay,
+    /// `weekday`: 星期三, 上周五.
+    Weekday,
+    /// `clock`: 下午5时, 8时30分.
+    Clock,
+}
+
+/// The matches of [`date_pattern`] in `cs` (character spans), as a regex search finds them: at
+/// the first position where an alternative matches, the first such alternative (read as a
+/// regex reads it, each part as long as it can be), then on from its end.
+fn scan_dates(cs: &[char]) -> Vec<(Range<usize>, Form)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cs.len() {
+        match date_at(cs, i) {
+            Some((end, form)) => {
+                out.push((i..end, form));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The end and form of the first alternative of [`date_pattern`] that matches at `i`.
+fn date_at(cs: &[char], i: usize) -> Option<(usize, Form)> {
+    let as_form = |form| move |end| (end, form);
+    year_range_at(cs, i)
+        .map(as_form(Form::YearRange))
+        .or_else(|| year_date_at(cs, i).map(as_form(Form::Calendar)))
+        .or_else(|| month_date_at(cs, i).map(as_form(Form::Calendar)))
+        .or_else(|| bare_day_at(cs, i).map(as_form(Form::BareDay)))
+        .or_else(|| new_year_day_at(cs, i).map(as_form(Form::Calendar)))
+        .or_else(|| weekday_at(cs, i).map(as_form(Form::Weekday)))
+        .or_else(|| clock_time_at(cs, i).map(as_form(Form::Clock)))
+}
+
+/// `{Y}{SEP}{Y}年|(?:19|20)[0-9]{2}[—–\-](?:19|20)[0-9]{2}` (2021—2025年, 2018—2028).
+fn year_range_at(cs: &[char], i: usize) -> Option<usize> {
+    if let Some(y) = year_at(cs, i)
+        && cs.get(y).is_some_and(|c| SEP_CHARS.contains(c))
+        && let Some(y2) = year_at(cs, y + 1)
+        && cs.get(y2) == Some(&'年')
+    {
+        return Some(y2 + 1);
+    }
+    // (?:19|20)[0-9]{2}
+    let modern_year = |k: usize| {
+        matches!(cs.get(k..k + 4), Some(['1', '9', a, b] | ['2', '0', a, b])
+            if a.is_ascii_digit() && b.is_ascii_digit())
+    };
+    (modern_year(i) && matches!(cs.get(i + 4), Some('—' | '–' | '-')) && modern_year(i + 5))
+        .then_some(i + 9)
+}
+
+/// The end of the year [`Y`] at `i`: four Arabic digits from 1000 to 2999, or four Chinese digits.
+fn year_at(cs: &[char], i: usize) -> Option<usize> {
+    let y = cs.get(i..i + 4)?;
+    let arabic = matches!(y[0], '1' | '2') && y[1..].iter().all(char::is_ascii_digit);
+    let chinese = y.iter().all(|&c| {
+        matches!(
+            c,
+            '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+        )
+    });
+    (arabic || chinese).then_some(i + 4)
+}
+
+/// `{Y}年(?:(?:{M}|元|正|腊)月(?:{D}[日号]{day_tail}|{MONTH_PART})?|{YEAR_PART})?`: 2024年7月5日晚,
+/// 2024年7月, 1998年新年, 1998年.
+fn year_date_at(cs: &[char], i: usize) -> Option<usize> {
+    let y = year_at(cs, i)?;
+    let k = word_at(cs, y, "年")?;
+    Some(match month_at(cs, k) {
+        Some(m) => after_month(cs, m),
+        None => first_word_at(cs, k, &YEAR_PARTS).unwrap_or(k),
+    })
+}
+
+/// `{REL_YEAR}?(?:{M}|元|正|腊)月(?:{D}[日号]{day_tail}|{MONTH_PART})?`: 今年6月, 12月31日, 元月1日,
+/// 12月中旬.
+fn month_date_at(cs: &[char], i: usize) -> Option<usize> {
+    let m = first_word_at(cs, i, &REL_YEARS)
+        .and_then(|k| month_at(cs, k))
+        .or_else(|| month_at(cs, i))?;
+    Some(after_month(cs, m))
+}
+
+/// The end of `(?:{M}|元|正|腊)月` at `i`.
+fn month_at(cs: &[char], i: usize) -> Option<usize> {
+    let is_month_name = |m: &[char]| is_month(m) || matches!(m, ['元' | '正' | '腊']);
+    numeral_before(cs, i, &['月'], is_month_name).map(|stop| stop + 1)
+}
+
+/// The end of `(?:{D}[日号]{day_tail}|{MONTH_PART})?` after a month ending at `i`.
+fn after_month(cs: &[char], i: usize) -> usize {
+    match numeral_before(cs, i, &['日', '号'], is_day) {
+        Some(stop) => day_tail(cs, stop + 1),
+        None => first_word_at(cs, i, &MONTH_PARTS).unwrap_or(i),
+    }
+}
+
+/// `(?P<bareday>{REL_MONTH}?{D}日){day_tail}`: 本月15日, 5日晚, 12日下午3时.
+fn bare_day_at(cs: &[char], i: usize) -> Option<usize> {
+    let day = |k| numeral_before(cs, k, &['日'], is_day);
+    let stop = first_word_at(cs, i, &REL_MONTHS)
+        .and_then(day)
+        .or_else(|| day(i))?;
+    Some(day_tail(cs, stop + 1))
+}
+
+/// The end of `day_tail`, `(?:{TOD}?(?:{clock})?)`, at `i`: the first time of day in [`TODS`]
+/// written there, then a clock time, each if there is one (8日晚, 1日20时, 5日晚8时).
+fn day_tail(cs: &[char], i: usize) -> usize {
+    let k = first_word_at(cs, i, &TODS).unwrap_or(i);
+    clock_at(cs, k).unwrap_or(k)
+}
+
+/// `(?:正月|腊月|大年|新年)初[一二三四五六七八九十]`: 正月初三, 大年初一.
+fn new_year_day_at(cs: &[char], i: usize) -> Option<usize> {
+    let k = first_word_at(cs, i, &NEW_YEAR_WORDS)?;
+    (cs.get(k) == Some(&'初')
+        && cs
+            .get(k + 1)
+            .is_some_and(|c| "一二三四五六七八九十".contains(*c)))
+    .then_some(k + 2)
+}
+
+/// [`WEEKDAY`], `(?:上|下|本|这)?个?(?:星期|礼拜|周)[一二三四五六日天]`: 星期三, 上周五, 下个礼拜天.
+/// Each optional word is taken where written: without it, the next part would have to start
+/// with it, and none does.
+fn weekday_at(cs: &[char], i: usize) -> Option<usize> {
+    let mut k = i;
+    if matches!(cs.get(k), Some('上' | '下' | '本' | '这')) {
+        k += 1;
+    }
+    if cs.get(k) == Some(&'个') {
+        k += 1;
+    }
+    let k = first_word_at(cs, k, &["星期", "礼拜", "周"])?;
+    cs.get(k)
+        .is_some_and(|c| "一二三四五六日天".contains(*c))
+        .then_some(k + 1)
+}
+
+/// `(?P<clock>(?:{DAY_WORD}?{TOD})?{clock})`: 下午5时, 今晚8时, 8时30分, 9点钟. The words before
+/// the clock time are tried in the pattern's order: a day word and a time of day, a time of day
+/// alone, then neither.
+fn clock_time_at(cs: &[char], i: usize) -> Option<usize> {
+    // A day word and a time of day take two characters at most, an hour three: without 时 or
+    // 点 in the next eight characters, no clock time starts here.
+    if !cs[i..].iter().take(8).any(|c| matches!(c, '时' | '点')) {
+        return None;
+    }
+    words_at(cs, i, &DAY_WORDS)
+        .chain([i])
+        .flat_map(|d| words_at(cs, d, &TODS))
+        .find_map(|t| clock_at(cs, t))
+        .or_else(|| clock_at(cs, i))
+}
+
+/// The end of `clock`, `{HOUR}(?:时|点)(?:{MINUTE}分|半)?钟?`, at `i`.
+fn clock_at(cs: &[char], i: usize) -> Option<usize> {
+    let end = hour_minute_at(cs, i)?.end;
+    Some(end + usize::from(cs.get(end) == Some(&'钟')))
+}
+
+/// An hour and its minutes, `(?P<h>{HOUR})(?:时|点)(?:(?P<mi>{MINUTE})分|(?P<half>半))?`: 8时,
+/// 9点半, 十时三十分.
+struct HourMinute {
+    hour: Range<usize>,
+    minute: Option<Range<usize>>,
+    half: bool,
+    end: usize,
+}
+
+fn hour_minute_at(cs: &[char], i: usize) -> Option<HourMinute> {
+    let stop = numeral_before(cs, i, &['时', '点'], is_hour)?;
+    let k = stop + 1;
+    let (minute, half, end) = match numeral_before(cs, k, &['分'], is_minute) {
+        Some(m) => (Some(k..m), false, m + 1),
+        None if cs.get(k) == Some(&'半') => (None, true, k + 1),
+        None => (None, false, k),
+    };
+    Some(HourMinute {
+        hour: i..stop,
+        minute,
+        half,
+        end,
+    })
+}
+
+/// A clock time as the pattern `(?P<tod>{TOD})?(?P<h>{HOUR})(?:时|点)(?:(?P<mi>{MINUTE})分|(?P<half>半))?`
+/// finds it: the time of day before it, if any, and its hour and minutes.
+struct ClockTime {
+    start: usize,
+    tod: Option<Range<usize>>,
+    time: HourMinute,
+}
+
+impl ClockTime {
+    /// The first clock time in `cs`, as a regex search for the pattern finds it.
+    fn find(cs: &[char]) -> Option<ClockTime> {
+        (0..cs.len()).find_map(|start| {
+            let with_tod = words_at(cs, start, &TODS).find_map(|t| {
+                Some(ClockTime {
+                    start,
+                    tod: Some(start..t),
+                    time: hour_minute_at(cs, t)?,
+                })
+            });
+            with_tod.or_else(|| {
+                Some(ClockTime {
+                    start,
+                    tod: None,
+                    time: hour_minute_at(cs, start)?,
+                })
+            })
+        })
+    }
+}
+
+/// Where a numeral that `is` accepts (three characters at most) stands at `i`, closed by one of
+/// `stops` (which no such numeral holds): the index of the stop. A regex reads `{M}月` so: the
+/// first 月 after `i` closes the month.
+fn numeral_before(
+    cs: &[char],
+    i: usize,
+    stops: &[char],
+    is: impl Fn(&[char]) -> bool,
+) -> Option<usize> {
+    let n = cs
+        .get(i..)?
+        .iter()
+        .take(4)
+        .position(|c| stops.contains(c))?;
+    is(&cs[i..i + n]).then_some(i + n)
+}
 
 /// The runs of a paragraph a date may lie in: written in the pattern's characters, with a digit or
 /// numeral (or 月, 日, 天) and a word that makes it a date (年, 月, 日, 周, 星期, 礼拜, 时, 点, 初,
@@ -87,13 +398,6 @@ static DATE_AND_NUMBER_RUNS: LazyLock<Option<RunFilterPair<'static>>> = LazyLock
     ))
 });
 
-static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?P<tod>{TOD})?(?P<h>{HOUR})(?:时|点)(?:(?P<mi>{MINUTE})分|(?P<half>半))?"
-    ))
-    .expect("clock regex")
-});
-
 /// Words after a numeral and 时 that make it no clock time (一时期, 战时).
 fn is_time_word_after_shi(c: char) -> bool {
     matches!(
@@ -102,8 +406,8 @@ fn is_time_word_after_shi(c: char) -> bool {
     )
 }
 
-/// A match of [`DATE`] inside a run, with what the checks ask of it that depends on its text
-/// alone (worked out once per distinct run, see [`RUN_MEMO`]).
+/// A date found in a run, with what the checks ask of it that depends on its text alone
+/// (worked out once per distinct run, see [`RUN_MEMO`]).
 struct RunMatch {
     /// Byte offsets in the run.
     start: usize,
@@ -111,10 +415,8 @@ struct RunMatch {
     /// Character offsets in the run.
     char_start: usize,
     char_end: usize,
-    yrange: bool,
-    bareday: bool,
-    weekday: bool,
-    /// For a clock time (group `clock`), whether it is one ([`clock_check`]).
+    form: Form,
+    /// For a clock time, whether it is one ([`clock_check`]).
     clock: Option<ClockCheck>,
     value: Option<DateValue>,
 }
@@ -124,22 +426,21 @@ thread_local! {
     static RUN_MEMO: RefCell<RunMemo<RunMatch>> = RefCell::default();
 }
 
-fn run_matches(run: &str) -> Vec<RunMatch> {
-    DATE.captures_iter(run)
-        .map(|caps| {
-            let m = caps.get(0).expect("whole match");
-            let s = m.as_str();
-            let char_start = run[..m.start()].chars().count();
+/// The dates in `run`, whose characters are `cs`; `byte_of` gives the byte offset in `run` of a
+/// character offset.
+fn run_matches(run: &str, cs: &[char], byte_of: impl Fn(usize) -> usize) -> Vec<RunMatch> {
+    scan_dates(cs)
+        .into_iter()
+        .map(|(span, form)| {
+            let (start, end) = (byte_of(span.start), byte_of(span.end));
             RunMatch {
-                start: m.start(),
-                end: m.end(),
-                char_start,
-                char_end: char_start + s.chars().count(),
-                yrange: caps.name("yrange").is_some(),
-                bareday: caps.name("bareday").is_some(),
-                weekday: caps.name("weekday").is_some(),
-                clock: caps.name("clock").map(|_| clock_check(s)),
-                value: value_of(s),
+                start,
+                end,
+                char_start: span.start,
+                char_end: span.end,
+                form,
+                clock: (form == Form::Clock).then(|| clock_check(&cs[span.clone()])),
+                value: value_of(&run[start..end]),
             }
         })
         .collect()
@@ -169,7 +470,11 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     RUN_MEMO.with_borrow_mut(|memo| {
         for run in runs {
             let hay = &text[run.byte_start..run.byte_end];
-            for m in memo.matches(hay, run_matches) {
+            let found = memo.matches(hay, |hay| {
+                let chars = &p.chars[run.start..run.end];
+                run_matches(hay, chars, |i| p.byte_of(run.start + i) - run.byte_start)
+            });
+            for m in found {
                 let start = run.start + m.char_start;
                 let end = run.start + m.char_end;
                 let before = start.checked_sub(1).map(|i| p.chars[i]);
@@ -181,16 +486,16 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                 let s = &hay[m.start..m.end];
                 // 1998年度 (a fiscal or budget year) is tagged as a number and a noun in PD, unless
                 // it closes a range (2024至2025年度).
-                if s.ends_with('年') && after == Some('度') && !m.yrange {
+                if s.ends_with('年') && after == Some('度') && m.form != Form::YearRange {
                     continue;
                 }
-                if m.bareday && !bare_day_ok(s, before, after) {
+                if m.form == Form::BareDay && !bare_day_ok(s, before, after) {
                     continue;
                 }
                 if m.clock.is_some_and(|c| !c.holds(after)) {
                     continue;
                 }
-                if m.weekday && !weekday_ok(s, before, after) {
+                if m.form == Form::Weekday && !weekday_ok(s, before, after) {
                     continue;
                 }
                 let Some(mut value) = m.value.clone() else {
@@ -365,22 +670,18 @@ impl ClockCheck {
 /// A clock time needs a digit written in Arabic, two Chinese numerals, a time of day before it,
 /// or minutes; 点 (also "point") needs a time of day, minutes, 半 or 钟; without minutes, no word
 /// like 期 may follow 时.
-fn clock_check(s: &str) -> ClockCheck {
-    let Some(c) = CLOCK.captures(s) else {
+fn clock_check(s: &[char]) -> ClockCheck {
+    let Some(c) = ClockTime::find(s) else {
         return ClockCheck::No;
     };
-    let has_tod = c.name("tod").is_some() || s.len() > c.get(0).map_or(0, |m| m.len());
-    let has_minutes = c.name("mi").is_some() || c.name("half").is_some() || s.ends_with('钟');
+    let has_tod = c.tod.is_some() || c.time.end - c.start < s.len();
+    let has_minutes = c.time.minute.is_some() || c.time.half || s.last() == Some(&'钟');
     let yes = |ok: bool| if ok { ClockCheck::Yes } else { ClockCheck::No };
-    if s.contains('点') {
+    if s.contains(&'点') {
         return yes(has_tod || has_minutes);
     }
-    let h = &c["h"];
-    if !(has_tod
-        || has_minutes
-        || h.starts_with(|c: char| c.is_ascii_digit())
-        || h.chars().count() >= 2)
-    {
+    let h = &s[c.time.hour];
+    if !(has_tod || has_minutes || h[0].is_ascii_digit() || h.len() >= 2) {
         return ClockCheck::No;
     }
     if has_minutes {
@@ -485,29 +786,31 @@ impl<'t> Side<'t> {
         if s.contains('\n') {
             return None;
         }
-        let mut t = ["今年", "去年", "明年", "前年", "后年", "当年"]
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        let mut t = REL_YEARS
             .iter()
             .find_map(|w| s.strip_prefix(w))
             .unwrap_or(s);
-        let year = year_at(t);
+        let head: Vec<char> = t.chars().take(4).collect();
+        let year = year_at(&head, 0).map(|y| &t[..head[..y].iter().map(|c| c.len_utf8()).sum()]);
         if let Some(y) = year {
             t = &t[y.len()..];
             t = t.strip_prefix('年').unwrap_or(t);
         }
         let mut month = None;
         if let Some((m, after)) = t.split_once('月')
-            && (m == "元" || is_month(m))
+            && (m == "元" || is_month(&chars(m)))
         {
             month = Some(m);
             t = after;
         }
-        let after_rel = ["本月", "上月", "下月"]
+        let after_rel = REL_MONTHS
             .iter()
             .find_map(|w| t.strip_prefix(w))
             .unwrap_or(t);
         let mut day = None;
         if let Some((d, after)) = after_rel.split_once(['日', '号'])
-            && is_day(d)
+            && is_day(&chars(d))
         {
             day = Some(d);
             t = after;
@@ -521,43 +824,59 @@ impl<'t> Side<'t> {
     }
 }
 
-/// The year [`Y`] matches at the start of `t`: four Arabic digits from 1000 to 2999, or four
-/// Chinese digits.
-fn year_at(t: &str) -> Option<&str> {
-    if let [b'1' | b'2', b'0'..=b'9', b'0'..=b'9', b'0'..=b'9', ..] = t.as_bytes() {
-        return Some(&t[..4]);
-    }
-    // The Chinese digits are three bytes each.
-    let y = t.get(..12)?;
-    y.chars()
-        .all(|c| "〇○零一二三四五六七八九".contains(c))
-        .then_some(y)
-}
-
 /// Whether `m` is a month as [`M`] writes it.
-fn is_month(m: &str) -> bool {
+fn is_month(m: &[char]) -> bool {
     matches!(
-        m.as_bytes(),
-        [b'1'..=b'9'] | [b'0', b'1'..=b'9'] | [b'1', b'0'..=b'2']
-    ) || matches!(m, "十" | "十一" | "十二")
-        || is_one_to_nine(m)
+        m,
+        ['1'..='9'] | ['0', '1'..='9'] | ['1', '0'..='2'] | ['十'] | ['十', '一' | '二']
+    ) || is_one_to_nine(m)
 }
 
 /// Whether `d` is a day as [`D`] writes it.
-fn is_day(d: &str) -> bool {
+fn is_day(d: &[char]) -> bool {
     matches!(
-        d.as_bytes(),
-        [b'1'..=b'9'] | [b'0', b'1'..=b'9'] | [b'1' | b'2', b'0'..=b'9'] | [b'3', b'0' | b'1']
-    ) || matches!(d, "十" | "二十" | "三十" | "三十一")
-        || is_one_to_nine(d)
-        || d.strip_prefix("十").is_some_and(is_one_to_nine)
-        || d.strip_prefix("二十").is_some_and(is_one_to_nine)
+        d,
+        ['1'..='9']
+            | ['0', '1'..='9']
+            | ['1' | '2', '0'..='9']
+            | ['3', '0' | '1']
+            | ['十']
+            | ['二' | '三', '十']
+            | ['三', '十', '一']
+    ) || is_one_to_nine(d)
+        || matches!(d, ['十', rest @ ..] | ['二', '十', rest @ ..] if is_one_to_nine(rest))
+}
+
+/// Whether `h` is an hour as [`HOUR`] writes it.
+fn is_hour(h: &[char]) -> bool {
+    matches!(
+        h,
+        ['0'..='9']
+            | ['0' | '1', '0'..='9']
+            | ['2', '0'..='4']
+            | ['二', '十']
+            | ['二', '十', '一' | '二' | '三' | '四']
+            | ['十']
+            | ['〇' | '零' | '两']
+    ) || is_one_to_nine(h)
+        || matches!(h, ['十', rest @ ..] if is_one_to_nine(rest))
+}
+
+/// Whether `m` is a minute as [`MINUTE`] writes it.
+fn is_minute(m: &[char]) -> bool {
+    matches!(
+        m,
+        ['0'..='9'] | ['0'..='5', '0'..='9'] | ['二' | '三' | '四' | '五', '十'] | ['十']
+    ) || is_one_to_nine(m)
+        || matches!(m, ['十', rest @ ..] | ['二' | '三' | '四' | '五', '十', rest @ ..] if is_one_to_nine(rest))
 }
 
 /// Whether `s` is one of the Chinese digits 一 to 九.
-fn is_one_to_nine(s: &str) -> bool {
-    let mut cs = s.chars();
-    cs.next().is_some_and(|c| "一二三四五六七八九".contains(c)) && cs.next().is_none()
+fn is_one_to_nine(s: &[char]) -> bool {
+    matches!(
+        s,
+        ['一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九']
+    )
 }
 
 /// Year, month, day and clock time (`Thh:mm`) of one side of a date.
@@ -580,27 +899,21 @@ fn parse_side(s: &str) -> Option<(Ymd, String)> {
         },
     };
     let mut time = String::new();
-    // A clock time holds at least two characters: the empty rest of most dates holds none.
-    if let Some(k) = (!side.rest.is_empty())
-        .then(|| CLOCK.captures(side.rest))
-        .flatten()
-    {
-        let tod = k
-            .name("tod")
-            .map(|t| t.as_str())
-            .or_else(|| side.rest.get(..k.get(0).map_or(0, |m| m.start())));
-        let mut hour = num(&k["h"])?;
-        let minute = match (k.name("mi"), k.name("half")) {
-            (Some(mi), _) => num(mi.as_str())?,
-            (None, Some(_)) => 30,
+    let rest: Vec<char> = side.rest.chars().collect();
+    if let Some(k) = ClockTime::find(&rest) {
+        let text = |r: Range<usize>| rest[r].iter().collect::<String>();
+        // The time of day, or what stands before the hour.
+        let tod = text(k.tod.unwrap_or(0..k.start));
+        let mut hour = num(&text(k.time.hour))?;
+        let minute = match (k.time.minute, k.time.half) {
+            (Some(mi), _) => num(&text(mi))?,
+            (None, true) => 30,
             _ => 0,
         };
-        let afternoon = tod.is_some_and(|t| {
-            t.contains('午') && !t.contains('上') && !t.contains('中')
-                || t.contains('晚')
-                || t.contains("傍")
-                || t.contains('夜') && !t.contains("午夜") && !t.contains("子夜")
-        });
+        let afternoon = tod.contains('午') && !tod.contains('上') && !tod.contains('中')
+            || tod.contains('晚')
+            || tod.contains('傍')
+            || tod.contains('夜') && !tod.contains("午夜") && !tod.contains("子夜");
         if afternoon && hour < 12 {
             hour += 12;
         }
@@ -810,6 +1123,20 @@ pub fn year_of(value: &DateValue) -> Option<u32> {
 mod tests {
     use super::super::{EntityKind, texts_of};
     use super::*;
+    use regex::Regex;
+
+    /// The date pattern as a regex: [`scan_dates`] finds its matches.
+    static DATE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&date_pattern()).expect("date regex"));
+
+    /// The pattern [`ClockTime::find`] finds.
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?P<tod>{})?(?P<h>{HOUR})(?:时|点)(?:(?P<mi>{MINUTE})分|(?P<half>半))?",
+            alternation(&TODS)
+        ))
+        .expect("clock regex")
+    });
 
     /// Byte spans of matches.
     type Spans = Vec<(usize, usize)>;
@@ -1000,7 +1327,9 @@ mod tests {
     /// The pattern [`Side::read`] reads a side of a date as.
     static SIDE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^(?P<rel>{REL_YEAR})?(?:(?P<y>{Y})年?)?(?:(?P<m>{M}|元)月)?(?:{REL_MONTH}?(?P<d>{D})[日号])?(?P<rest>.*)$"
+            r"^(?P<rel>{})?(?:(?P<y>{Y})年?)?(?:(?P<m>{M}|元)月)?(?:{}?(?P<d>{D})[日号])?(?P<rest>.*)$",
+            alternation(&REL_YEARS),
+            alternation(&REL_MONTHS),
         ))
         .expect("date side regex")
     });
@@ -1054,6 +1383,182 @@ mod tests {
         #[test]
         fn sides_read_as_the_pattern_reads_them_anywhere(s in "(今年|去年|当年|本月|上月|下月)?[0-9〇○零一二三四五六七八九十年月日号元本上下午晚时分点半正初\n]{0,12}") {
             proptest::prop_assert_eq!(Side::read(&s), side_by_pattern(&s));
+        }
+    }
+
+    /// Generated texts made of pieces of dates and of what stands around them: digits and
+    /// numerals most often, then the pattern's marks and words, and characters outside it.
+    fn date_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::sample::select;
+        use proptest::strategy::Strategy;
+        let digits = vec![
+            "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "19", "20", "1998", "2024",
+        ];
+        let numerals = vec![
+            "〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两",
+        ];
+        let marks = vec![
+            "年", "月", "日", "号", "时", "点", "分", "半", "钟", "份", "旬", "初", "元", "正",
+            "腊", "—", "–", "-", "~", "～", "至", "到",
+        ];
+        let words: Vec<&str> = [
+            "上", "下", "中", "本", "这", "个", "星期", "礼拜", "周", "天",
+        ]
+        .into_iter()
+        .chain(REL_YEARS)
+        .chain(REL_MONTHS)
+        .chain(YEAR_PARTS)
+        .chain(MONTH_PARTS)
+        .chain(TODS)
+        .chain(DAY_WORDS)
+        .chain(NEW_YEAR_WORDS)
+        .collect();
+        let others = vec!["，", "的", "a", "\n", "０"];
+        let piece = proptest::prop_oneof![
+            4 => select(digits),
+            3 => select(numerals),
+            3 => select(marks),
+            2 => select(words),
+            1 => select(others),
+        ];
+        proptest::collection::vec(piece, 0..16).prop_map(|pieces| pieces.concat())
+    }
+
+    /// Every text of up to `n` characters from `alphabet`.
+    fn all_texts(alphabet: &str, n: usize) -> Vec<String> {
+        let mut texts = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..n {
+            last = last
+                .iter()
+                .flat_map(|t| alphabet.chars().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        texts
+    }
+
+    #[test]
+    fn numerals_are_read_as_the_pattern_reads_them() {
+        let whole = |pattern: &str| Regex::new(&format!("^{pattern}$")).expect("pattern");
+        let (month, day, hour, minute) = (whole(M), whole(D), whole(HOUR), whole(MINUTE));
+        for t in all_texts("0123459一二三四五九十〇○零两", 4) {
+            let cs: Vec<char> = t.chars().collect();
+            assert_eq!(is_month(&cs), month.is_match(&t), "{t}");
+            assert_eq!(is_day(&cs), day.is_match(&t), "{t}");
+            assert_eq!(is_hour(&cs), hour.is_match(&t), "{t}");
+            assert_eq!(is_minute(&cs), minute.is_match(&t), "{t}");
+        }
+        let year = whole(Y);
+        for t in all_texts("01239一九〇○零十", 5) {
+            let cs: Vec<char> = t.chars().collect();
+            let by_scanner = cs.len() == 4 && year_at(&cs, 0).is_some();
+            assert_eq!(by_scanner, year.is_match(&t), "{t}");
+        }
+    }
+
+    /// Byte spans and forms of what [`DATE`] finds in `s`.
+    fn dates_by_regex(s: &str) -> Vec<(usize, usize, Form)> {
+        DATE.captures_iter(s)
+            .map(|c| {
+                let m = c.get(0).expect("whole match");
+                let form = [
+                    ("yrange", Form::YearRange),
+                    ("bareday", Form::BareDay),
+                    ("weekday", Form::Weekday),
+                    ("clock", Form::Clock),
+                ]
+                .into_iter()
+                .find_map(|(group, form)| c.name(group).map(|_| form))
+                .unwrap_or(Form::Calendar);
+                (m.start(), m.end(), form)
+            })
+            .collect()
+    }
+
+    /// Byte spans and forms of what [`scan_dates`] finds in `s`.
+    fn dates_by_scanner(s: &str) -> Vec<(usize, usize, Form)> {
+        let (mut bytes, cs): (Vec<usize>, Vec<char>) = s.char_indices().unzip();
+        bytes.push(s.len());
+        scan_dates(&cs)
+            .into_iter()
+            .map(|(span, form)| (bytes[span.start], bytes[span.end], form))
+            .collect()
+    }
+
+    type ClockSpans = (
+        usize,
+        usize,
+        Option<(usize, usize)>,
+        (usize, usize),
+        Option<(usize, usize)>,
+        bool,
+    );
+
+    /// Byte spans of what [`CLOCK`] finds first in `s`: the match, the time of day, hour and
+    /// minutes, and whether it ends in 半.
+    fn clock_by_regex(s: &str) -> Option<ClockSpans> {
+        let c = CLOCK.captures(s)?;
+        let span = |g: &str| c.name(g).map(|m| (m.start(), m.end()));
+        let whole = c.get(0).expect("whole match");
+        Some((
+            whole.start(),
+            whole.end(),
+            span("tod"),
+            span("h").expect("hour"),
+            span("mi"),
+            c.name("half").is_some(),
+        ))
+    }
+
+    /// The same of what [`ClockTime::find`] finds.
+    fn clock_by_scanner(s: &str) -> Option<ClockSpans> {
+        let (mut bytes, cs): (Vec<usize>, Vec<char>) = s.char_indices().unzip();
+        bytes.push(s.len());
+        let k = ClockTime::find(&cs)?;
+        let span = |r: Range<usize>| (bytes[r.start], bytes[r.end]);
+        Some((
+            bytes[k.start],
+            bytes[k.time.end],
+            k.tod.map(span),
+            span(k.time.hour),
+            k.time.minute.map(span),
+            k.time.half,
+        ))
+    }
+
+    #[test]
+    fn the_scanners_find_what_the_patterns_find() {
+        let page = include_str!("../../fixtures/news-page.txt");
+        let forms = "2021—2025年，2018-2028，今年6月，星期三上午9时，正月初三，12月27日至31日，\
+                     下个礼拜天，5日晚8时30分，一九九七年十二月三十一日，元月1日，腊月，9点钟，\
+                     今晚8时，当日下午3点半钟，今天凌晨二十四时，大年初一，1998年新年，12月中旬，本月15日晚，2024至2025年度，\
+                     0时半，凌晨0时，夜0时，1日晚上，0时钟，二时钟，天周日，1998—2024，正月1号，一月";
+        for line in page.lines().chain([forms]) {
+            let folded = crate::normalize::fold(line);
+            assert_eq!(dates_by_scanner(&folded), dates_by_regex(&folded), "{line}");
+            assert_eq!(clock_by_scanner(&folded), clock_by_regex(&folded), "{line}");
+        }
+        assert!(dates_by_scanner(forms).len() >= 20);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn the_date_scanner_finds_what_the_pattern_finds(s in date_text()) {
+            proptest::prop_assert_eq!(dates_by_scanner(&s), dates_by_regex(&s));
+        }
+
+        #[test]
+        fn the_clock_scanner_finds_what_the_pattern_finds(s in date_text()) {
+            proptest::prop_assert_eq!(clock_by_scanner(&s), clock_by_regex(&s));
+        }
+
+        #[test]
+        fn the_date_scanner_finds_what_the_pattern_finds_char_by_char(s in "[0-9０一二三四五六七八九十〇○零两年月日号时分点半钟至到—–\\-~～今去明当本上下个周星期礼拜天初正腊元大新春午晚早夜晨凌份旬底 ，的a]{0,24}") {
+            proptest::prop_assert_eq!(dates_by_scanner(&s), dates_by_regex(&s));
+            proptest::prop_assert_eq!(clock_by_scanner(&s), clock_by_regex(&s));
         }
     }
 

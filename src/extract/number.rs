@@ -9,11 +9,10 @@
 //! 十分, 第一线, listed in `data/numeral_words.txt`) are skipped.
 
 use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
-use super::numeral::{self, RunFilter, RunMemo};
+use super::numeral::{self, RunFilter, RunMemo, word_at};
 use super::{Detail, EntityKind, Mention, NumberValue, Paragraph};
 use crate::lexicon::{NUMERAL_WORDS, UNITS};
 use crate::normalize::is_han;
@@ -21,16 +20,163 @@ use crate::normalize::is_han;
 /// Chinese numeral characters (digits and multipliers).
 const CN: &str = "〇○零一二两三四五六七八九十百千万亿";
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+/// The number pattern, written as a regex, says which texts are numbers; the scanner below
+/// ([`scan_numbers`]) finds its matches by hand, the way a regex search would (the tests hold it
+/// to the regex), at a fraction of the cost. The pattern's characters also pick the runs of a
+/// paragraph worth scanning ([`NUMBER_RUNS`]).
+fn number_pattern() -> String {
     let ar = r"[0-9]+(?:,[0-9]{3})*(?:[.·][0-9]+)?";
-    Regex::new(&format!(
+    format!(
         r"(?P<ord>第)?(?P<num>一半|一点|百分之[{CN}]+(?:点[{CN}]+)?|[{CN}]+分之[{CN}]+|{ar}/{ar}|{ar}[∶:]{ar}|{ar}(?:[多余]?[十百千万亿])*[多余]?|(?:[几数上])?[{CN}]+(?:点[{CN}]+)?(?:[多余几]?[万亿])*[多余几]?)(?P<sign>[%‰])?"
-    ))
-    .expect("number regex")
-});
+    )
+}
 
-/// The groups of a [`NUMBER`] match, read off the whole match: no numeral starts with 第 or
-/// ends with % or ‰, so a plain search does without the slower capturing one.
+/// The matches of [`number_pattern`] in `cs` (character spans), as a regex search finds them: at
+/// the first position where the pattern matches, its first branch that does (read as a regex
+/// reads it: nothing after a branch can fail, so each part is as long as it can be), then on
+/// from its end.
+fn scan_numbers(cs: &[char]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cs.len() {
+        match number_at(cs, i) {
+            Some(end) => {
+                out.push(i..end);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The end of `(?P<ord>第)?(?P<num>…)(?P<sign>[%‰])?` at `i`.
+fn number_at(cs: &[char], i: usize) -> Option<usize> {
+    let num_end = word_at(cs, i, "第")
+        .and_then(|k| numeral_at(cs, k))
+        .or_else(|| numeral_at(cs, i))?;
+    Some(num_end + usize::from(matches!(cs.get(num_end), Some('%' | '‰'))))
+}
+
+/// The end of the group `num` at `i`: its first branch that matches.
+fn numeral_at(cs: &[char], i: usize) -> Option<usize> {
+    word_at(cs, i, "一半")
+        .or_else(|| word_at(cs, i, "一点"))
+        // 百分之[CN]+(?:点[CN]+)?: 百分之三十, 百分之三点五
+        .or_else(|| {
+            let k = run_of(cs, word_at(cs, i, "百分之")?, is_cn)?;
+            Some(decimals(cs, k))
+        })
+        // [CN]+分之[CN]+: 三分之一
+        .or_else(|| run_of(cs, word_at(cs, run_of(cs, i, is_cn)?, "分之")?, is_cn))
+        // {ar}/{ar}: 1/3
+        .or_else(|| arabic_pair_at(cs, i, &['/']))
+        // {ar}[∶:]{ar}: 2∶0
+        .or_else(|| arabic_pair_at(cs, i, &['∶', ':']))
+        // {ar}(?:[多余]?[十百千万亿])*[多余]?: 1.4万, 5236万多, 1500多万
+        .or_else(|| {
+            let k = multipliers(
+                cs,
+                arabic_at(cs, i)?,
+                &['多', '余'],
+                &['十', '百', '千', '万', '亿'],
+            );
+            Some(k + usize::from(matches!(cs.get(k), Some('多' | '余'))))
+        })
+        // (?:[几数上])?[CN]+(?:点[CN]+)?(?:[多余几]?[万亿])*[多余几]?: 十几, 几十, 一百一十六点六万,
+        // 一千多
+        .or_else(|| {
+            // Without 几, 数 or 上 the numeral would start with it, and none of them is one.
+            let k = i + usize::from(matches!(cs.get(i), Some('几' | '数' | '上')));
+            let k = decimals(cs, run_of(cs, k, is_cn)?);
+            let k = multipliers(cs, k, &['多', '余', '几'], &['万', '亿']);
+            Some(k + usize::from(matches!(cs.get(k), Some('多' | '余' | '几'))))
+        })
+}
+
+/// Whether `c` is one of [`CN`].
+fn is_cn(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '○'
+            | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+    )
+}
+
+/// The end of the longest run of characters of `class` at `i`, `None` if there is none.
+fn run_of(cs: &[char], i: usize, class: fn(char) -> bool) -> Option<usize> {
+    let n = cs.get(i..)?.iter().take_while(|&&c| class(c)).count();
+    (n > 0).then_some(i + n)
+}
+
+/// The end of `(?:点[CN]+)?` at `k`: the decimals of a Chinese numeral (三点五).
+fn decimals(cs: &[char], k: usize) -> usize {
+    word_at(cs, k, "点")
+        .and_then(|d| run_of(cs, d, is_cn))
+        .unwrap_or(k)
+}
+
+/// The end of `(?:[approx]?[units])*` at `k`: multipliers, each perhaps after a word like 多
+/// (1500多万).
+fn multipliers(cs: &[char], mut k: usize, approx: &[char], units: &[char]) -> usize {
+    let is = |k: usize, set: &[char]| cs.get(k).is_some_and(|c| set.contains(c));
+    loop {
+        if is(k, approx) && is(k + 1, units) {
+            k += 2;
+        } else if is(k, units) {
+            k += 1;
+        } else {
+            return k;
+        }
+    }
+}
+
+/// The end of an Arabic numeral, `[0-9]+(?:,[0-9]{3})*(?:[.·][0-9]+)?`, at `i`: 1,000.5.
+fn arabic_at(cs: &[char], i: usize) -> Option<usize> {
+    let digits = |k| run_of(cs, k, |c| c.is_ascii_digit());
+    let mut k = digits(i)?;
+    while cs.get(k) == Some(&',')
+        && cs
+            .get(k + 1..k + 4)
+            .is_some_and(|d| d.iter().all(char::is_ascii_digit))
+    {
+        k += 4;
+    }
+    if matches!(cs.get(k), Some('.' | '·'))
+        && let Some(end) = digits(k + 1)
+    {
+        k = end;
+    }
+    Some(k)
+}
+
+/// The end of two Arabic numerals joined by one of `seps` at `i` (1/3, 2∶0). A regex reads
+/// the first as it reads any: no separator is a character of it, so it ends at the separator.
+fn arabic_pair_at(cs: &[char], i: usize, seps: &[char]) -> Option<usize> {
+    let k = arabic_at(cs, i)?;
+    if !cs.get(k).is_some_and(|c| seps.contains(c)) {
+        return None;
+    }
+    arabic_at(cs, k + 1)
+}
+
+/// The groups of a match of [`number_pattern`], read off the whole match: no numeral starts with 第 or
+/// ends with % or ‰.
 struct NumberParts<'t> {
     /// The match opens with 第 (group `ord`).
     ordinal: bool,
@@ -70,9 +216,9 @@ const ANCHORS: &str = "〇○零一二两三四五六七八九十百千万亿012
 /// The runs of a paragraph a number may lie in: written in the pattern's characters and holding
 /// a digit or a Chinese numeral.
 pub(super) static NUMBER_RUNS: LazyLock<Option<RunFilter>> =
-    LazyLock::new(|| RunFilter::new(NUMBER.as_str(), &[ANCHORS]));
+    LazyLock::new(|| RunFilter::new(&number_pattern(), &[ANCHORS]));
 
-/// A match of [`NUMBER`]: its byte span, its span in characters and the value of its numeral
+/// A match of [`number_pattern`]: its byte span, its span in characters and the value of its numeral
 /// as written ([`value_parts`]).
 #[derive(Clone, Copy, Debug)]
 struct NumberMatch {
@@ -85,18 +231,23 @@ struct NumberMatch {
     value: Option<(f64, bool, bool)>,
 }
 
-impl NumberMatch {
-    fn of(text: &str, start: usize, end: usize) -> Self {
-        let parts = NumberParts::of(text, start, end);
-        let char_start = text[..start].chars().count();
-        NumberMatch {
-            start,
-            end,
-            char_start,
-            char_end: char_start + text[start..end].chars().count(),
-            value: value_parts(&text[parts.num.0..parts.num.1], parts.sign),
-        }
-    }
+/// The numbers in `text` (a run or a whole paragraph), whose characters are `cs`, with their
+/// values; `byte_of` gives the byte offset in `text` of a character offset.
+fn numbers_in(text: &str, cs: &[char], byte_of: impl Fn(usize) -> usize) -> Vec<NumberMatch> {
+    scan_numbers(cs)
+        .into_iter()
+        .map(|span| {
+            let (start, end) = (byte_of(span.start), byte_of(span.end));
+            let parts = NumberParts::of(text, start, end);
+            NumberMatch {
+                start,
+                end,
+                char_start: span.start,
+                char_end: span.end,
+                value: value_parts(&text[parts.num.0..parts.num.1], parts.sign),
+            }
+        })
+        .collect()
 }
 
 thread_local! {
@@ -104,15 +255,12 @@ thread_local! {
     static RUN_MEMO: RefCell<RunMemo<NumberMatch>> = RefCell::default();
 }
 
-/// The [`NUMBER`] matches in the paragraph, in order; `runs` are the paragraph's runs when
+/// The numbers in the paragraph, in order; `runs` are the paragraph's runs when
 /// they are known already (the date pass finds them, see [`Paragraph::number_runs`]).
 fn matches(p: &Paragraph<'_>, runs: Option<Vec<numeral::Run>>) -> Vec<NumberMatch> {
     let text = p.text;
     let Some(filter) = &*NUMBER_RUNS else {
-        return NUMBER
-            .find_iter(text)
-            .map(|m| NumberMatch::of(text, m.start(), m.end()))
-            .collect();
+        return numbers_in(text, &p.chars, |i| p.byte_of(i));
     };
     let runs = runs.unwrap_or_else(|| filter.runs(p, 1));
     if runs.is_empty() {
@@ -122,17 +270,9 @@ fn matches(p: &Paragraph<'_>, runs: Option<Vec<numeral::Run>>) -> Vec<NumberMatc
         let mut out = Vec::new();
         for run in runs {
             let hay = &text[run.byte_start..run.byte_end];
-            let single = run.end - run.start == 1;
             let found = memo.matches(hay, |hay| {
-                if single {
-                    // A digit or numeral standing alone (一, 三, 5) is its own match.
-                    vec![NumberMatch::of(hay, 0, hay.len())]
-                } else {
-                    NUMBER
-                        .find_iter(hay)
-                        .map(|m| NumberMatch::of(hay, m.start(), m.end()))
-                        .collect()
-                }
+                let chars = &p.chars[run.start..run.end];
+                numbers_in(hay, chars, |i| p.byte_of(run.start + i) - run.byte_start)
             });
             out.extend(found.iter().map(|m| NumberMatch {
                 start: run.byte_start + m.start,
@@ -366,6 +506,11 @@ fn unit_fits(p: &Paragraph<'_>, at: usize, n: usize) -> bool {
 mod tests {
     use super::super::{EntityKind, texts_of};
     use super::*;
+    use regex::Regex;
+
+    /// The number pattern as a regex: [`scan_numbers`] finds its matches.
+    static NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&number_pattern()).expect("number regex"));
 
     fn numbers(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Number)
@@ -546,6 +691,74 @@ mod tests {
                 (6, 11, 12_345.0, false, false, false)
             ]
         );
+    }
+
+    /// Byte spans of what [`NUMBER`] finds in `s`.
+    fn numbers_by_regex(s: &str) -> Vec<(usize, usize)> {
+        NUMBER.find_iter(s).map(|m| (m.start(), m.end())).collect()
+    }
+
+    /// Byte spans of what [`scan_numbers`] finds in `s`.
+    fn numbers_by_scanner(s: &str) -> Vec<(usize, usize)> {
+        let (mut bytes, cs): (Vec<usize>, Vec<char>) = s.char_indices().unzip();
+        bytes.push(s.len());
+        numbers_in(s, &cs, |i| bytes[i])
+            .iter()
+            .map(|m| (m.start, m.end))
+            .collect()
+    }
+
+    /// Generated texts made of pieces of numbers and of what stands around them: digits and
+    /// numerals most often, then the pattern's marks and words, and characters outside it.
+    fn number_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::sample::select;
+        use proptest::strategy::Strategy;
+        let digits = vec!["0", "1", "2", "3", "5", "9", "000", "123", "2024"];
+        let numerals: Vec<String> = CN.chars().map(String::from).collect();
+        let marks = vec![
+            ",", ".", "·", "/", "∶", ":", "%", "‰", "多", "余", "几", "数", "上", "点", "第",
+        ];
+        let words = vec!["一半", "一点", "百分之", "分之", "分", "之", "万多", "多万"];
+        let others = vec!["个", "年", "，", "a", "０", "-"];
+        let piece = proptest::prop_oneof![
+            4 => select(digits).prop_map(String::from),
+            4 => select(numerals),
+            3 => select(marks).prop_map(String::from),
+            2 => select(words).prop_map(String::from),
+            1 => select(others).prop_map(String::from),
+        ];
+        proptest::collection::vec(piece, 0..16).prop_map(|pieces| pieces.concat())
+    }
+
+    #[test]
+    fn the_scanner_finds_what_the_pattern_finds() {
+        let page = include_str!("../../fixtures/news-page.txt");
+        let forms = "1.4万家，第二十四次，30%，百分之三十点五，三分之一，1/3，2∶0，1,000.5亿，一半，一点，\
+                     几十年，5236万多，一千多，33.10‰，1500多万，十几万，数百，上万，第1/2，1,2345，1.5.3/2，\
+                     百分之，三分之，一点六六万，0,00〇，百分之一点〇，0多万，亿多几，0余余，0‰，上一半，上六";
+        for line in page.lines().chain([forms]) {
+            let folded = crate::normalize::fold(line);
+            assert_eq!(
+                numbers_by_scanner(&folded),
+                numbers_by_regex(&folded),
+                "{line}"
+            );
+        }
+        assert!(numbers_by_scanner(forms).len() >= 25);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn the_scanner_finds_what_the_pattern_finds_anywhere(s in number_text()) {
+            proptest::prop_assert_eq!(numbers_by_scanner(&s), numbers_by_regex(&s));
+        }
+
+        #[test]
+        fn the_scanner_finds_what_the_pattern_finds_char_by_char(s in "[0-9.·,/∶:%‰一二两三四五六七八九十百千万亿零〇○几数上多余点之分第个年 ，a]{0,24}") {
+            proptest::prop_assert_eq!(numbers_by_scanner(&s), numbers_by_regex(&s));
+        }
     }
 
     #[test]

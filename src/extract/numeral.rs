@@ -60,6 +60,10 @@ pub fn parse_approx(s: &str) -> Option<(f64, bool)> {
         let d = parse(den)?;
         return (d != 0.0).then_some((n / d, false));
     }
+    if !s.contains(['多', '余', '几', '数', '上']) {
+        // Nothing to drop: the numeral as written.
+        return parse(s).map(|v| (v, false));
+    }
     let mut approximate = false;
     let mut clean = String::with_capacity(s.len());
     let mut prev: Option<char> = None;
@@ -195,6 +199,34 @@ fn parse_chinese_integer(s: &str) -> Option<f64> {
     Some(total + section + group + digit.unwrap_or(0.0))
 }
 
+/// The end of `word` where it is written at `i` of `cs`.
+pub(super) fn word_at(cs: &[char], i: usize, word: &str) -> Option<usize> {
+    let mut k = i;
+    for w in word.chars() {
+        if cs.get(k) != Some(&w) {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
+/// The ends of the words of `words` written at `i` of `cs`, in the list's order: the order in
+/// which a regex tries the branches of an alternation of them.
+pub(super) fn words_at<'a>(
+    cs: &'a [char],
+    i: usize,
+    words: &'a [&str],
+) -> impl Iterator<Item = usize> + 'a {
+    words.iter().filter_map(move |w| word_at(cs, i, w))
+}
+
+/// The end of the first word of `words` written at `i` of `cs`: where an alternation of them
+/// ends when nothing after it can fail.
+pub(super) fn first_word_at(cs: &[char], i: usize, words: &[&str]) -> Option<usize> {
+    words_at(cs, i, words).next()
+}
+
 /// A stretch of a paragraph that a pattern's matches may lie in: characters `start..end`, bytes
 /// `byte_start..byte_end` of the paragraph's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -265,7 +297,7 @@ impl RunFilter {
     /// anchors or look-around whose matches are written in the alphabet only and hold a
     /// character of every anchor set finds the same matches in these runs as in the whole text
     /// (a match never crosses a character outside the alphabet), so the date and number passes
-    /// hand only them to the regex engine.
+    /// scan only them.
     pub(crate) fn runs(&self, p: &Paragraph<'_>, min_len: usize) -> Vec<Run> {
         let chars = &p.chars;
         let n = chars.len();
@@ -378,17 +410,20 @@ impl<'f> RunFilterPair<'f> {
 }
 
 /// What a pass found in the runs one thread has seen (offsets in the run): a news corpus writes
-/// the same dates and numbers again and again (1月5日, 今年, 30%), and a regex costs thousands
-/// of instructions a match. It holds at most [`RunMemo::CAP`] runs and is emptied when full, so
-/// it never grows with the corpus.
+/// the same dates and numbers again and again (1月5日, 今年, 30%), and valuing what a run holds
+/// costs thousands of instructions. A run seen again costs one look-up. It holds at most
+/// [`RunMemo::CAP`] runs and is emptied when full, so it never grows with the corpus.
 pub(crate) struct RunMemo<T> {
-    runs: FxHashMap<Box<str>, Vec<T>>,
+    /// Where in `found` the matches of each run seen lie.
+    index: FxHashMap<Box<str>, usize>,
+    found: Vec<Vec<T>>,
 }
 
 impl<T> Default for RunMemo<T> {
     fn default() -> Self {
         RunMemo {
-            runs: FxHashMap::default(),
+            index: FxHashMap::default(),
+            found: Vec::new(),
         }
     }
 }
@@ -399,13 +434,19 @@ impl<T> RunMemo<T> {
     /// The matches of `run`, found by `find` the first time the run is seen.
     #[inline]
     pub(crate) fn matches(&mut self, run: &str, find: impl FnOnce(&str) -> Vec<T>) -> &[T] {
-        if !self.runs.contains_key(run) {
-            if self.runs.len() >= Self::CAP {
-                self.runs.clear();
+        let at = match self.index.get(run) {
+            Some(&at) => at,
+            None => {
+                if self.found.len() >= Self::CAP {
+                    self.index.clear();
+                    self.found.clear();
+                }
+                self.found.push(find(run));
+                self.index.insert(run.into(), self.found.len() - 1);
+                self.found.len() - 1
             }
-            self.runs.insert(run.into(), find(run));
-        }
-        &self.runs[run]
+        };
+        &self.found[at]
     }
 }
 
