@@ -304,7 +304,13 @@ fn anchor_name(source: AnchorSource) -> &'static str {
 }
 
 fn write_uint(out: &mut Vec<u8>, n: usize) {
-    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    // Half the integers of a record are one digit (counts of 1): a push spares them itoa's
+    // buffer and a call to copy it.
+    if n < 10 {
+        out.push(b'0' + n as u8);
+    } else {
+        out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
 }
 
 fn write_bool(out: &mut Vec<u8>, b: bool) {
@@ -315,35 +321,77 @@ fn write_bool(out: &mut Vec<u8>, b: bool) {
 /// control characters below U+0020 as `\b \f \n \r \t` or else `\u00XX` (lower-case hex), and
 /// nothing else (non-ASCII is written as is).
 fn write_str(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
     let bytes = s.as_bytes();
-    // Bytes from `start` on are not written yet; runs without an escape are copied whole.
+    out.push(b'"');
+    if is_plain(bytes) {
+        out.extend_from_slice(bytes);
+    } else {
+        write_escaped(out, bytes);
+    }
+    out.push(b'"');
+}
+
+/// Whether JSON escapes a byte.
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Whether no byte of `bytes` needs escaping, tested eight bytes at a time (the strings of a
+/// record are mostly a few CJK characters, none escaped): whole words, and for a string shorter
+/// than a word its first and last four bytes, which overlap or meet.
+fn is_plain(bytes: &[u8]) -> bool {
+    if let Some(last) = bytes.last_chunk::<8>() {
+        let (words, _) = bytes.as_chunks::<8>();
+        words.iter().all(|w| plain_word(u64::from_le_bytes(*w)))
+            && plain_word(u64::from_le_bytes(*last))
+    } else if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        let (first, last) = (u32::from_le_bytes(*first), u32::from_le_bytes(*last));
+        plain_word(u64::from(first) << 32 | u64::from(last))
+    } else {
+        !bytes.iter().any(|&b| needs_escape(b))
+    }
+}
+
+/// Whether no byte of `word` needs escaping, tested on the whole word at once.
+fn plain_word(word: u64) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    // Not zero exactly when some byte of `v` is below `n` (n <= 0x80), for n subtracted from
+    // every byte: with no byte below n, nothing borrows and a byte whose high bit is clear stays
+    // below 0x80; the lowest byte below n wraps to 0x80 or more with its high bit clear in `v`.
+    let below = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGH;
+    // A byte equal to `c` is a zero byte of `word ^ c..c`, that is, a byte below 1.
+    let equal = |c: u8| below(word ^ (ONES * u64::from(c)), 1);
+    (below(word, 0x20) | equal(b'"') | equal(b'\\')) == 0
+}
+
+/// The bytes of a string that needs escaping; runs without an escape are copied whole.
+fn write_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
+    // Bytes from `start` on are not written yet.
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
-        let short: &[u8] = match b {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            0x08 => b"\\b",
-            0x0c => b"\\f",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x00..=0x1f => b"",
-            _ => continue,
-        };
+        if !needs_escape(b) {
+            continue;
+        }
         out.extend_from_slice(&bytes[start..i]);
         start = i + 1;
-        if short.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.extend_from_slice(b"\\u00");
-            out.push(HEX[usize::from(b >> 4)]);
-            out.push(HEX[usize::from(b & 0xf)]);
-        } else {
-            out.extend_from_slice(short);
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xf)]);
+            }
         }
     }
     out.extend_from_slice(&bytes[start..]);
-    out.push(b'"');
 }
 
 #[cfg(test)]
@@ -494,6 +542,29 @@ mod tests {
                 .collect(),
         );
         assert_same_every_way("dir/\"odd\" name\\.txt", &doc);
+    }
+
+    #[test]
+    fn every_escaped_byte_is_found_at_every_place() {
+        // Next to bytes of each kind (ASCII, lead and continuation bytes of CJK, DEL, Latin-1),
+        // in strings shorter and longer than the words they are tested in.
+        for filler in ["a", "中", "\u{7f}", "\u{ff}"] {
+            for len in 0..12 {
+                for at in 0..=len {
+                    for b in 0..0x80u8 {
+                        let s = format!(
+                            "{}{}{}",
+                            filler.repeat(at),
+                            b as char,
+                            filler.repeat(len - at)
+                        );
+                        let mut ours = Vec::new();
+                        write_str(&mut ours, &s);
+                        assert_eq!(ours, serde_json::to_vec(&s).unwrap(), "{s:?}");
+                    }
+                }
+            }
+        }
     }
 
     proptest! {
