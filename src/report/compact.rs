@@ -6,9 +6,9 @@
 //! article fields. Here keys are literal bytes, strings are escaped as serde_json escapes them
 //! ([`write_str`]), integers are formatted by `itoa` as serde_json formats them, and JSON values
 //! (a document's `id`, an entity's `value`) are left to serde_json. The serde derives stay the
-//! contract: the tests compare this writer with them on real documents. Every type is taken apart
-//! with an exhaustive pattern, so a field added to one of them stops the build here until it is
-//! written.
+//! contract: the tests compare this writer with them on fixture documents and on one with every
+//! optional field set. Every type is taken apart with an exhaustive pattern, so a field added to
+//! one of them stops the build here until it is written.
 
 use crate::document::{AnchorSource, ArticleInfo, Entity, PosCount, Span, WordCount};
 use crate::extract::ByKind;
@@ -43,7 +43,7 @@ pub fn write_document(out: &mut Vec<u8>, record: &DocumentRecord<'_>) -> serde_j
     write_str(out, encoding);
     if let Some(article) = article {
         // Flattened: its fields stand in the record itself.
-        write_article_fields(out, article);
+        write_article_fields(out, article)?;
     }
     out.extend_from_slice(b",\"stats\":");
     stats.write_json(out)?;
@@ -62,7 +62,7 @@ pub fn write_document(out: &mut Vec<u8>, record: &DocumentRecord<'_>) -> serde_j
 }
 
 /// The fields of an article, each preceded by a comma.
-fn write_article_fields(out: &mut Vec<u8>, info: &ArticleInfo) {
+fn write_article_fields(out: &mut Vec<u8>, info: &ArticleInfo) -> serde_json::Result<()> {
     let ArticleInfo {
         article,
         title,
@@ -76,17 +76,12 @@ fn write_article_fields(out: &mut Vec<u8>, info: &ArticleInfo) {
         write_str(out, title);
     }
     out.extend_from_slice(b",\"span\":");
-    write_span(out, span);
+    span.write_json(out)?;
     if !captions.is_empty() {
-        out.extend_from_slice(b",\"captions\":[");
-        for (i, span) in captions.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            write_span(out, span);
-        }
-        out.push(b']');
+        out.extend_from_slice(b",\"captions\":");
+        write_list(out, captions)?;
     }
+    Ok(())
 }
 
 /// A value written as compact JSON.
@@ -211,27 +206,16 @@ impl WriteJson for Entity {
             write_bool(out, *approximate);
         }
         if !aliases.is_empty() {
-            out.extend_from_slice(b",\"aliases\":[");
-            for (i, alias) in aliases.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                write_str(out, alias);
-            }
-            out.push(b']');
+            out.extend_from_slice(b",\"aliases\":");
+            write_list(out, aliases)?;
         }
         if let Some(full) = alias_of {
             out.extend_from_slice(b",\"alias_of\":");
             write_str(out, full);
         }
-        out.extend_from_slice(b",\"mentions\":[");
-        for (i, span) in mentions.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            write_span(out, span);
-        }
-        out.extend_from_slice(b"]}");
+        out.extend_from_slice(b",\"mentions\":");
+        write_list(out, mentions)?;
+        out.push(b'}');
         Ok(())
     }
 }
@@ -285,13 +269,23 @@ fn write_entity_ref(out: &mut Vec<u8>, entity: &EntityRef) {
     out.push(b'}');
 }
 
-fn write_span(out: &mut Vec<u8>, span: &Span) {
-    let Span { start, end } = span;
-    out.extend_from_slice(b"{\"start\":");
-    write_uint(out, *start);
-    out.extend_from_slice(b",\"end\":");
-    write_uint(out, *end);
-    out.push(b'}');
+impl WriteJson for Span {
+    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        let Span { start, end } = self;
+        out.extend_from_slice(b"{\"start\":");
+        write_uint(out, *start);
+        out.extend_from_slice(b",\"end\":");
+        write_uint(out, *end);
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+impl WriteJson for String {
+    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        write_str(out, self);
+        Ok(())
+    }
 }
 
 /// An [`AnchorSource`] as serde names it (`rename_all = "lowercase"`).
