@@ -125,11 +125,19 @@ impl<'w> JsonlReporter<'w> {
         }
     }
 
-    fn line<T: serde::Serialize>(&mut self, record: &T) -> io::Result<()> {
+    /// Write the line that `write` puts in the buffer.
+    fn write_line(
+        &mut self,
+        write: impl FnOnce(&mut Vec<u8>) -> serde_json::Result<()>,
+    ) -> io::Result<()> {
         self.line.clear();
-        serde_json::to_writer(&mut self.line, record).map_err(to_io)?;
+        write(&mut self.line).map_err(to_io)?;
         self.line.push(b'\n');
         self.out.write_all(&self.line)
+    }
+
+    fn line<T: serde::Serialize>(&mut self, record: &T) -> io::Result<()> {
+        self.write_line(|buf| serde_json::to_writer(buf, record))
     }
 }
 
@@ -146,10 +154,7 @@ impl Reporter for JsonlReporter<'_> {
         doc: &Document,
     ) -> io::Result<()> {
         let record = DocumentRecord::new(path, encoding, doc, self.opts.top).with_id(id);
-        self.line.clear();
-        compact::write_document(&mut self.line, &record).map_err(to_io)?;
-        self.line.push(b'\n');
-        self.out.write_all(&self.line)?;
+        self.write_line(|buf| compact::write_document(buf, &record))?;
         self.out.flush()
     }
 
