@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{DocumentRecord, ErrorRecord, ReportOptions, Reporter};
+use super::{DocumentRecord, ErrorRecord, ReportOptions, Reporter, compact};
 use crate::document::Document;
 use crate::summary::Summary;
 
@@ -65,7 +65,7 @@ impl Reporter for JsonReporter<'_> {
             self.out.write_all(b",\n")?;
         }
         self.buf.clear();
-        serde_json::to_writer(&mut self.buf, &record).map_err(to_io)?;
+        compact::write_document(&mut self.buf, &record).map_err(to_io)?;
         self.out.write_all(&self.buf)?;
         self.documents_written += 1;
         Ok(())
@@ -125,11 +125,19 @@ impl<'w> JsonlReporter<'w> {
         }
     }
 
-    fn line<T: serde::Serialize>(&mut self, record: &T) -> io::Result<()> {
+    /// Write the line that `write` puts in the buffer.
+    fn write_line(
+        &mut self,
+        write: impl FnOnce(&mut Vec<u8>) -> serde_json::Result<()>,
+    ) -> io::Result<()> {
         self.line.clear();
-        serde_json::to_writer(&mut self.line, record).map_err(to_io)?;
+        write(&mut self.line).map_err(to_io)?;
         self.line.push(b'\n');
         self.out.write_all(&self.line)
+    }
+
+    fn line<T: serde::Serialize>(&mut self, record: &T) -> io::Result<()> {
+        self.write_line(|buf| serde_json::to_writer(buf, record))
     }
 }
 
@@ -146,7 +154,7 @@ impl Reporter for JsonlReporter<'_> {
         doc: &Document,
     ) -> io::Result<()> {
         let record = DocumentRecord::new(path, encoding, doc, self.opts.top).with_id(id);
-        self.line(&record)?;
+        self.write_line(|buf| compact::write_document(buf, &record))?;
         self.out.flush()
     }
 
