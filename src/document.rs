@@ -2,6 +2,7 @@
 //! counted, and the results gathered into a [`Document`], the record every reporter prints.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -122,7 +123,9 @@ pub type Entities = crate::extract::ByKind<Entity>;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordCount {
     pub word: String,
-    pub pos: String,
+    /// Shared by the words of a thread's documents that have this tag (it is written and read
+    /// as a plain string).
+    pub pos: Arc<str>,
     pub count: usize,
 }
 

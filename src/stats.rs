@@ -601,7 +601,7 @@ impl Counts {
             let words: Vec<WordCount> = (ranked.iter())
                 .map(|&(_, e)| WordCount {
                     word: String::from(&*e.text),
-                    pos: String::from(tags.text(e.best_tag(tags))),
+                    pos: Arc::clone(&tags.tags[e.best_tag(tags) as usize]),
                     count: e.count,
                 })
                 .collect();
@@ -754,7 +754,11 @@ mod tests {
                 let (pos, _) = tags
                     .into_iter()
                     .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
-                Some(WordCount { word, pos, count })
+                Some(WordCount {
+                    word,
+                    pos: pos.into(),
+                    count,
+                })
             })
             .collect();
         sort_words(&mut words);
@@ -934,7 +938,7 @@ mod tests {
         ];
         let entry = |count: usize, word: &str| WordCount {
             word: word.to_string(),
-            pos: "n".to_string(),
+            pos: "n".into(),
             count,
         };
         for (a, b) in texts.iter().flat_map(|a| texts.map(|b| (*a, b))) {
@@ -953,7 +957,7 @@ mod tests {
             .flat_map(|w| [1, 3, 2].map(|count| (w, count)))
             .map(|(w, count)| WordCount {
                 word: w.to_string(),
-                pos: "n".to_string(),
+                pos: "n".into(),
                 count,
             })
             .collect();

@@ -123,7 +123,7 @@ impl Reporter for TableReporter<'_> {
             t.add_row(vec![
                 (i + 1).to_string(),
                 w.word.clone(),
-                w.pos.clone(),
+                w.pos.to_string(),
                 w.count.to_string(),
             ]);
         }

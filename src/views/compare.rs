@@ -105,7 +105,7 @@ impl FrequencyTable {
                     .or_default();
                 slot.count += w.count;
                 slot.documents += 1;
-                *slot.pos.entry(w.pos.clone()).or_default() += w.count;
+                *slot.pos.entry(String::from(&*w.pos)).or_default() += w.count;
             }
         }
         if items != Items::Words {
