@@ -595,7 +595,13 @@ impl Counts {
             .filter(|e| !e.is_stopword())
             .map(|e| (order_key(e.count, &e.text), e))
             .collect();
-        ranked.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.text.cmp(&b.1.text)));
+        // Sorted by key alone (numbers compared), then the few runs of equal keys by text.
+        ranked.sort_unstable_by_key(|r| r.0);
+        for run in ranked.chunk_by_mut(|a, b| a.0 == b.0) {
+            if run.len() > 1 {
+                run.sort_unstable_by(|a, b| a.1.text.cmp(&b.1.text));
+            }
+        }
         let (words, mut pos) = VOCABULARY.with_borrow(|vocabulary| {
             let tags = &vocabulary.tags;
             let words: Vec<WordCount> = (ranked.iter())
