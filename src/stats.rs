@@ -252,14 +252,14 @@ fn is_neutral(c: char) -> bool {
 /// inline.
 #[derive(Clone, Debug)]
 struct WordEntry {
-    text: Rc<str>,
+    text: Arc<str>,
     count: usize,
     tag: (u32, usize),
     more_tags: Vec<(u32, usize)>,
 }
 
 impl WordEntry {
-    fn new(text: Rc<str>, tag: u32) -> Self {
+    fn new(text: Arc<str>, tag: u32) -> Self {
         WordEntry {
             text,
             count: 1,
@@ -269,7 +269,7 @@ impl WordEntry {
     }
 
     /// The entry of a stopword: met, but never counted.
-    fn stopword(text: Rc<str>) -> Self {
+    fn stopword(text: Arc<str>) -> Self {
         WordEntry {
             text,
             count: 0,
@@ -304,12 +304,12 @@ impl WordEntry {
 }
 
 /// The words and part-of-speech tags a thread has counted. A word is copied and looked up in
-/// the stopword list once for the thread, not once per document, and knows where it stands in
-/// the table of the document being counted, so it is looked up once per token. Memory grows
-/// with the vocabulary only.
+/// the stopword list once for the thread, not once per document (the word tables of the
+/// thread's documents share its text), and knows where it stands in the table of the document
+/// being counted, so it is looked up once per token. Memory grows with the vocabulary only.
 struct Vocabulary {
     /// Every word met, as written.
-    words: FxHashMap<Rc<str>, VocabularyWord>,
+    words: FxHashMap<Arc<str>, VocabularyWord>,
     /// The stopword list the words were last looked up in, and its generation: a word whose
     /// [`VocabularyWord::generation`] differs is looked up again.
     stopwords: Stopwords,
@@ -323,7 +323,7 @@ struct Vocabulary {
 
 /// A word of a [`Vocabulary`].
 struct VocabularyWord {
-    text: Rc<str>,
+    text: Arc<str>,
     /// Whether the word is a stopword, as the list of this generation said (generation 0: not
     /// looked up yet).
     stopword: bool,
@@ -550,9 +550,9 @@ impl Counts {
             let w = match vocabulary.words.get_mut(word) {
                 Some(w) => w,
                 None => {
-                    let text: Rc<str> = Rc::from(word);
+                    let text: Arc<str> = Arc::from(word);
                     let new = VocabularyWord {
-                        text: Rc::clone(&text),
+                        text: Arc::clone(&text),
                         stopword: false,
                         generation: 0,
                         counts: 0,
@@ -577,7 +577,7 @@ impl Counts {
             }
             w.counts = self.number;
             w.place = self.words.len();
-            let text = Rc::clone(&w.text);
+            let text = Arc::clone(&w.text);
             self.words.push(if w.stopword {
                 WordEntry::stopword(text)
             } else {
@@ -606,7 +606,7 @@ impl Counts {
             let tags = &vocabulary.tags;
             let words: Vec<WordCount> = (ranked.iter())
                 .map(|&(_, e)| WordCount {
-                    word: String::from(&*e.text),
+                    word: Arc::clone(&e.text),
                     pos: Arc::clone(&tags.tags[e.best_tag(tags) as usize]),
                     count: e.count,
                 })
@@ -702,12 +702,12 @@ mod tests {
         assert_eq!(doc.stats.paragraphs, 2);
         assert_eq!(doc.stats.sentences, 3);
         let top = &doc.words[0];
-        assert_eq!((top.word.as_str(), top.count), ("合作", 3));
+        assert_eq!((&*top.word, top.count), ("合作", 3));
         // 的 and 与 are stopwords; punctuation is never a word.
         assert!(
             doc.words
                 .iter()
-                .all(|w| w.word != "的" && w.word != "与" && w.word != "。")
+                .all(|w| !["的", "与", "。"].contains(&&*w.word))
         );
         assert!(doc.pos.iter().any(|p| p.pos == "x"));
     }
@@ -726,7 +726,7 @@ mod tests {
         let reused = analyzer.analyze(second);
         assert_eq!(reused, fresh);
         assert_eq!(reused.stats.distinct_words, fresh.stats.distinct_words);
-        assert!(reused.words.iter().all(|w| w.word != "习近平"));
+        assert!(reused.words.iter().all(|w| &*w.word != "习近平"));
     }
 
     /// The word table of `text` counted the plain way: one table keyed by the word as written,
@@ -761,7 +761,7 @@ mod tests {
                     .into_iter()
                     .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
                 Some(WordCount {
-                    word,
+                    word: word.into(),
                     pos: pos.into(),
                     count,
                 })
@@ -800,7 +800,7 @@ mod tests {
             with.analyze(full_width)
                 .words
                 .iter()
-                .any(|w| w.word == "ＧＤＰ")
+                .any(|w| &*w.word == "ＧＤＰ")
         );
     }
 
@@ -830,7 +830,7 @@ mod tests {
     #[test]
     fn stopwords_can_be_turned_off() {
         let a = Analyzer::new(Segmenter::shared(), Stopwords::none()).analyze("我的书");
-        assert!(a.words.iter().any(|w| w.word == "的"));
+        assert!(a.words.iter().any(|w| &*w.word == "的"));
     }
 
     fn uax29_sentences(text: &str) -> usize {
@@ -943,7 +943,7 @@ mod tests {
             "\u{10FFFF}",
         ];
         let entry = |count: usize, word: &str| WordCount {
-            word: word.to_string(),
+            word: word.into(),
             pos: "n".into(),
             count,
         };
@@ -962,7 +962,7 @@ mod tests {
             .iter()
             .flat_map(|w| [1, 3, 2].map(|count| (w, count)))
             .map(|(w, count)| WordCount {
-                word: w.to_string(),
+                word: (*w).into(),
                 pos: "n".into(),
                 count,
             })

@@ -101,7 +101,7 @@ impl FrequencyTable {
             {
                 let slot = self
                     .counts
-                    .entry((TermKind::Word, w.word.clone()))
+                    .entry((TermKind::Word, String::from(&*w.word)))
                     .or_default();
                 slot.count += w.count;
                 slot.documents += 1;
