@@ -2,6 +2,7 @@
 //! counted, and the results gathered into a [`Document`], the record every reporter prints.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -121,8 +122,12 @@ pub type Entities = crate::extract::ByKind<Entity>;
 /// A word of the frequency table with its most frequent part of speech.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordCount {
-    pub word: String,
-    pub pos: String,
+    /// Shared with the thread's vocabulary and its other documents (written and read as a
+    /// plain string).
+    pub word: Arc<str>,
+    /// Shared by the words of a thread's documents that have this tag (it is written and read
+    /// as a plain string).
+    pub pos: Arc<str>,
     pub count: usize,
 }
 

@@ -1,7 +1,10 @@
 //! Text statistics: character, token, sentence and paragraph counts, word frequencies with their
 //! part of speech (punctuation, whitespace and stopwords left out), and the POS distribution.
 
+use std::cell::RefCell;
+use std::marker::PhantomData;
 use std::path::Path;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -61,6 +64,14 @@ impl Stopwords {
     pub fn from_file(path: &Path) -> std::io::Result<Self> {
         let text = std::fs::read_to_string(path)?;
         Ok(Stopwords(Some(Arc::new(parse_list(&text)))))
+    }
+
+    /// True when both are the same list (not a copy of it), or both are none.
+    fn is_same_list(&self, other: &Stopwords) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -236,18 +247,21 @@ fn is_neutral(c: char) -> bool {
         )
 }
 
-/// A word of the table being counted: its count, and how often each part of speech (an index
-/// into [`Counts::tags`]) was given to it. Almost every word has one tag, kept inline.
+/// A word of the table being counted: its text, its count, and how often each part of speech
+/// (a number of the thread's [`TagTable`]) was given to it. Almost every word has one tag, kept
+/// inline.
 #[derive(Clone, Debug)]
 struct WordEntry {
+    text: Arc<str>,
     count: usize,
     tag: (u32, usize),
     more_tags: Vec<(u32, usize)>,
 }
 
 impl WordEntry {
-    fn new(tag: u32) -> Self {
+    fn new(text: Arc<str>, tag: u32) -> Self {
         WordEntry {
+            text,
             count: 1,
             tag: (tag, 1),
             more_tags: Vec::new(),
@@ -255,8 +269,9 @@ impl WordEntry {
     }
 
     /// The entry of a stopword: met, but never counted.
-    fn stopword() -> Self {
+    fn stopword(text: Arc<str>) -> Self {
         WordEntry {
+            text,
             count: 0,
             tag: (0, 0),
             more_tags: Vec::new(),
@@ -277,20 +292,150 @@ impl WordEntry {
             self.more_tags.push((tag, 1));
         }
     }
+
+    /// The number of the most frequent tag; on a tie, the first in alphabetical order.
+    fn best_tag(&self, tags: &TagTable) -> u32 {
+        let best = self.more_tags.iter().fold(self.tag, |best, &t| {
+            let better = t.1 > best.1 || (t.1 == best.1 && tags.text(t.0) < tags.text(best.0));
+            if better { t } else { best }
+        });
+        best.0
+    }
+}
+
+/// The words and part-of-speech tags a thread has counted. A word is copied and looked up in
+/// the stopword list once for the thread, not once per document (the word tables of the
+/// thread's documents share its text), and knows where it stands in the table of the document
+/// being counted, so it is looked up once per token. Memory grows with the vocabulary only.
+struct Vocabulary {
+    /// Every word met, as written.
+    words: FxHashMap<Arc<str>, VocabularyWord>,
+    /// The stopword list the words were last looked up in, and its generation: a word whose
+    /// [`VocabularyWord::generation`] differs is looked up again.
+    stopwords: Stopwords,
+    generation: u32,
+    /// The [`Counts`] (by its number) whose table the words' places are in, and how many
+    /// [`Counts`] were numbered.
+    counting: u64,
+    numbered: u64,
+    tags: TagTable,
+}
+
+/// A word of a [`Vocabulary`].
+struct VocabularyWord {
+    text: Arc<str>,
+    /// Whether the word is a stopword, as the list of this generation said (generation 0: not
+    /// looked up yet).
+    stopword: bool,
+    generation: u32,
+    /// The [`Counts`] (by its number) that last met the word, and the word's place in its table.
+    counts: u64,
+    place: usize,
+}
+
+/// Part-of-speech tags, numbered as they are first met.
+struct TagTable {
+    /// Tag (keyed by [`tag_key`]) → its number.
+    index: FxHashMap<u64, u32>,
+    /// The tags, by number.
+    tags: Vec<Arc<str>>,
+    /// The number of the tags met last, keyed by where their text lives (see [`TagTable::number`]).
+    cache: [(usize, usize, u32); TAG_CACHE],
+}
+
+thread_local! {
+    static VOCABULARY: RefCell<Vocabulary> = RefCell::new(Vocabulary {
+        words: FxHashMap::default(),
+        stopwords: Stopwords::none(),
+        generation: 0,
+        counting: 0,
+        numbered: 0,
+        tags: TagTable {
+            index: FxHashMap::default(),
+            tags: Vec::new(),
+            cache: [(0, 0, 0); TAG_CACHE],
+        },
+    });
+}
+
+impl Vocabulary {
+    /// Look words up in `stopwords` from now on.
+    fn use_stopwords(&mut self, stopwords: &Stopwords) {
+        if self.generation == 0 || !self.stopwords.is_same_list(stopwords) {
+            // The list is kept, so no other list can come to live where it does.
+            self.stopwords = stopwords.clone();
+            self.generation += 1;
+        }
+    }
+
+    /// Count into `counts` from now on: the places of its words are set again if another
+    /// [`Counts`] was counted into since.
+    fn count_into(&mut self, counts: &Counts) {
+        if self.counting == counts.number {
+            return;
+        }
+        self.counting = counts.number;
+        for (place, e) in counts.words.iter().enumerate() {
+            if let Some(w) = self.words.get_mut(&*e.text) {
+                w.counts = counts.number;
+                w.place = place;
+            }
+        }
+    }
+}
+
+impl TagTable {
+    /// The number of `tag`. jieba hands out tags from a few fixed strings, so the number is
+    /// remembered by the text's address and length first.
+    #[inline]
+    fn number(&mut self, tag: &str) -> u32 {
+        let addr = tag.as_ptr() as usize;
+        let slot = &mut self.cache[((addr >> 3) ^ (addr >> 11)) % TAG_CACHE];
+        // The text is compared too: a tag passed in by a caller may live where another did.
+        if slot.0 == addr
+            && slot.1 == tag.len()
+            && self.tags.get(slot.2 as usize).is_some_and(|t| **t == *tag)
+        {
+            return slot.2;
+        }
+        let i = match tag_key(tag) {
+            Some(key) => *self.index.entry(key).or_insert_with(|| {
+                self.tags.push(Arc::from(tag));
+                (self.tags.len() - 1) as u32
+            }),
+            // A tag too long to pack (a user dictionary's): looked up by its text.
+            None => match self.tags.iter().position(|t| **t == *tag) {
+                Some(i) => i as u32,
+                None => {
+                    self.tags.push(Arc::from(tag));
+                    (self.tags.len() - 1) as u32
+                }
+            },
+        };
+        *slot = (addr, tag.len(), i);
+        i
+    }
+
+    fn text(&self, number: u32) -> &str {
+        &self.tags[number as usize]
+    }
 }
 
 /// Counts gathered paragraph by paragraph. Memory grows with the vocabulary only.
+///
+/// Words know their place in the table through the [`Vocabulary`] of the thread counting, so
+/// the counts stay on that thread (the type is not `Send`).
 #[derive(Debug)]
 pub struct Counts {
     stats: Stats,
-    /// Every distinct word; a stopword's entry has a count of 0 and stays out of the table.
-    words: FxHashMap<String, WordEntry>,
-    /// Part-of-speech tags met so far, their index (keyed by [`tag_key`]), and how many tokens
-    /// had each.
-    tag_index: FxHashMap<u64, u32>,
-    tags: Vec<(String, usize)>,
-    /// The index of the tags met last, keyed by where their text lives (see [`Counts::tag`]).
-    tag_cache: [(usize, usize, u32); TAG_CACHE],
+    /// Every distinct word, in the order met; a stopword's entry has a count of 0 and stays out
+    /// of the table.
+    words: Vec<WordEntry>,
+    /// How many tokens had each tag, by its number.
+    tags: Vec<usize>,
+    /// Its number in the thread's [`Vocabulary`].
+    number: u64,
+    not_send: PhantomData<Rc<()>>,
 }
 
 /// Word tables bigger than this (in entries) are not kept for the next document.
@@ -299,8 +444,7 @@ const MAX_SPARE_WORDS: usize = 1 << 15;
 thread_local! {
     /// The emptied word table of the last document this thread finished: the next document
     /// fills it again without growing a table from nothing.
-    static SPARE_WORDS: std::cell::RefCell<FxHashMap<String, WordEntry>> =
-        std::cell::RefCell::new(FxHashMap::default());
+    static SPARE_WORDS: RefCell<Vec<WordEntry>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Default for Counts {
@@ -308,9 +452,12 @@ impl Default for Counts {
         Counts {
             stats: Stats::default(),
             words: SPARE_WORDS.take(),
-            tag_index: FxHashMap::default(),
             tags: Vec::new(),
-            tag_cache: [(0, 0, 0); TAG_CACHE],
+            number: VOCABULARY.with_borrow_mut(|v| {
+                v.numbered += 1;
+                v.numbered
+            }),
+            not_send: PhantomData,
         }
     }
 }
@@ -340,7 +487,7 @@ fn is_blank(word: &str) -> bool {
     }
 }
 
-/// How many tags [`Counts::tag`] remembers by address.
+/// How many tags [`TagTable::number`] remembers by address.
 const TAG_CACHE: usize = 64;
 
 impl Counts {
@@ -348,48 +495,6 @@ impl Counts {
     /// counted with its paragraphs ([`Counts::add_paragraph`]): the rest of it is whitespace.
     pub fn add_characters(&mut self, n: usize) {
         self.stats.characters += n;
-    }
-
-    /// The index of `tag` in the tag table, counting it. jieba hands out tags from a few fixed
-    /// strings, so the index is remembered by the text's address and length first.
-    fn tag(&mut self, tag: &str) -> u32 {
-        let addr = tag.as_ptr() as usize;
-        let slot = &self.tag_cache[((addr >> 3) ^ (addr >> 11)) % TAG_CACHE];
-        // The text is compared too: a tag passed in by a caller may live where another did.
-        if slot.0 == addr
-            && slot.1 == tag.len()
-            && self.tags.get(slot.2 as usize).is_some_and(|t| t.0 == tag)
-        {
-            let i = slot.2;
-            self.tags[i as usize].1 += 1;
-            return i;
-        }
-        let i = self.tag_index_of(tag);
-        self.tag_cache[((addr >> 3) ^ (addr >> 11)) % TAG_CACHE] = (addr, tag.len(), i);
-        self.tags[i as usize].1 += 1;
-        i
-    }
-
-    fn tag_index_of(&mut self, tag: &str) -> u32 {
-        match tag_key(tag) {
-            Some(key) => match self.tag_index.get(&key) {
-                Some(&i) => i,
-                None => {
-                    let i = self.tags.len() as u32;
-                    self.tag_index.insert(key, i);
-                    self.tags.push((tag.to_string(), 0));
-                    i
-                }
-            },
-            // A tag too long to pack (a user dictionary's): looked up by its text.
-            None => match self.tags.iter().position(|(t, _)| t == tag) {
-                Some(i) => i as u32,
-                None => {
-                    self.tags.push((tag.to_string(), 0));
-                    (self.tags.len() - 1) as u32
-                }
-            },
-        }
     }
 
     /// Count a non-blank paragraph: `folded` is `original` folded (what was segmented into
@@ -404,6 +509,21 @@ impl Counts {
         self.stats.paragraphs += 1;
         self.stats.han_characters += folded.han;
         self.stats.sentences += count_sentences_of(&folded.text, folded.chars.iter().copied());
+        VOCABULARY.with_borrow_mut(|vocabulary| {
+            vocabulary.use_stopwords(stopwords);
+            vocabulary.count_into(self);
+            self.add_tokens(vocabulary, folded, tokens, original);
+        });
+    }
+
+    /// Count the tokens of a paragraph (see [`Counts::add_paragraph`]).
+    fn add_tokens(
+        &mut self,
+        vocabulary: &mut Vocabulary,
+        folded: &Folded,
+        tokens: &[Token<'_>],
+        original: &str,
+    ) {
         // Folding turns three bytes into one, so the texts differ exactly when their lengths do;
         // it maps one character to one, so token offsets are offsets into `original`.
         let same = folded.text.len() == original.len();
@@ -413,7 +533,12 @@ impl Counts {
                 continue;
             }
             self.stats.tokens += 1;
-            let tag = self.tag(t.pos);
+            let tag = vocabulary.tags.number(t.pos);
+            let n = tag as usize;
+            if n >= self.tags.len() {
+                self.tags.resize(n + 1, 0);
+            }
+            self.tags[n] += 1;
             if is_punctuation(t.word) {
                 continue;
             }
@@ -422,18 +547,42 @@ impl Counts {
             } else {
                 &original[written_at[t.start]..written_at[t.end]]
             };
-            if let Some(e) = self.words.get_mut(word) {
+            let w = match vocabulary.words.get_mut(word) {
+                Some(w) => w,
+                None => {
+                    let text: Arc<str> = Arc::from(word);
+                    let new = VocabularyWord {
+                        text: Arc::clone(&text),
+                        stopword: false,
+                        generation: 0,
+                        counts: 0,
+                        place: 0,
+                    };
+                    vocabulary.words.entry(text).or_insert(new)
+                }
+            };
+            if w.counts == self.number {
+                let e = &mut self.words[w.place];
                 if !e.is_stopword() {
                     e.add(tag);
                 }
                 continue;
             }
-            let entry = if stopwords.contains(t.word) || (!same && stopwords.contains(word)) {
-                WordEntry::stopword()
+            if w.generation != vocabulary.generation {
+                // Folding maps a word as written to one folded word, so whether either is a
+                // stopword depends on the word as written only.
+                let list = &vocabulary.stopwords;
+                w.stopword = list.contains(t.word) || (!same && list.contains(word));
+                w.generation = vocabulary.generation;
+            }
+            w.counts = self.number;
+            w.place = self.words.len();
+            let text = Arc::clone(&w.text);
+            self.words.push(if w.stopword {
+                WordEntry::stopword(text)
             } else {
-                WordEntry::new(tag)
-            };
-            self.words.insert(word.to_string(), entry);
+                WordEntry::new(text, tag)
+            });
         }
     }
 
@@ -441,34 +590,41 @@ impl Counts {
     pub fn finish(mut self) -> (Stats, Vec<WordCount>, Vec<PosCount>) {
         let mut stats = self.stats;
         stats.distinct_words = self.words.len();
-        let tags = &self.tags;
-        let mut table = std::mem::take(&mut self.words);
-        let mut words: Vec<WordCount> = table
-            .drain()
-            .filter(|(_, e)| !e.is_stopword())
-            .map(|(word, e)| {
-                // The most frequent tag; on a tie, the first in alphabetical order.
-                let best = e.more_tags.iter().fold(e.tag, |best, &t| {
-                    let better = t.1 > best.1
-                        || (t.1 == best.1 && tags[t.0 as usize].0 < tags[best.0 as usize].0);
-                    if better { t } else { best }
-                });
-                WordCount {
-                    word,
-                    pos: tags[best.0 as usize].0.clone(),
-                    count: e.count,
-                }
-            })
+        // Words are distinct, so their texts order them where their keys tie.
+        let mut ranked: Vec<(u128, &WordEntry)> = (self.words.iter())
+            .filter(|e| !e.is_stopword())
+            .map(|e| (order_key(e.count, &e.text), e))
             .collect();
-        if table.capacity() <= MAX_SPARE_WORDS {
-            SPARE_WORDS.set(table);
+        // Sorted by key alone (numbers compared), then the few runs of equal keys by text.
+        ranked.sort_unstable_by_key(|r| r.0);
+        for run in ranked.chunk_by_mut(|a, b| a.0 == b.0) {
+            if run.len() > 1 {
+                run.sort_unstable_by(|a, b| a.1.text.cmp(&b.1.text));
+            }
         }
-        sort_keyed(&mut words, |w| order_key(w.count, &w.word), cmp_words);
-        let mut pos: Vec<PosCount> = self
-            .tags
-            .into_iter()
-            .map(|(pos, count)| PosCount { pos, count })
-            .collect();
+        let (words, mut pos) = VOCABULARY.with_borrow(|vocabulary| {
+            let tags = &vocabulary.tags;
+            let words: Vec<WordCount> = (ranked.iter())
+                .map(|&(_, e)| WordCount {
+                    word: Arc::clone(&e.text),
+                    pos: Arc::clone(&tags.tags[e.best_tag(tags) as usize]),
+                    count: e.count,
+                })
+                .collect();
+            let pos: Vec<PosCount> = (self.tags.iter().enumerate())
+                .filter(|&(_, &count)| count > 0)
+                .map(|(i, &count)| PosCount {
+                    pos: String::from(tags.text(i as u32)),
+                    count,
+                })
+                .collect();
+            (words, pos)
+        });
+        drop(ranked);
+        self.words.clear();
+        if self.words.capacity() <= MAX_SPARE_WORDS {
+            SPARE_WORDS.set(std::mem::take(&mut self.words));
+        }
         sort_pos(&mut pos);
         (stats, words, pos)
     }
@@ -530,6 +686,8 @@ pub fn sort_pos(pos: &mut [PosCount]) {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use crate::document::Analyzer;
     use crate::segment::Segmenter;
 
@@ -544,12 +702,12 @@ mod tests {
         assert_eq!(doc.stats.paragraphs, 2);
         assert_eq!(doc.stats.sentences, 3);
         let top = &doc.words[0];
-        assert_eq!((top.word.as_str(), top.count), ("合作", 3));
+        assert_eq!((&*top.word, top.count), ("合作", 3));
         // 的 and 与 are stopwords; punctuation is never a word.
         assert!(
             doc.words
                 .iter()
-                .all(|w| w.word != "的" && w.word != "与" && w.word != "。")
+                .all(|w| !["的", "与", "。"].contains(&&*w.word))
         );
         assert!(doc.pos.iter().any(|p| p.pos == "x"));
     }
@@ -568,13 +726,111 @@ mod tests {
         let reused = analyzer.analyze(second);
         assert_eq!(reused, fresh);
         assert_eq!(reused.stats.distinct_words, fresh.stats.distinct_words);
-        assert!(reused.words.iter().all(|w| w.word != "习近平"));
+        assert!(reused.words.iter().all(|w| &*w.word != "习近平"));
+    }
+
+    /// The word table of `text` counted the plain way: one table keyed by the word as written,
+    /// filled token by token, with no vocabulary behind it; and the number of distinct words.
+    fn plain_word_table(analyzer: &Analyzer, text: &str) -> (Vec<WordCount>, usize) {
+        let mut table: HashMap<String, Option<HashMap<String, usize>>> = HashMap::new();
+        let stopwords = analyzer.stopwords();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let folded = Folded::new(line);
+            for t in analyzer.segmenter().tag(&folded.text) {
+                if t.word.trim().is_empty() || is_punctuation(t.word) {
+                    continue;
+                }
+                let word = &line[folded.written_at[t.start]..folded.written_at[t.end]];
+                let stopword = stopwords.contains(t.word) || stopwords.contains(word);
+                let entry = table
+                    .entry(word.to_string())
+                    .or_insert_with(|| (!stopword).then(HashMap::new));
+                if let Some(tags) = entry {
+                    *tags.entry(t.pos.to_string()).or_default() += 1;
+                }
+            }
+        }
+        let distinct = table.len();
+        let mut words: Vec<WordCount> = table
+            .into_iter()
+            .filter_map(|(word, tags)| {
+                let tags = tags?;
+                let count = tags.values().sum();
+                // The most frequent tag; on a tie, the first in alphabetical order.
+                let (pos, _) = tags
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+                Some(WordCount {
+                    word: word.into(),
+                    pos: pos.into(),
+                    count,
+                })
+            })
+            .collect();
+        sort_words(&mut words);
+        (words, distinct)
+    }
+
+    #[test]
+    fn counts_by_the_vocabulary_equal_a_plain_count() {
+        let page = include_str!("../fixtures/news-page.txt");
+        // Full-width letters and digits: words are counted as written, looked up folded.
+        let full_width = "ＧＤＰ增长５７．１６％，ＧＤＰ的增长。\n１９９８年的ＧＤＰ\n";
+        let texts = [
+            page,
+            include_str!("../fixtures/articles/harbor.txt"),
+            full_width,
+            include_str!("../fixtures/articles/library.txt"),
+            page,
+        ];
+        // On one thread, so that each text is counted with the words of the ones before it
+        // already in the thread's vocabulary; with and without stopwords, taking turns.
+        let with = Analyzer::default();
+        let without = Analyzer::new(Segmenter::shared(), Stopwords::none());
+        for text in texts {
+            for analyzer in [&with, &without] {
+                let doc = analyzer.analyze(text);
+                let (words, distinct) = plain_word_table(analyzer, text);
+                assert!(words.len() > 2);
+                assert_eq!(doc.words, words);
+                assert_eq!(doc.stats.distinct_words, distinct);
+            }
+        }
+        assert!(
+            with.analyze(full_width)
+                .words
+                .iter()
+                .any(|w| &*w.word == "ＧＤＰ")
+        );
+    }
+
+    #[test]
+    fn documents_counted_by_turns_on_one_thread_count_as_alone() {
+        let a = include_str!("../fixtures/news-page.txt");
+        let b = include_str!("../fixtures/articles/orchard.txt").repeat(3);
+        let with = Analyzer::default();
+        let without = Analyzer::new(Segmenter::shared(), Stopwords::none());
+        let alone = [with.analyze(a), without.analyze(&b)];
+        let mut builders = [with.builder(), without.builder()];
+        let (mut lines_a, mut lines_b) = (a.split_inclusive('\n'), b.split_inclusive('\n'));
+        let mut more = true;
+        while more {
+            more = false;
+            for (builder, lines) in builders.iter_mut().zip([&mut lines_a, &mut lines_b]) {
+                if let Some(line) = lines.next() {
+                    builder.push_line(line);
+                    more = true;
+                }
+            }
+        }
+        let by_turns = builders.map(|b| b.finish());
+        assert_eq!(by_turns, alone);
     }
 
     #[test]
     fn stopwords_can_be_turned_off() {
         let a = Analyzer::new(Segmenter::shared(), Stopwords::none()).analyze("我的书");
-        assert!(a.words.iter().any(|w| w.word == "的"));
+        assert!(a.words.iter().any(|w| &*w.word == "的"));
     }
 
     fn uax29_sentences(text: &str) -> usize {
@@ -687,8 +943,8 @@ mod tests {
             "\u{10FFFF}",
         ];
         let entry = |count: usize, word: &str| WordCount {
-            word: word.to_string(),
-            pos: "n".to_string(),
+            word: word.into(),
+            pos: "n".into(),
             count,
         };
         for (a, b) in texts.iter().flat_map(|a| texts.map(|b| (*a, b))) {
@@ -706,8 +962,8 @@ mod tests {
             .iter()
             .flat_map(|w| [1, 3, 2].map(|count| (w, count)))
             .map(|(w, count)| WordCount {
-                word: w.to_string(),
-                pos: "n".to_string(),
+                word: (*w).into(),
+                pos: "n".into(),
                 count,
             })
             .collect();

@@ -1,6 +1,8 @@
 //! The corpus summary: counts added over every document of a run (and over runs, by `merge`),
 //! entity and word tables with total counts and the number of documents they appear in.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -64,6 +66,30 @@ impl Tally {
     }
 }
 
+/// A row of the word table: a word and the part of speech it had. Both are shared with the
+/// documents' word tables ([`crate::document::WordCount`]), so a key is made without copying
+/// any text, and two keys from the same thread's documents are told equal by their addresses.
+#[derive(Clone, Debug, Eq)]
+struct WordKey {
+    word: Arc<str>,
+    pos: Arc<str>,
+}
+
+impl PartialEq for WordKey {
+    fn eq(&self, other: &Self) -> bool {
+        let same = |a: &Arc<str>, b: &Arc<str>| Arc::ptr_eq(a, b) || a == b;
+        same(&self.word, &other.word) && same(&self.pos, &other.pos)
+    }
+}
+
+/// Only the word is hashed: equal keys still hash alike, and the few words with more than one
+/// part of speech share their hash.
+impl std::hash::Hash for WordKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.word.hash(state);
+    }
+}
+
 /// Counts gathered document by document (or summary by summary). Sums commute, so builders
 /// filled on different threads and joined with [`SummaryBuilder::merge`] give the same summary
 /// as one builder that saw every document.
@@ -74,11 +100,7 @@ pub struct SummaryBuilder {
     stats: Stats,
     /// Per kind (in [`EntityKind::ALL`] order): entity text → tally.
     entities: [FxHashMap<String, Tally>; 5],
-    /// `word TAB part-of-speech` → tally (a tag never holds a tab, so the key splits at its
-    /// last tab). One key per row keeps lookups to one string comparison.
-    words: FxHashMap<String, Tally>,
-    /// Scratch for building word keys.
-    key: String,
+    words: FxHashMap<WordKey, Tally>,
     pos: FxHashMap<String, usize>,
     incomplete: bool,
 }
@@ -125,19 +147,19 @@ impl SummaryBuilder {
             }
         }
         for w in &doc.words {
-            self.add_word(&w.word, &w.pos, w.count, 1);
+            let key = WordKey {
+                word: Arc::clone(&w.word),
+                pos: Arc::clone(&w.pos),
+            };
+            self.add_word(key, w.count, 1);
         }
         for p in &doc.pos {
             self.add_pos(&p.pos, p.count);
         }
     }
 
-    fn add_word(&mut self, word: &str, pos: &str, count: usize, documents: usize) {
-        self.key.clear();
-        self.key.push_str(word);
-        self.key.push('\t');
-        self.key.push_str(pos);
-        tally(&mut self.words, &self.key, count, documents);
+    fn add_word(&mut self, key: WordKey, count: usize, documents: usize) {
+        self.words.entry(key).or_default().add(count, documents);
     }
 
     fn add_pos(&mut self, pos: &str, count: usize) {
@@ -166,7 +188,11 @@ impl SummaryBuilder {
             }
         }
         for w in &s.words {
-            self.add_word(&w.word, &w.pos, w.count, w.documents);
+            let key = WordKey {
+                word: Arc::from(w.word.as_str()),
+                pos: Arc::from(w.pos.as_str()),
+            };
+            self.add_word(key, w.count, w.documents);
         }
         for p in &s.pos {
             self.add_pos(&p.pos, p.count);
@@ -234,13 +260,8 @@ impl SummaryBuilder {
                 b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text))
             });
         }
-        let mut rows: Vec<(&str, &str, Tally)> = self
-            .words
-            .iter()
-            .map(|(key, t)| {
-                let (word, pos) = key.rsplit_once('\t').unwrap_or((key, ""));
-                (word, pos, *t)
-            })
+        let mut rows: Vec<(&str, &str, Tally)> = (self.words.iter())
+            .map(|(key, t)| (&*key.word, &*key.pos, *t))
             .collect();
         complete &= rows.len() <= limit(rows.len());
         let n = limit(rows.len());
@@ -278,5 +299,54 @@ impl SummaryBuilder {
             pos,
             complete,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Analyzer;
+
+    use super::*;
+
+    #[test]
+    fn words_of_documents_from_other_threads_add_up_by_text() {
+        let page = include_str!("../fixtures/news-page.txt");
+        let harbor = include_str!("../fixtures/articles/harbor.txt");
+        let here = [page, harbor].map(|t| Analyzer::default().analyze(t));
+        // Counted on other threads, the same words are other strings.
+        let there = [page, harbor].map(|t| {
+            std::thread::spawn(move || Analyzer::default().analyze(t))
+                .join()
+                .unwrap()
+        });
+        assert!(!Arc::ptr_eq(
+            &here[0].words[0].word,
+            &there[0].words[0].word
+        ));
+        let mut mixed = SummaryBuilder::default();
+        mixed.add_document(&here[0]);
+        mixed.add_document(&there[1]);
+        let mut other = SummaryBuilder::default();
+        other.add_document(&there[0]);
+        other.add_document(&here[1]);
+        mixed.merge(other);
+        let mut same = SummaryBuilder::default();
+        for doc in here.iter().chain(&here) {
+            same.add_document(doc);
+        }
+        let summary = mixed.build(0);
+        assert_eq!(summary, same.build(0));
+        // A word of both texts, twice each: in four documents.
+        let top = &summary.words[0];
+        assert_eq!(top.documents, 4, "{top:?}");
+        assert_eq!(
+            top.count,
+            2 * here
+                .iter()
+                .flat_map(|d| &d.words)
+                .filter(|w| *w.word == *top.word)
+                .map(|w| w.count)
+                .sum::<usize>()
+        );
     }
 }

@@ -122,8 +122,8 @@ impl Reporter for TableReporter<'_> {
         for (i, w) in doc.words[..n].iter().enumerate() {
             t.add_row(vec![
                 (i + 1).to_string(),
-                w.word.clone(),
-                w.pos.clone(),
+                w.word.to_string(),
+                w.pos.to_string(),
                 w.count.to_string(),
             ]);
         }

@@ -101,11 +101,11 @@ impl FrequencyTable {
             {
                 let slot = self
                     .counts
-                    .entry((TermKind::Word, w.word.clone()))
+                    .entry((TermKind::Word, String::from(&*w.word)))
                     .or_default();
                 slot.count += w.count;
                 slot.documents += 1;
-                *slot.pos.entry(w.pos.clone()).or_default() += w.count;
+                *slot.pos.entry(String::from(&*w.pos)).or_default() += w.count;
             }
         }
         if items != Items::Words {
