@@ -318,8 +318,15 @@ struct Vocabulary {
     /// [`Counts`] were numbered.
     counting: u64,
     numbered: u64,
+    /// How many [`Counts`] of this thread are being counted into (not finished or dropped).
+    open: usize,
     tags: TagTable,
 }
+
+/// A thread forgets its words when it holds more than this many and no [`Counts`] of it is
+/// open: the vocabulary of a long run over varied text (names, numbers) stays bounded.
+/// (Small in unit tests, so that they forget too.)
+const MAX_VOCABULARY: usize = if cfg!(test) { 64 } else { 1 << 18 };
 
 /// A word of a [`Vocabulary`].
 struct VocabularyWord {
@@ -350,6 +357,7 @@ thread_local! {
         generation: 0,
         counting: 0,
         numbered: 0,
+        open: 0,
         tags: TagTable {
             index: FxHashMap::default(),
             tags: Vec::new(),
@@ -454,11 +462,28 @@ impl Default for Counts {
             words: SPARE_WORDS.take(),
             tags: Vec::new(),
             number: VOCABULARY.with_borrow_mut(|v| {
+                if v.open == 0 && v.words.len() > MAX_VOCABULARY {
+                    // No table holds places of these words: they can go.
+                    v.words = FxHashMap::default();
+                    v.counting = 0;
+                }
+                v.open += 1;
                 v.numbered += 1;
                 v.numbered
             }),
             not_send: PhantomData,
         }
+    }
+}
+
+impl Drop for Counts {
+    fn drop(&mut self) {
+        // A thread being torn down may have dropped its vocabulary already.
+        let _ = VOCABULARY.try_with(|v| {
+            if let Ok(mut v) = v.try_borrow_mut() {
+                v.open = v.open.saturating_sub(1);
+            }
+        });
     }
 }
 
@@ -710,6 +735,32 @@ mod tests {
                 .all(|w| !["的", "与", "。"].contains(&&*w.word))
         );
         assert!(doc.pos.iter().any(|p| p.pos == "x"));
+    }
+
+    #[test]
+    fn a_thread_forgets_a_large_vocabulary_between_documents_only() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/news-page.txt"
+        ))
+        .unwrap();
+        let words = |doc: &crate::document::Document| -> Vec<(String, String, usize)> {
+            (doc.words.iter())
+                .map(|w| (w.word.to_string(), w.pos.to_string(), w.count))
+                .collect()
+        };
+        let analyzer = Analyzer::default();
+        let first = analyzer.analyze(&text);
+        assert!(first.words.len() > MAX_VOCABULARY);
+        // The page's words are more than a thread keeps: the next document starts afresh ...
+        let open = Counts::default();
+        assert_eq!(VOCABULARY.with_borrow(|v| v.words.len()), 0);
+        // ... but not while a table is open, whose words know their places.
+        let again = analyzer.analyze(&text);
+        assert!(VOCABULARY.with_borrow(|v| v.words.len()) > MAX_VOCABULARY);
+        drop(open);
+        assert_eq!(words(&again), words(&first));
+        assert_eq!(words(&analyzer.analyze(&text)), words(&first));
     }
 
     #[test]
