@@ -1,10 +1,13 @@
 //! The per-document pipeline: paragraphs are folded, segmented, passed through the extractors and
 //! counted, and the results gathered into a [`Document`], the record every reporter prints.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::{
@@ -198,8 +201,8 @@ impl Analyzer {
             analyzer: self,
             offset: 0,
             counts: Counts::default(),
-            groups: Default::default(),
-            key: String::new(),
+            entities: Entities::default(),
+            index: SPARE_INDEX.take(),
             dates: BTreeMap::new(),
             first_year: None,
             last_year: None,
@@ -291,11 +294,11 @@ pub struct DocumentBuilder<'a> {
     analyzer: &'a Analyzer,
     offset: usize,
     counts: Counts,
-    /// Entities so far, by kind (`kind as usize`) and surface as written (a number's by its
-    /// surface and unit, see `add_mention`).
-    groups: [FxHashMap<String, Entity>; EntityKind::ALL.len()],
-    /// Scratch: the key of a number with a unit.
-    key: String,
+    /// Entities so far, by kind, in the order of their first mentions.
+    entities: Entities,
+    /// Per kind (`kind as usize`): the position in `entities` of each entity, found by its
+    /// surface as written (a number's by its surface and unit, see `add_mention`).
+    index: EntityIndex,
     /// Dates by surface, as first valued.
     dates: BTreeMap<String, RawDate>,
     /// The first year written in the text, and the last one so far.
@@ -392,24 +395,25 @@ impl DocumentBuilder<'_> {
             }
         }
         // Numbers are told apart by their unit as well: 5 (座) and 5 (米) are two quantities.
-        let key: &str = match &m.detail {
+        let unit = match &m.detail {
             Detail::Number(NumberValue {
                 unit: Some(unit), ..
-            }) => {
-                self.key.clear();
-                self.key.extend([text, "\u{1f}", unit]);
-                &self.key
-            }
-            _ => text,
+            }) => Some(unit.as_str()),
+            _ => None,
         };
-        let groups = &mut self.groups[m.kind as usize];
-        let entity = match groups.get_mut(key) {
-            Some(e) => e,
+        let list = self.entities.get_mut(m.kind);
+        let index = &mut self.index[m.kind as usize];
+        let hash = key_hash(text, unit);
+        let at = match index.find(hash, |&i| has_key(&list[i], text, unit)) {
+            Some(&i) => i,
             None => {
-                let e = new_entity(m.kind, text.to_string(), &m.detail);
-                groups.entry(key.to_string()).or_insert(e)
+                list.push(new_entity(m.kind, text.to_string(), &m.detail));
+                let i = list.len() - 1;
+                index.insert_unique(hash, i, |&j| entity_hash(&list[j]));
+                i
             }
         };
+        let entity = &mut list[at];
         entity.count += 1;
         if entity.mentions.len() < MAX_MENTION_SPANS {
             entity.mentions.push(span);
@@ -435,15 +439,21 @@ impl DocumentBuilder<'_> {
             page,
             first_year: self.first_year,
         };
+        let dates = &mut self.entities.date;
+        let date_index = &self.index[EntityKind::Date as usize];
         for (text, raw) in std::mem::take(&mut self.dates) {
             let mut value = raw.value;
             let source = years.infer(&text, &mut value, raw.year_before);
-            if let Some(e) = self.groups[EntityKind::Date as usize].get_mut(&text) {
+            let found =
+                date_index.find(key_hash(&text, None), |&i| has_key(&dates[i], &text, None));
+            if let Some(&i) = found {
+                let e = &mut dates[i];
                 set_detail(e, &Detail::Date(value));
                 e.inferred_from = source;
             }
         }
-        let entities = group_entities(self.groups);
+        keep_spare_index(self.index);
+        let entities = group_entities(self.entities);
         let (mut stats, words, pos) = self.counts.finish();
         // Each piece was counted as a paragraph; a long line is still one paragraph.
         stats.paragraphs -= self.extra_pieces;
@@ -684,12 +694,46 @@ fn set_detail(e: &mut Entity, detail: &Detail) {
     }
 }
 
-/// The entities by kind, in report order (that of [`sort_entities`]).
-fn group_entities(groups: [FxHashMap<String, Entity>; EntityKind::ALL.len()]) -> Entities {
-    let mut entities = Entities::default();
-    for (kind, group) in EntityKind::ALL.into_iter().zip(groups) {
-        *entities.get_mut(kind) = group.into_values().collect();
+/// Per kind (`kind as usize`): positions in a kind's list of entities, hashed by
+/// [`key_hash`].
+type EntityIndex = [HashTable<usize>; EntityKind::ALL.len()];
+
+/// The index tables of a thread's last document, emptied: the next one fills them without
+/// growing them again. Tables grown past this many entries are not kept.
+const MAX_SPARE_INDEX: usize = 4096;
+
+thread_local! {
+    static SPARE_INDEX: RefCell<EntityIndex> = RefCell::default();
+}
+
+/// Keep a finished document's index tables, emptied, for the thread's next document.
+fn keep_spare_index(mut index: EntityIndex) {
+    if index.iter().all(|t| t.capacity() <= MAX_SPARE_INDEX) {
+        index.iter_mut().for_each(HashTable::clear);
+        SPARE_INDEX.set(index);
     }
+}
+
+/// The hash of an entity's key: its surface as written, and a number's unit.
+fn key_hash(text: &str, unit: Option<&str>) -> u64 {
+    FxBuildHasher.hash_one((text, unit))
+}
+
+/// The unit an entity is told apart by (a number's; `None` for the other kinds).
+fn key_unit(e: &Entity) -> Option<&str> {
+    e.unit.as_ref().and_then(|u| u.as_deref())
+}
+
+fn entity_hash(e: &Entity) -> u64 {
+    key_hash(&e.text, key_unit(e))
+}
+
+fn has_key(e: &Entity, text: &str, unit: Option<&str>) -> bool {
+    e.text == text && key_unit(e) == unit
+}
+
+/// The entities by kind, in report order (that of [`sort_entities`]).
+fn group_entities(mut entities: Entities) -> Entities {
     // Short names and abbreviations are linked in the order of their texts (a person's or an
     // organization's text is its key: unique).
     for list in [&mut entities.person, &mut entities.organization] {
@@ -730,17 +774,14 @@ fn link_short_names(persons: &mut [Entity]) {
 }
 
 /// An abbreviation of an organization (上合组织, from `org_abbrevs.txt`) whose full name
-/// (上海合作组织) also occurs in the document joins the full name as an alias.
+/// (上海合作组织) also occurs in the document joins the full name as an alias. `orgs` are in
+/// the order of their texts (each text once).
 fn link_org_abbrevs(orgs: &mut [Entity]) {
-    let index: HashMap<String, usize> = orgs
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.text.clone(), i))
-        .collect();
     let links: Vec<(usize, usize)> = (0..orgs.len())
         .filter_map(|i| {
             let full = crate::lexicon::ORG_ABBREVS.value(&orgs[i].text)?;
-            index.get(full).map(|&target| (i, target))
+            let target = orgs.binary_search_by(|e| e.text.as_str().cmp(full)).ok()?;
+            Some((i, target))
         })
         .collect();
     fold_aliases(orgs, &links);
@@ -810,6 +851,29 @@ mod tests {
             .collect();
         found.sort();
         assert_eq!(found, [("5", Some("座"), 2), ("5", Some("米"), 1)]);
+    }
+
+    #[test]
+    fn a_document_after_another_on_the_same_thread_is_found_alike() {
+        let first =
+            "国家主席习近平出席会议。这里有5座桥和5米长的路。2024年7月5日，上海合作组织开会。\n";
+        let second = "上合组织秘书长说，5座桥7月4日通车，习近平致信。\n";
+        let fresh = std::thread::spawn(move || Analyzer::default().analyze(second))
+            .join()
+            .unwrap();
+        let analyzer = Analyzer::default();
+        // The second document reuses the index tables the first one left, emptied.
+        let _ = analyzer.analyze(first);
+        let after = analyzer.analyze(second);
+        assert_eq!(after, fresh);
+        let texts: Vec<&str> = after
+            .entities
+            .person
+            .iter()
+            .map(|e| e.text.as_str())
+            .collect();
+        assert_eq!(texts, ["习近平"]);
+        assert_eq!(after.entities.number[0].count, 1);
     }
 
     #[test]
