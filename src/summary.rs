@@ -1,9 +1,11 @@
 //! The corpus summary: counts added over every document of a run (and over runs, by `merge`),
 //! entity and word tables with total counts and the number of documents they appear in.
 
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
@@ -69,25 +71,24 @@ impl Tally {
 /// A row of the word table: a word and the part of speech it had. Both are shared with the
 /// documents' word tables ([`crate::document::WordCount`]), so a key is made without copying
 /// any text, and two keys from the same thread's documents are told equal by their addresses.
-#[derive(Clone, Debug, Eq)]
+#[derive(Clone, Debug)]
 struct WordKey {
     word: Arc<str>,
     pos: Arc<str>,
 }
 
-impl PartialEq for WordKey {
-    fn eq(&self, other: &Self) -> bool {
+impl WordKey {
+    /// Whether this row is that of `word` with `pos`.
+    fn is(&self, word: &Arc<str>, pos: &Arc<str>) -> bool {
         let same = |a: &Arc<str>, b: &Arc<str>| Arc::ptr_eq(a, b) || a == b;
-        same(&self.word, &other.word) && same(&self.pos, &other.pos)
+        same(&self.word, word) && same(&self.pos, pos)
     }
 }
 
-/// Only the word is hashed: equal keys still hash alike, and the few words with more than one
-/// part of speech share their hash.
-impl std::hash::Hash for WordKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.word.hash(state);
-    }
+/// A row's hash: only the word is hashed, so the few words with more than one part of speech
+/// share their hash.
+fn word_hash(word: &str) -> u64 {
+    FxBuildHasher.hash_one(word)
 }
 
 /// Counts gathered document by document (or summary by summary). Sums commute, so builders
@@ -100,7 +101,9 @@ pub struct SummaryBuilder {
     stats: Stats,
     /// Per kind (in [`EntityKind::ALL`] order): entity text → tally.
     entities: [FxHashMap<String, Tally>; 5],
-    words: FxHashMap<WordKey, Tally>,
+    /// Rows hashed by [`word_hash`]; a row is looked up by the word and tag of a document's
+    /// row, so adding to it copies or counts no reference.
+    words: HashTable<(WordKey, Tally)>,
     pos: FxHashMap<String, usize>,
     incomplete: bool,
 }
@@ -147,19 +150,27 @@ impl SummaryBuilder {
             }
         }
         for w in &doc.words {
-            let key = WordKey {
-                word: Arc::clone(&w.word),
-                pos: Arc::clone(&w.pos),
-            };
-            self.add_word(key, w.count, 1);
+            self.add_word(&w.word, &w.pos, w.count, 1);
         }
         for p in &doc.pos {
             self.add_pos(&p.pos, p.count);
         }
     }
 
-    fn add_word(&mut self, key: WordKey, count: usize, documents: usize) {
-        self.words.entry(key).or_default().add(count, documents);
+    fn add_word(&mut self, word: &Arc<str>, pos: &Arc<str>, count: usize, documents: usize) {
+        let hash = word_hash(word);
+        match self.words.find_mut(hash, |(key, _)| key.is(word, pos)) {
+            Some((_, t)) => t.add(count, documents),
+            None => {
+                let key = WordKey {
+                    word: Arc::clone(word),
+                    pos: Arc::clone(pos),
+                };
+                let row = (key, Tally { count, documents });
+                self.words
+                    .insert_unique(hash, row, |(key, _)| word_hash(&key.word));
+            }
+        }
     }
 
     fn add_pos(&mut self, pos: &str, count: usize) {
@@ -188,11 +199,8 @@ impl SummaryBuilder {
             }
         }
         for w in &s.words {
-            let key = WordKey {
-                word: Arc::from(w.word.as_str()),
-                pos: Arc::from(w.pos.as_str()),
-            };
-            self.add_word(key, w.count, w.documents);
+            let (word, pos) = (Arc::from(w.word.as_str()), Arc::from(w.pos.as_str()));
+            self.add_word(&word, &pos, w.count, w.documents);
         }
         for p in &s.pos {
             self.add_pos(&p.pos, p.count);
@@ -220,7 +228,7 @@ impl SummaryBuilder {
             }
         }
         for (key, t) in other.words {
-            self.words.entry(key).or_default().add(t.count, t.documents);
+            self.add_word(&key.word, &key.pos, t.count, t.documents);
         }
         for (pos, n) in other.pos {
             *self.pos.entry(pos).or_default() += n;
