@@ -732,6 +732,9 @@ fn has_key(e: &Entity, text: &str, unit: Option<&str>) -> bool {
     e.text == text && key_unit(e) == unit
 }
 
+/// Lists of at most this many entities are sorted in place (see `group_entities`).
+const SHORT_LIST: usize = 20;
+
 /// The entities by kind, in report order (that of [`sort_entities`]).
 fn group_entities(mut entities: Entities) -> Entities {
     // Short names and abbreviations are linked in the order of their texts (a person's or an
@@ -743,7 +746,14 @@ fn group_entities(mut entities: Entities) -> Entities {
     link_org_abbrevs(&mut entities.organization);
     for kind in EntityKind::ALL {
         let list = entities.get_mut(kind);
-        stats::sort_keyed(list, |e| stats::order_key(e.count, &e.text), cmp_entities);
+        let key = |e: &Entity| stats::order_key(e.count, &e.text);
+        // A short list is sorted in place, its keys compared first; a long one by key, which
+        // moves each entity once.
+        if list.len() <= SHORT_LIST {
+            list.sort_unstable_by(|a, b| key(a).cmp(&key(b)).then_with(|| cmp_entities(a, b)));
+        } else {
+            stats::sort_keyed(list, key, cmp_entities);
+        }
     }
     entities
 }
