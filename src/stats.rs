@@ -632,22 +632,26 @@ impl Counts {
     pub fn finish(mut self) -> (Stats, Vec<WordCount>, Vec<PosCount>) {
         let mut stats = self.stats;
         stats.distinct_words = self.words.len();
-        // Words are distinct, so their texts order them where their keys tie.
-        let mut ranked: Vec<(u128, &WordEntry)> = (self.words.iter())
-            .filter(|e| !e.is_stopword())
-            .map(|e| (order_key(e.count, &e.text), e))
+        // Each counted word as one number ([`rank_key`]), sorted as plain numbers; then the few
+        // runs of words whose counts and first bytes tie, by count and text (words are distinct).
+        let mut ranked: Vec<u128> = (self.words.iter().enumerate())
+            .filter(|(_, e)| !e.is_stopword())
+            .map(|(place, e)| rank_key(e.count, &e.text, place))
             .collect();
-        // Sorted by key alone (numbers compared), then the few runs of equal keys by text.
-        ranked.sort_unstable_by_key(|r| r.0);
-        for run in ranked.chunk_by_mut(|a, b| a.0 == b.0) {
+        ranked.sort_unstable();
+        let entry = |rank: u128| &self.words[rank as u32 as usize];
+        for run in ranked.chunk_by_mut(|a, b| a >> 32 == b >> 32) {
             if run.len() > 1 {
-                run.sort_unstable_by(|a, b| a.1.text.cmp(&b.1.text));
+                run.sort_unstable_by(|&a, &b| {
+                    let (a, b) = (entry(a), entry(b));
+                    b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text))
+                });
             }
         }
         let (words, mut pos) = VOCABULARY.with_borrow(|vocabulary| {
             let tags = &vocabulary.tags;
-            let words: Vec<WordCount> = (ranked.iter())
-                .map(|&(_, e)| WordCount {
+            let words: Vec<WordCount> = (ranked.iter().map(|&rank| entry(rank)))
+                .map(|e| WordCount {
                     word: Arc::clone(&e.text),
                     pos: Arc::clone(&tags.tags[e.best_tag(tags) as usize]),
                     count: e.count,
@@ -707,17 +711,36 @@ pub(crate) fn order_key(count: usize, text: &str) -> u128 {
     (u128::from(!(count as u64)) << 64) | u128::from(prefix_key(text))
 }
 
+/// The word at `place` of a table, with `count` and `text`, as one number ordered as `(count,
+/// text)` by count (descending), then text, wherever two numbers differ in more than their
+/// lowest 32 bits: the count (at most `u32::MAX`) above the text's first eight bytes, above
+/// `place`, which the lowest 32 bits hold.
+fn rank_key(count: usize, text: &str, place: usize) -> u128 {
+    // A table of more than `u32::MAX` words would take hundreds of gigabytes.
+    let place = u32::try_from(place).expect("a word table has fewer than 2^32 words");
+    let count = u32::try_from(count).unwrap_or(u32::MAX);
+    (u128::from(!count) << 96) | (u128::from(prefix_key(text)) << 32) | u128::from(place)
+}
+
 /// The first eight bytes of `s` as a big-endian number, zeros standing for the missing ones:
 /// when the keys of two texts differ, they are ordered as the texts are.
 fn prefix_key(s: &str) -> u64 {
     let b = s.as_bytes();
-    match b.first_chunk::<8>() {
-        Some(head) => u64::from_be_bytes(*head),
-        None => {
-            let key = b.iter().fold(0u64, |k, &x| (k << 8) | u64::from(x));
-            // Fewer than eight bytes: shift them to the top (the empty text is 0).
-            key.checked_shl(8 * (8 - b.len() as u32)).unwrap_or(0)
-        }
+    // Fewer than eight bytes are read as at most two overlapping pieces, each put where its
+    // bytes stand in the text (where they overlap, they hold the same bytes).
+    let at = |byte_place: usize| 8 * (7 - byte_place as u32);
+    if let Some(head) = b.first_chunk::<8>() {
+        u64::from_be_bytes(*head)
+    } else if let (Some(head), Some(tail)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        let (head, tail) = (u32::from_be_bytes(*head), u32::from_be_bytes(*tail));
+        (u64::from(head) << 32) | (u64::from(tail) << at(b.len() - 1))
+    } else if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+        let middle = b[b.len() / 2];
+        (u64::from(first) << 56)
+            | (u64::from(middle) << at(b.len() / 2))
+            | (u64::from(last) << at(b.len() - 1))
+    } else {
+        0
     }
 }
 
@@ -1024,6 +1047,29 @@ mod tests {
                 let by_key = order_key(n, a).cmp(&order_key(m, b));
                 let by_table = cmp_words(&entry(n, a), &entry(m, b));
                 assert!(by_key.is_eq() || by_key == by_table, "{a:?} {n} {b:?} {m}");
+                // Rank keys tie where order keys do (up to a count saturated at u32::MAX),
+                // whatever the places.
+                let (ka, kb) = (rank_key(n, a, 7), rank_key(m, b, 3));
+                let (n32, m32) = (n.min(u32::MAX as usize), m.min(u32::MAX as usize));
+                assert_eq!(ka >> 32 == kb >> 32, order_key(n32, a) == order_key(m32, b));
+                assert!(
+                    ka >> 32 == kb >> 32 || ka.cmp(&kb) == by_table,
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn prefix_keys_are_the_first_eight_bytes() {
+        let texts = ["abcdefghijkl", "中国人民大学", "\u{7f}\u{80}\u{10FFFF}"];
+        for text in texts {
+            for (end, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let b = &text.as_bytes()[..end];
+                let mut head = [0; 8];
+                let n = b.len().min(8);
+                head[..n].copy_from_slice(&b[..n]);
+                assert_eq!(prefix_key(&text[..end]), u64::from_be_bytes(head), "{b:?}");
             }
         }
     }
