@@ -576,18 +576,27 @@ impl Counts {
             }
             self.stats.tokens += 1;
             let tag = vocabulary.tags.number(t.pos);
-            let n = tag as usize;
-            if n >= self.tags.len() {
-                self.tags.resize(n + 1, 0);
+            match self.tags.get_mut(tag as usize) {
+                Some(count) => *count += 1,
+                None => {
+                    self.tags.resize(tag as usize, 0);
+                    self.tags.push(1);
+                }
             }
-            self.tags[n] += 1;
             if is_punctuation(t.word) {
                 continue;
             }
             let word: &str = if same {
                 t.word
             } else {
-                &original[written_at[t.start]..written_at[t.end]]
+                // Likewise a token is its written text when both are as long: most tokens of a
+                // folded paragraph fold nothing, and need no slice of `original` checked.
+                let (from, to) = (written_at[t.start], written_at[t.end]);
+                if to - from == t.word.len() {
+                    t.word
+                } else {
+                    &original[from..to]
+                }
             };
             let w = match vocabulary.words.get_mut(word) {
                 Some(w) => w,
@@ -634,10 +643,12 @@ impl Counts {
         stats.distinct_words = self.words.len();
         // Each counted word as one number ([`rank_key`]), sorted as plain numbers; then the few
         // runs of words whose counts and first bytes tie, by count and text (words are distinct).
-        let mut ranked: Vec<u128> = (self.words.iter().enumerate())
-            .filter(|(_, e)| !e.is_stopword())
-            .map(|(place, e)| rank_key(e.count, &e.text, place))
-            .collect();
+        let mut ranked: Vec<u128> = Vec::with_capacity(self.words.len());
+        ranked.extend(
+            (self.words.iter().enumerate())
+                .filter(|(_, e)| !e.is_stopword())
+                .map(|(place, e)| rank_key(e.count, &e.text, place)),
+        );
         ranked.sort_unstable();
         let entry = |rank: u128| &self.words[rank as u32 as usize];
         for run in ranked.chunk_by_mut(|a, b| a >> 32 == b >> 32) {
