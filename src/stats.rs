@@ -118,11 +118,11 @@ fn is_word_char(c: char) -> bool {
 /// The sentences of a paragraph that hold a letter, digit or Han character, by the Unicode
 /// sentence boundaries of UAX #29.
 pub fn count_sentences(text: &str) -> usize {
-    count_sentences_of(text, text.chars())
+    count_sentences_of(text, &text.chars().collect::<Vec<_>>())
 }
 
 /// [`count_sentences`] of `text`, whose characters are `chars`.
-fn count_sentences_of(text: &str, chars: impl Iterator<Item = char>) -> usize {
+fn count_sentences_of(text: &str, chars: &[char]) -> usize {
     simple_sentences(chars).unwrap_or_else(|| {
         text.unicode_sentences()
             .filter(|s| s.chars().any(|c| is_han(c) || c.is_alphanumeric()))
@@ -136,31 +136,28 @@ fn count_sentences_of(text: &str, chars: impl Iterator<Item = char>) -> usize {
 /// character, letter or digit (or ending the text). UAX #29 breaks after such a terminator and
 /// its closing marks and nowhere else, so the sentences are the pieces ending there. Any other
 /// text (a '.' before a letter, a space after a terminator, a line separator, …) returns `None`.
-fn simple_sentences(chars: impl Iterator<Item = char>) -> Option<usize> {
+fn simple_sentences(chars: &[char]) -> Option<usize> {
+    let is_word = |c: char| is_han(c) || c.is_ascii_alphanumeric();
     let mut count = 0;
     let mut piece_has_word = false;
-    let mut after_terminator = false;
-    let mut chars = chars.peekable();
-    while let Some(c) = chars.next() {
-        let word = is_han(c) || c.is_ascii_alphanumeric();
-        if after_terminator {
-            if is_close(c) {
-                continue;
-            }
-            if !word {
-                return None;
-            }
-            count += usize::from(piece_has_word);
-            piece_has_word = false;
-            after_terminator = false;
-        }
-        if word {
+    let mut rest = chars.iter();
+    while let Some(&c) = rest.next() {
+        if is_word(c) {
             piece_has_word = true;
         } else if matches!(c, '。' | '!' | '?') {
-            after_terminator = true;
+            // The piece ends after the closing marks, which must be followed by a word
+            // character or the end of the text.
+            let closes = rest.as_slice().iter().take_while(|&&c| is_close(c)).count();
+            let after = &rest.as_slice()[closes..];
+            if after.first().is_some_and(|&c| !is_word(c)) {
+                return None;
+            }
+            rest = after.iter();
+            count += usize::from(piece_has_word);
+            piece_has_word = false;
         } else if c == '.' {
             // A full stop before a digit never ends a sentence (UAX #29 rule SB6).
-            if !chars.peek().is_some_and(char::is_ascii_digit) {
+            if !rest.as_slice().first().is_some_and(char::is_ascii_digit) {
                 return None;
             }
         } else if !is_neutral(c) {
@@ -346,8 +343,20 @@ struct TagTable {
     index: FxHashMap<u64, u32>,
     /// The tags, by number.
     tags: Vec<Arc<str>>,
-    /// The number of the tags met last, keyed by where their text lives (see [`TagTable::number`]).
-    cache: [(usize, usize, u32); TAG_CACHE],
+    /// The numbers of tags met, by their [`tag_key`]: slot [`tag_slot`] of a key holds it and its
+    /// number, or [`NO_TAG`]. Every tag jieba gives is packed, and nearly all have a slot of their
+    /// own, so a tag is numbered without hashing or comparing its text.
+    cache: [(u64, u32); TAG_CACHE],
+}
+
+/// The key of an empty slot of [`TagTable::cache`]: no [`tag_key`] (its top byte is the tag's
+/// length when the tag has seven bytes, and zero otherwise).
+const NO_TAG: u64 = u64::MAX;
+
+/// The slot of [`TagTable::cache`] for a tag's key: its top bits after a multiplication that
+/// spreads every byte of the key over them.
+fn tag_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TAG_CACHE.trailing_zeros())) as usize
 }
 
 thread_local! {
@@ -358,11 +367,7 @@ thread_local! {
         counting: 0,
         numbered: 0,
         open: 0,
-        tags: TagTable {
-            index: FxHashMap::default(),
-            tags: Vec::new(),
-            cache: [(0, 0, 0); TAG_CACHE],
-        },
+        tags: TagTable::new(),
     });
 }
 
@@ -393,35 +398,47 @@ impl Vocabulary {
 }
 
 impl TagTable {
-    /// The number of `tag`. jieba hands out tags from a few fixed strings, so the number is
-    /// remembered by the text's address and length first.
+    fn new() -> Self {
+        TagTable {
+            index: FxHashMap::default(),
+            tags: Vec::new(),
+            cache: [(NO_TAG, 0); TAG_CACHE],
+        }
+    }
+
+    /// The number of `tag`.
     #[inline]
     fn number(&mut self, tag: &str) -> u32 {
-        let addr = tag.as_ptr() as usize;
-        let slot = &mut self.cache[((addr >> 3) ^ (addr >> 11)) % TAG_CACHE];
-        // The text is compared too: a tag passed in by a caller may live where another did.
-        if slot.0 == addr
-            && slot.1 == tag.len()
-            && self.tags.get(slot.2 as usize).is_some_and(|t| **t == *tag)
-        {
-            return slot.2;
-        }
-        let i = match tag_key(tag) {
-            Some(key) => *self.index.entry(key).or_insert_with(|| {
-                self.tags.push(Arc::from(tag));
-                (self.tags.len() - 1) as u32
-            }),
+        let Some(key) = tag_key(tag) else {
             // A tag too long to pack (a user dictionary's): looked up by its text.
-            None => match self.tags.iter().position(|t| **t == *tag) {
+            return match self.tags.iter().position(|t| **t == *tag) {
                 Some(i) => i as u32,
-                None => {
-                    self.tags.push(Arc::from(tag));
-                    (self.tags.len() - 1) as u32
-                }
-            },
+                None => self.push(tag),
+            };
         };
-        *slot = (addr, tag.len(), i);
+        let slot = tag_slot(key);
+        if self.cache[slot].0 == key {
+            return self.cache[slot].1;
+        }
+        let i = match self.index.get(&key) {
+            Some(&i) => i,
+            None => {
+                let i = self.push(tag);
+                self.index.insert(key, i);
+                i
+            }
+        };
+        // A slot holds the first tag that needs it: a tag sharing it is found by `index`.
+        if self.cache[slot].0 == NO_TAG {
+            self.cache[slot] = (key, i);
+        }
         i
+    }
+
+    /// Number a new tag.
+    fn push(&mut self, tag: &str) -> u32 {
+        self.tags.push(Arc::from(tag));
+        (self.tags.len() - 1) as u32
     }
 
     fn text(&self, number: u32) -> &str {
@@ -512,8 +529,8 @@ fn is_blank(word: &str) -> bool {
     }
 }
 
-/// How many tags [`TagTable::number`] remembers by address.
-const TAG_CACHE: usize = 64;
+/// How many slots [`TagTable::cache`] has (a power of two).
+const TAG_CACHE: usize = 256;
 
 impl Counts {
     /// Count the `n` characters of a raw line (line break included). Its Han characters are
@@ -533,7 +550,7 @@ impl Counts {
     ) {
         self.stats.paragraphs += 1;
         self.stats.han_characters += folded.han;
-        self.stats.sentences += count_sentences_of(&folded.text, folded.chars.iter().copied());
+        self.stats.sentences += count_sentences_of(&folded.text, &folded.chars);
         VOCABULARY.with_borrow_mut(|vocabulary| {
             vocabulary.use_stopwords(stopwords);
             vocabulary.count_into(self);
@@ -559,18 +576,27 @@ impl Counts {
             }
             self.stats.tokens += 1;
             let tag = vocabulary.tags.number(t.pos);
-            let n = tag as usize;
-            if n >= self.tags.len() {
-                self.tags.resize(n + 1, 0);
+            match self.tags.get_mut(tag as usize) {
+                Some(count) => *count += 1,
+                None => {
+                    self.tags.resize(tag as usize, 0);
+                    self.tags.push(1);
+                }
             }
-            self.tags[n] += 1;
             if is_punctuation(t.word) {
                 continue;
             }
             let word: &str = if same {
                 t.word
             } else {
-                &original[written_at[t.start]..written_at[t.end]]
+                // Likewise a token is its written text when both are as long: most tokens of a
+                // folded paragraph fold nothing, and need no slice of `original` checked.
+                let (from, to) = (written_at[t.start], written_at[t.end]);
+                if to - from == t.word.len() {
+                    t.word
+                } else {
+                    &original[from..to]
+                }
             };
             let w = match vocabulary.words.get_mut(word) {
                 Some(w) => w,
@@ -615,22 +641,28 @@ impl Counts {
     pub fn finish(mut self) -> (Stats, Vec<WordCount>, Vec<PosCount>) {
         let mut stats = self.stats;
         stats.distinct_words = self.words.len();
-        // Words are distinct, so their texts order them where their keys tie.
-        let mut ranked: Vec<(u128, &WordEntry)> = (self.words.iter())
-            .filter(|e| !e.is_stopword())
-            .map(|e| (order_key(e.count, &e.text), e))
-            .collect();
-        // Sorted by key alone (numbers compared), then the few runs of equal keys by text.
-        ranked.sort_unstable_by_key(|r| r.0);
-        for run in ranked.chunk_by_mut(|a, b| a.0 == b.0) {
+        // Each counted word as one number ([`rank_key`]), sorted as plain numbers; then the few
+        // runs of words whose counts and first bytes tie, by count and text (words are distinct).
+        let mut ranked: Vec<u128> = Vec::with_capacity(self.words.len());
+        ranked.extend(
+            (self.words.iter().enumerate())
+                .filter(|(_, e)| !e.is_stopword())
+                .map(|(place, e)| rank_key(e.count, &e.text, place)),
+        );
+        ranked.sort_unstable();
+        let entry = |rank: u128| &self.words[rank as u32 as usize];
+        for run in ranked.chunk_by_mut(|a, b| a >> 32 == b >> 32) {
             if run.len() > 1 {
-                run.sort_unstable_by(|a, b| a.1.text.cmp(&b.1.text));
+                run.sort_unstable_by(|&a, &b| {
+                    let (a, b) = (entry(a), entry(b));
+                    b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text))
+                });
             }
         }
         let (words, mut pos) = VOCABULARY.with_borrow(|vocabulary| {
             let tags = &vocabulary.tags;
-            let words: Vec<WordCount> = (ranked.iter())
-                .map(|&(_, e)| WordCount {
+            let words: Vec<WordCount> = (ranked.iter().map(|&rank| entry(rank)))
+                .map(|e| WordCount {
                     word: Arc::clone(&e.text),
                     pos: Arc::clone(&tags.tags[e.best_tag(tags) as usize]),
                     count: e.count,
@@ -690,17 +722,36 @@ pub(crate) fn order_key(count: usize, text: &str) -> u128 {
     (u128::from(!(count as u64)) << 64) | u128::from(prefix_key(text))
 }
 
+/// The word at `place` of a table, with `count` and `text`, as one number ordered as `(count,
+/// text)` by count (descending), then text, wherever two numbers differ in more than their
+/// lowest 32 bits: the count (at most `u32::MAX`) above the text's first eight bytes, above
+/// `place`, which the lowest 32 bits hold.
+fn rank_key(count: usize, text: &str, place: usize) -> u128 {
+    // A table of more than `u32::MAX` words would take hundreds of gigabytes.
+    let place = u32::try_from(place).expect("a word table has fewer than 2^32 words");
+    let count = u32::try_from(count).unwrap_or(u32::MAX);
+    (u128::from(!count) << 96) | (u128::from(prefix_key(text)) << 32) | u128::from(place)
+}
+
 /// The first eight bytes of `s` as a big-endian number, zeros standing for the missing ones:
 /// when the keys of two texts differ, they are ordered as the texts are.
 fn prefix_key(s: &str) -> u64 {
     let b = s.as_bytes();
-    match b.first_chunk::<8>() {
-        Some(head) => u64::from_be_bytes(*head),
-        None => {
-            let key = b.iter().fold(0u64, |k, &x| (k << 8) | u64::from(x));
-            // Fewer than eight bytes: shift them to the top (the empty text is 0).
-            key.checked_shl(8 * (8 - b.len() as u32)).unwrap_or(0)
-        }
+    // Fewer than eight bytes are read as at most two overlapping pieces, each put where its
+    // bytes stand in the text (where they overlap, they hold the same bytes).
+    let at = |byte_place: usize| 8 * (7 - byte_place as u32);
+    if let Some(head) = b.first_chunk::<8>() {
+        u64::from_be_bytes(*head)
+    } else if let (Some(head), Some(tail)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        let (head, tail) = (u32::from_be_bytes(*head), u32::from_be_bytes(*tail));
+        (u64::from(head) << 32) | (u64::from(tail) << at(b.len() - 1))
+    } else if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+        let middle = b[b.len() / 2];
+        (u64::from(first) << 56)
+            | (u64::from(middle) << at(b.len() / 2))
+            | (u64::from(last) << at(b.len() - 1))
+    } else {
+        0
     }
 }
 
@@ -902,7 +953,11 @@ mod tests {
         {
             for text in [format!("中{c}国"), format!("中{c}A国"), format!("a{c}b")] {
                 assert_eq!(uax29_sentences(&text), 1, "{c:?}");
-                assert_eq!(simple_sentences(text.chars()), Some(1), "{c:?}");
+                assert_eq!(
+                    simple_sentences(&text.chars().collect::<Vec<_>>()),
+                    Some(1),
+                    "{c:?}"
+                );
             }
         }
     }
@@ -913,7 +968,7 @@ mod tests {
         let mut fast = 0;
         for line in text.lines().map(crate::normalize::fold) {
             assert_eq!(count_sentences(&line), uax29_sentences(&line), "{line}");
-            fast += usize::from(simple_sentences(line.chars()).is_some());
+            fast += usize::from(simple_sentences(&line.chars().collect::<Vec<_>>()).is_some());
         }
         assert!(fast > 10, "the fast path serves ordinary paragraphs");
         for tricky in [
@@ -1003,6 +1058,29 @@ mod tests {
                 let by_key = order_key(n, a).cmp(&order_key(m, b));
                 let by_table = cmp_words(&entry(n, a), &entry(m, b));
                 assert!(by_key.is_eq() || by_key == by_table, "{a:?} {n} {b:?} {m}");
+                // Rank keys tie where order keys do (up to a count saturated at u32::MAX),
+                // whatever the places.
+                let (ka, kb) = (rank_key(n, a, 7), rank_key(m, b, 3));
+                let (n32, m32) = (n.min(u32::MAX as usize), m.min(u32::MAX as usize));
+                assert_eq!(ka >> 32 == kb >> 32, order_key(n32, a) == order_key(m32, b));
+                assert!(
+                    ka >> 32 == kb >> 32 || ka.cmp(&kb) == by_table,
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn prefix_keys_are_the_first_eight_bytes() {
+        let texts = ["abcdefghijkl", "中国人民大学", "\u{7f}\u{80}\u{10FFFF}"];
+        for text in texts {
+            for (end, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let b = &text.as_bytes()[..end];
+                let mut head = [0; 8];
+                let n = b.len().min(8);
+                head[..n].copy_from_slice(&b[..n]);
+                assert_eq!(prefix_key(&text[..end]), u64::from_be_bytes(head), "{b:?}");
             }
         }
     }
@@ -1022,6 +1100,29 @@ mod tests {
         sort_words(&mut expected);
         sort_keyed(&mut words, |w| order_key(w.count, &w.word), cmp_words);
         assert_eq!(words, expected);
+    }
+
+    #[test]
+    fn tags_are_numbered_as_first_met_whatever_their_slot() {
+        // More tags than slots, so that many share one; and tags too long to pack.
+        let tags: Vec<String> = (0..600)
+            .map(|i| match i % 3 {
+                0 => format!("t{i}"),
+                1 => format!("{i}"),
+                _ => format!("user_tag_{i}"),
+            })
+            .collect();
+        assert!(tags.iter().any(|t| tag_key(t).is_none()));
+        let mut table = TagTable::new();
+        for _ in 0..2 {
+            for (i, tag) in tags.iter().enumerate() {
+                // A copy of the text, living elsewhere, gets the same number.
+                assert_eq!(table.number(&tag.clone()), i as u32, "{tag}");
+                assert_eq!(table.text(i as u32), tag);
+            }
+        }
+        assert_eq!(table.number(""), tags.len() as u32);
+        assert_eq!(table.text(tags.len() as u32), "");
     }
 
     #[test]
