@@ -448,7 +448,7 @@ impl TagTable {
 
 /// Counts gathered paragraph by paragraph. Memory grows with the vocabulary only.
 ///
-/// Words know their place in the table through the [`Vocabulary`] of the thread counting, so
+/// Words know their place in the table through the vocabulary of the thread counting, so
 /// the counts stay on that thread (the type is not `Send`).
 #[derive(Debug)]
 pub struct Counts {
