@@ -159,8 +159,8 @@ pub struct Paragraph<'a> {
     /// [`place::gazetteer_at`] of each character once asked (0: not yet, 1: no place, n + 1: a
     /// place of n characters): the place and organization passes ask it of every token.
     gazetteer: Vec<Cell<u8>>,
-    /// The organization pass's anchor of each token once asked (0: not yet; see
-    /// `organization::anchor_at`): its chains ask it again of the tokens they walk.
+    /// The organization pass's anchor of each token (see `organization::anchor_at`, which
+    /// reads 0 as none): its chains ask it again of the tokens they walk.
     org_anchor: Vec<Cell<u64>>,
     /// The organization head each token's word ends in once asked (0: not yet; see
     /// `organization::head_at`), filled by that pass: its rules ask it of most tokens more
@@ -294,7 +294,7 @@ impl<'a> Paragraph<'a> {
         }
     }
 
-    /// The organization pass's remembered anchor of token `i` (0 when not asked yet).
+    /// The organization pass's remembered anchor of token `i` (see `organization::anchor_at`).
     pub(crate) fn org_anchor_memo(&self, i: usize) -> Option<&Cell<u64>> {
         self.org_anchor.get(i)
     }

@@ -730,13 +730,15 @@ fn known_from(p: &Paragraph<'_>, i: usize) -> Option<usize> {
 }
 
 /// What opens a name at token `i` ([`find_anchor`]), worked out once per paragraph: it depends
-/// on the tokens and characters only, never on what is claimed.
+/// on the tokens and characters only, never on what is claimed. [`find`] marks beforehand the
+/// tokens [`may_anchor`] lets through as [`Anchor::UNASKED`]; the others keep the memo's 0,
+/// which is no anchor.
 fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     let Some(memo) = p.org_anchor_memo(i) else {
         return find_anchor(p, i);
     };
     match memo.get() {
-        0 => {
+        Anchor::UNASKED => {
             let anchor = find_anchor(p, i);
             memo.set(Anchor::encode(anchor));
             anchor
@@ -746,10 +748,13 @@ fn anchor_at(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
 }
 
 impl Anchor {
-    /// `anchor` as a number above 0, for [`Paragraph`]'s memo.
+    /// The memo of a token that may have an anchor, before [`find_anchor`] is asked.
+    const UNASKED: u64 = 1;
+
+    /// `anchor` as a number for [`Paragraph`]'s memo: 0 for none, never [`Anchor::UNASKED`].
     fn encode(anchor: Option<Anchor>) -> u64 {
         let (tag, n) = match anchor {
-            None => (1, 0),
+            None => (0, 0),
             Some(Anchor::Place) => (2, 0),
             Some(Anchor::PlaceCompound(n)) => (3, n),
             Some(Anchor::PlacePrefix(n)) => (4, n),
@@ -2440,8 +2445,9 @@ fn stem_head_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     p.org_head = vec![Cell::new(0); p.tokens.len()];
     // Tokens that cannot open a name are known to have no anchor before the rules are asked,
-    // and the tokens where nothing can start (no anchor, stem name or mission) are skipped.
-    let mut may_start = vec![false; p.tokens.len()];
+    // and only the tokens where something may start (an anchor, a stem name or a mission) are
+    // visited, listed here last first.
+    let mut starts = Vec::new();
     let mut next_firm = usize::MAX;
     // The character classes of the last characters of the next token and the one after.
     let (mut last1, mut last2) = (0, 0);
@@ -2463,12 +2469,16 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             next_last: last1,
         };
         let anchor = may_anchor(p, i, next_firm < i + 7, ends);
-        if !anchor && let Some(memo) = p.org_anchor_memo(i) {
-            memo.set(Anchor::encode(None));
+        // The memo reads "no anchor" until told otherwise: only the few tokens that may open
+        // a name are marked for find_anchor to be asked.
+        if anchor && let Some(memo) = p.org_anchor_memo(i) {
+            memo.set(Anchor::UNASKED);
         }
         // stem_head_at's and mission_at's first tests.
         let stem = t.pos == "m" || last1 & (LAST_TEAM | LAST_STEM) != 0 || last2 & LAST_STEM != 0;
-        may_start[i] = anchor || stem || next_zhu;
+        if anchor || stem || next_zhu {
+            starts.push(i);
+        }
         if last & LAST_FIRM != 0 && firm_end(t.word) {
             next_firm = i;
         }
@@ -2501,15 +2511,14 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
     }
     let tokens = p.tokens;
-    let mut i = 0;
-    while i < tokens.len() {
-        if !may_start[i] {
-            i += 1;
+    // The first token after the last name found.
+    let mut resume = 0;
+    for &i in starts.iter().rev() {
+        if i < resume {
             continue;
         }
         let t = &tokens[i];
         if !p.is_free(t.start, t.end, |k| k == EntityKind::Number) {
-            i += 1;
             continue;
         }
         // A mission needs 驻 right after the sending country.
@@ -2543,7 +2552,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             for (ps, pe) in places {
                 out.push(Mention::new(EntityKind::Place, ps, pe));
             }
-            i = end + 1;
+            resume = end + 1;
             continue;
         }
         let Some(anchor) = anchor_at(p, i) else {
@@ -2559,10 +2568,9 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                     t.start,
                     tokens[end].end,
                 ));
-                i = end + 1;
+                resume = end + 1;
                 continue;
             }
-            i += 1;
             continue;
         };
         let Some(end) = chain_from(p, i, anchor) else {
@@ -2583,10 +2591,9 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                     _ => t.end,
                 };
                 out.push(Mention::new(EntityKind::Place, t.start, place_end));
-                i += 2;
+                resume = i + 2;
                 continue;
             }
-            i += 1;
             continue;
         };
         let (s, mut e) = (t.start, tokens[end].end);
@@ -2602,7 +2609,6 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             e -= 2;
         }
         if !p.is_free(s, e, |k| k == EntityKind::Number) {
-            i += 1;
             continue;
         }
         // 新华社长/…, 环保局长: a head glued to 长 is a title (社长, 局长), unless 长 opens the
@@ -2615,7 +2621,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                     .is_some_and(|y| y.pos == "m" || y.word.starts_with('电'))
         });
         if p.chars.get(e) == Some(&'长') && !dateline {
-            i = end + 1;
+            resume = end + 1;
             continue;
         }
         let whole = p.slice(s, e);
@@ -2627,16 +2633,16 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                 "企业" | "机构" | "金融机构" | "企业集团" | "部队" | "军队"
             ) || tokens[end].word == "公司" && crate::lexicon::COUNTRIES.contains(t.word))
         {
-            i = end + 1;
+            resume = end + 1;
             continue;
         }
         // A name that is all place (香港特别行政区, 东盟 alone) stays a place for the place pass.
         if super::place::in_gazetteer(whole) {
-            i = end + 1;
+            resume = end + 1;
             continue;
         }
         if is_publication(whole) && !institution_cue_at(p, e) {
-            i = end + 1;
+            resume = end + 1;
             continue;
         }
         // A party named without its country (国民党, 民主党) is a common noun in People's Daily;
@@ -2647,7 +2653,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             && (p.chars.get(e) == Some(&'人')
                 || !placed && end == i && !matches!(whole, "致公党" | "农工党"))
         {
-            i = end + 1;
+            resume = end + 1;
             continue;
         }
         // 中国美术馆, 北京西站, 天安门广场: buildings and grounds are places.
@@ -2658,7 +2664,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             if anchor == Anchor::Place && end > i {
                 out.push(Mention::new(EntityKind::Place, s, t.end));
             }
-            i = end + 1;
+            resume = end + 1;
             continue;
         }
         // 时代—沃纳公司, 美国C—CUBE公司: two names joined by a dash make the firm's name;
@@ -2710,7 +2716,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                 out.push(Mention::new(EntityKind::Place, ps, pe2));
             }
         }
-        i = end + 1;
+        resume = end + 1;
     }
 }
 
@@ -2740,7 +2746,7 @@ mod tests {
             Some(Anchor::Abbrev),
         ];
         for a in all {
-            assert_ne!(Anchor::encode(a), 0, "{a:?}");
+            assert_ne!(Anchor::encode(a), Anchor::UNASKED, "{a:?}");
             assert_eq!(Anchor::decode(Anchor::encode(a)), a);
         }
     }
