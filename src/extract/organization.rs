@@ -2442,11 +2442,13 @@ fn stem_head_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     None
 }
 
-pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
-    p.org_head = vec![Cell::new(0); p.tokens.len()];
-    // Tokens that cannot open a name are known to have no anchor before the rules are asked,
-    // and only the tokens where something may start (an anchor, a stem name or a mission) are
-    // visited, listed here last first.
+/// The tokens where a name may start (an anchor, a stem name or a mission), last first; those
+/// that may open one with an anchor are marked for [`anchor_at`] to ask, the others are known
+/// to have none before the rules are asked. Kept out of [`find`] (`inline(never)`) so that its
+/// loop, run for every token, is compiled on its own rather than inside the large body of
+/// `find`.
+#[inline(never)]
+fn possible_starts(p: &Paragraph<'_>) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut next_firm = usize::MAX;
     // The character classes of the last characters of the next token and the one after.
@@ -2485,6 +2487,12 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         (last1, last2) = (last, last1);
         next_zhu = first_char == '驻';
     }
+    starts
+}
+
+pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
+    p.org_head = vec![Cell::new(0); p.tokens.len()];
+    let starts = possible_starts(p);
     // Titles in 《》: most paragraphs have none.
     let scan = if p.chars.contains(&'《') { p.len() } else { 0 };
     for c in 0..scan {
