@@ -115,7 +115,6 @@ fn kind_index(kind: EntityKind) -> usize {
         .unwrap_or_default()
 }
 
-/// Add to the tally of `key`, cloning the key only the first time it is seen.
 /// Sort `v` by `cmp`, a total order, keeping only its first `n` items: they are picked first,
 /// so only they are sorted.
 fn sort_top<T>(v: &mut Vec<T>, n: usize, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
@@ -130,6 +129,7 @@ fn sort_top<T>(v: &mut Vec<T>, n: usize, cmp: impl Fn(&T, &T) -> std::cmp::Order
     v.sort_unstable_by(cmp);
 }
 
+/// Add to the tally of `key`, copying the key only the first time it is seen.
 fn tally(map: &mut FxHashMap<String, Tally>, key: &str, count: usize, documents: usize) {
     match map.get_mut(key) {
         Some(t) => t.add(count, documents),
@@ -143,12 +143,18 @@ impl SummaryBuilder {
     pub fn add_document(&mut self, doc: &Document) {
         self.documents += 1;
         self.stats.add(&doc.stats);
+        // Tables are grown at most once per document, to hold all of its rows, rather than
+        // doubled again and again while a long document's rows are added one by one.
         for kind in EntityKind::ALL {
             let map = &mut self.entities[kind_index(kind)];
-            for e in doc.entities.get(kind) {
+            let list = doc.entities.get(kind);
+            map.reserve(list.len());
+            for e in list {
                 tally(map, &e.text, e.count, 1);
             }
         }
+        self.words
+            .reserve(doc.words.len(), |(key, _)| word_hash(&key.word));
         for w in &doc.words {
             self.add_word(&w.word, &w.pos, w.count, 1);
         }
