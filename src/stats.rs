@@ -2,15 +2,12 @@
 //! part of speech (punctuation, whitespace and stopwords left out), and the POS distribution.
 
 use std::cell::RefCell;
-use std::hash::{BuildHasher, Hasher};
 use std::marker::PhantomData;
 use std::path::Path;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use hashbrown::HashTable;
-use hashbrown::hash_table::Entry;
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -247,31 +244,24 @@ fn is_neutral(c: char) -> bool {
         )
 }
 
-/// A word of the table being counted: its text, its count, and the part of speech (a number of
-/// the thread's [`TagTable`]) it was first given. Almost every word has that tag only; the
-/// others, with their counts, are in a list of [`Counts::more_tags`], and the first tag's count
-/// is what they leave of the word's. In 32 bytes aligned to 32, so a token reads one cache line
-/// of the table.
+/// A word of the table being counted: its text, its count, and how often each part of speech
+/// (a number of the thread's [`TagTable`]) was given to it. Almost every word has one tag, kept
+/// inline.
 #[derive(Clone, Debug)]
-#[repr(align(32))]
 struct WordEntry {
     text: Arc<str>,
     count: usize,
-    tag: u32,
-    /// Where the word's other tags are in [`Counts::more_tags`], plus one (0: nowhere).
-    more_tags: u32,
+    tag: (u32, usize),
+    more_tags: Vec<(u32, usize)>,
 }
-
-/// Lists of the tags words had besides their first ([`WordEntry::tag`]), with their counts.
-type MoreTags = Vec<Vec<(u32, usize)>>;
 
 impl WordEntry {
     fn new(text: Arc<str>, tag: u32) -> Self {
         WordEntry {
             text,
             count: 1,
-            tag,
-            more_tags: 0,
+            tag: (tag, 1),
+            more_tags: Vec::new(),
         }
     }
 
@@ -280,8 +270,8 @@ impl WordEntry {
         WordEntry {
             text,
             count: 0,
-            tag: 0,
-            more_tags: 0,
+            tag: (0, 0),
+            more_tags: Vec::new(),
         }
     }
 
@@ -289,34 +279,20 @@ impl WordEntry {
         self.count == 0
     }
 
-    fn add(&mut self, tag: u32, more_tags: &mut MoreTags) {
+    fn add(&mut self, tag: u32) {
         self.count += 1;
-        if self.tag == tag {
-            return;
-        }
-        if self.more_tags == 0 {
-            more_tags.push(Vec::new());
-            // A list for a word at most, and a table has fewer than 2^32 words.
-            self.more_tags = table_place(more_tags.len());
-        }
-        let more = &mut more_tags[self.more_tags as usize - 1];
-        match more.iter_mut().find(|t| t.0 == tag) {
-            Some(t) => t.1 += 1,
-            None => more.push((tag, 1)),
+        if self.tag.0 == tag {
+            self.tag.1 += 1;
+        } else if let Some(t) = self.more_tags.iter_mut().find(|t| t.0 == tag) {
+            t.1 += 1;
+        } else {
+            self.more_tags.push((tag, 1));
         }
     }
 
     /// The number of the most frequent tag; on a tie, the first in alphabetical order.
-    fn best_tag(&self, tags: &TagTable, more_tags: &MoreTags) -> u32 {
-        let more = match self.more_tags {
-            0 => &[][..],
-            n => &more_tags[n as usize - 1][..],
-        };
-        let first = (
-            self.tag,
-            self.count - more.iter().map(|t| t.1).sum::<usize>(),
-        );
-        let best = more.iter().fold(first, |best, &t| {
+    fn best_tag(&self, tags: &TagTable) -> u32 {
+        let best = self.more_tags.iter().fold(self.tag, |best, &t| {
             let better = t.1 > best.1 || (t.1 == best.1 && tags.text(t.0) < tags.text(best.0));
             if better { t } else { best }
         });
@@ -329,8 +305,8 @@ impl WordEntry {
 /// thread's documents share its text), and knows where it stands in the table of the document
 /// being counted, so it is looked up once per token. Memory grows with the vocabulary only.
 struct Vocabulary {
-    /// Every word met, as written, hashed by [`WordKey::hash`].
-    words: HashTable<VocabularyWord>,
+    /// Every word met, as written.
+    words: FxHashMap<Arc<str>, VocabularyWord>,
     /// The stopword list the words were last looked up in, and its generation: a word whose
     /// [`VocabularyWord::generation`] differs is looked up again.
     stopwords: Stopwords,
@@ -349,99 +325,17 @@ struct Vocabulary {
 /// (Small in unit tests, so that they forget too.)
 const MAX_VOCABULARY: usize = if cfg!(test) { 64 } else { 1 << 18 };
 
-/// How many bytes of a word its [`WordKey`] holds: eight Han characters.
-const INLINE_BYTES: usize = 24;
-
-/// A word's first [`INLINE_BYTES`] bytes, zeros standing for the missing ones, and its length:
-/// two words of at most that many bytes are equal exactly when their keys are, so nearly every
-/// word is found without reading its text elsewhere in memory.
-#[derive(Clone, Copy, Debug)]
-struct WordKey {
-    bytes: [u64; INLINE_BYTES / 8],
-    len: u32,
-}
-
-impl WordKey {
-    fn new(word: &str) -> Self {
-        let b = word.as_bytes();
-        let mut head = [0u8; INLINE_BYTES];
-        let n = b.len().min(INLINE_BYTES);
-        head[..n].copy_from_slice(&b[..n]);
-        let (chunks, _) = head.as_chunks::<8>();
-        WordKey {
-            bytes: std::array::from_fn(|i| u64::from_ne_bytes(chunks[i])),
-            // A longer word (four gigabytes) only shares its key with more words.
-            len: u32::try_from(b.len()).unwrap_or(u32::MAX),
-        }
-    }
-
-    /// Whether the key holds all of its word.
-    fn is_whole(&self) -> bool {
-        self.len as usize <= INLINE_BYTES
-    }
-
-    /// The hash of the key's word, which is `word`: of the key when it holds all of it, of the
-    /// text otherwise (so long words sharing their first bytes and length spread too).
-    fn hash(&self, word: &str) -> u64 {
-        if !self.is_whole() {
-            return FxBuildHasher.hash_one(word);
-        }
-        let mut h = FxHasher::default();
-        self.bytes.iter().for_each(|&b| h.write_u64(b));
-        h.write_u32(self.len);
-        h.finish()
-    }
-}
-
-/// A word of a [`Vocabulary`]. What a token reads, its key and its place in the table being
-/// counted, is in the entry itself, and the entry fills one cache line (it is aligned to one),
-/// so a known word costs the table's control bytes and one line.
-#[derive(Debug)]
-#[repr(align(64))]
+/// A word of a [`Vocabulary`].
 struct VocabularyWord {
-    /// The parts of the word's [`WordKey`] (kept apart, so that no padding is left between).
-    key: [u64; INLINE_BYTES / 8],
-    len: u32,
+    text: Arc<str>,
     /// Whether the word is a stopword, as the list of this generation said (generation 0: not
     /// looked up yet).
     stopword: bool,
     generation: u32,
     /// The [`Counts`] (by its number) that last met the word, and the word's place in its table.
     counts: u64,
-    place: u32,
-    /// The word, shared with the word tables that count it.
-    text: Arc<str>,
+    place: usize,
 }
-
-impl VocabularyWord {
-    fn new(key: WordKey, word: &str) -> Self {
-        VocabularyWord {
-            key: key.bytes,
-            len: key.len,
-            stopword: false,
-            generation: 0,
-            counts: 0,
-            place: 0,
-            text: Arc::from(word),
-        }
-    }
-
-    /// Whether this is `word`, whose key is `key`.
-    #[inline]
-    fn is(&self, key: &WordKey, word: &str) -> bool {
-        self.key == key.bytes && self.len == key.len && (key.is_whole() || *self.text == *word)
-    }
-
-    fn hash(&self) -> u64 {
-        let key = WordKey {
-            bytes: self.key,
-            len: self.len,
-        };
-        key.hash(&self.text)
-    }
-}
-
-const _: () = assert!(size_of::<VocabularyWord>() == 64 && size_of::<WordEntry>() == 32);
 
 /// Part-of-speech tags, numbered as they are first met.
 struct TagTable {
@@ -467,7 +361,7 @@ fn tag_slot(key: u64) -> usize {
 
 thread_local! {
     static VOCABULARY: RefCell<Vocabulary> = RefCell::new(Vocabulary {
-        words: HashTable::new(),
+        words: FxHashMap::default(),
         stopwords: Stopwords::none(),
         generation: 0,
         counting: 0,
@@ -495,11 +389,9 @@ impl Vocabulary {
         }
         self.counting = counts.number;
         for (place, e) in counts.words.iter().enumerate() {
-            let key = WordKey::new(&e.text);
-            let hash = key.hash(&e.text);
-            if let Some(w) = self.words.find_mut(hash, |w| w.is(&key, &e.text)) {
+            if let Some(w) = self.words.get_mut(&*e.text) {
                 w.counts = counts.number;
-                w.place = table_place(place);
+                w.place = place;
             }
         }
     }
@@ -564,8 +456,6 @@ pub struct Counts {
     /// Every distinct word, in the order met; a stopword's entry has a count of 0 and stays out
     /// of the table.
     words: Vec<WordEntry>,
-    /// The tags of words given more than one, but for the first ([`WordEntry::more_tags`]).
-    more_tags: MoreTags,
     /// How many tokens had each tag, by its number.
     tags: Vec<usize>,
     /// Its number in the thread's [`Vocabulary`].
@@ -587,12 +477,11 @@ impl Default for Counts {
         Counts {
             stats: Stats::default(),
             words: SPARE_WORDS.take(),
-            more_tags: Vec::new(),
             tags: Vec::new(),
             number: VOCABULARY.with_borrow_mut(|v| {
                 if v.open == 0 && v.words.len() > MAX_VOCABULARY {
                     // No table holds places of these words: they can go.
-                    v.words = HashTable::new();
+                    v.words = FxHashMap::default();
                     v.counting = 0;
                 }
                 v.open += 1;
@@ -627,12 +516,6 @@ fn tag_key(tag: &str) -> Option<u64> {
         key = (key << 8) | u64::from(x);
     }
     Some(key)
-}
-
-/// A place in a word table, as a [`VocabularyWord`] keeps it.
-fn table_place(place: usize) -> u32 {
-    // A table of more than `u32::MAX` words would take hundreds of gigabytes.
-    u32::try_from(place).expect("a word table has fewer than 2^32 words")
 }
 
 /// True for a token that is only whitespace.
@@ -715,17 +598,24 @@ impl Counts {
                     &original[from..to]
                 }
             };
-            let key = WordKey::new(word);
-            let hash = key.hash(word);
-            let w = match (vocabulary.words).entry(hash, |w| w.is(&key, word), VocabularyWord::hash)
-            {
-                Entry::Occupied(w) => w.into_mut(),
-                Entry::Vacant(slot) => slot.insert(VocabularyWord::new(key, word)).into_mut(),
+            let w = match vocabulary.words.get_mut(word) {
+                Some(w) => w,
+                None => {
+                    let text: Arc<str> = Arc::from(word);
+                    let new = VocabularyWord {
+                        text: Arc::clone(&text),
+                        stopword: false,
+                        generation: 0,
+                        counts: 0,
+                        place: 0,
+                    };
+                    vocabulary.words.entry(text).or_insert(new)
+                }
             };
             if w.counts == self.number {
-                let e = &mut self.words[w.place as usize];
+                let e = &mut self.words[w.place];
                 if !e.is_stopword() {
-                    e.add(tag, &mut self.more_tags);
+                    e.add(tag);
                 }
                 continue;
             }
@@ -737,7 +627,7 @@ impl Counts {
                 w.generation = vocabulary.generation;
             }
             w.counts = self.number;
-            w.place = table_place(self.words.len());
+            w.place = self.words.len();
             let text = Arc::clone(&w.text);
             self.words.push(if w.stopword {
                 WordEntry::stopword(text)
@@ -774,7 +664,7 @@ impl Counts {
             let words: Vec<WordCount> = (ranked.iter().map(|&rank| entry(rank)))
                 .map(|e| WordCount {
                     word: Arc::clone(&e.text),
-                    pos: Arc::clone(&tags.tags[e.best_tag(tags, &self.more_tags) as usize]),
+                    pos: Arc::clone(&tags.tags[e.best_tag(tags) as usize]),
                     count: e.count,
                 })
                 .collect();
