@@ -1087,6 +1087,9 @@ fn is_glued_function_char(c: char) -> bool {
             | '记'
             | '手'
             | '时'
+            | '以'
+            | '用'
+            | '家'
     )
 }
 
@@ -1202,6 +1205,11 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
             _ if len >= 3 => Some(if jieba.has_word(ctx.p.slice(s, s + 2)) {
                 1
             } else if given_min >= 20 && ends_names(ctx.char(e - 1)) {
+                3
+            } else if t.end == e
+                && matches!(t.pos, "nr" | "nrfg")
+                && NAME_FINAL_CHARS.of(ctx.char(e - 1)) >= 20
+            {
                 3
             } else {
                 2
@@ -1894,6 +1902,19 @@ mod tests {
         assert_eq!(found, ["徐衍东"]);
         let found = persons("给院长王景龙记个人二等功。");
         assert_eq!(found, ["王景龙"]);
+    }
+
+    #[test]
+    fn unknown_names_that_end_like_names_stand_without_a_cue() {
+        // jieba does not know 孙慧芹 and guesses nr; 芹 ends names often enough.
+        assert_eq!(
+            persons("车间里干得最好的是孙慧芹，她已经在厂里工作了二十年。"),
+            ["孙慧芹"]
+        );
+        // A guess of nr whose last character seldom ends names needs a cue.
+        assert!(persons("最终连拉带扯地把箱子搬上了楼。").is_empty());
+        // 以 glued on by the guess is left out (何莺/以).
+        assert_eq!(persons("比赛中，选手何莺以三比零获胜。"), ["何莺"]);
     }
 
     #[test]
