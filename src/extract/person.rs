@@ -1197,7 +1197,9 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
             // Names the dictionary tags otherwise (朱幼棣 n, 周恩来 t, 许立群 m) need a cue.
             "n" | "ns" | "t" | "m" | "nz" if known && len >= 3 => Some(0),
             _ if given_min == 0 && (known || len < 3) => None,
-            "ns" | "t" | "m" | "nz" if known => Some(0),
+            "ns" | "nz" if known => Some(0),
+            // A word of two the dictionary tags as a time or an amount (过后, 许多) is that.
+            "t" | "m" if known && len >= 3 => Some(0),
             _ if known => None,
             // A word jieba does not know (its tag is a guess), but not a function word (国及 c).
             _ if is_function_tag(t.pos) || t.pos == "c" => None,
@@ -1915,6 +1917,13 @@ mod tests {
         assert!(persons("最终连拉带扯地把箱子搬上了楼。").is_empty());
         // 以 glued on by the guess is left out (何莺/以).
         assert_eq!(persons("比赛中，选手何莺以三比零获胜。"), ["何莺"]);
+    }
+
+    #[test]
+    fn two_character_times_and_amounts_after_a_title_are_no_names() {
+        // 前锋 and 代表 are titles, but 过后 (t) and 明天 (t) are words, not given names.
+        assert!(persons("寒潮前锋过后，各地气温将明显下降。").is_empty());
+        assert!(persons("与会代表明天将分组讨论。").is_empty());
     }
 
     #[test]
