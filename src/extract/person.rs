@@ -1197,9 +1197,8 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
             // Names the dictionary tags otherwise (朱幼棣 n, 周恩来 t, 许立群 m) need a cue.
             "n" | "ns" | "t" | "m" | "nz" if known && len >= 3 => Some(0),
             _ if given_min == 0 && (known || len < 3) => None,
-            "ns" | "nz" if known => Some(0),
             // A word of two the dictionary tags as a time or an amount (过后, 许多) is that.
-            "t" | "m" if known && len >= 3 => Some(0),
+            "ns" | "nz" if known => Some(0),
             _ if known => None,
             // A word jieba does not know (its tag is a guess), but not a function word (国及 c).
             _ if is_function_tag(t.pos) || t.pos == "c" => None,
