@@ -1193,7 +1193,8 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
                     3
                 },
             ),
-            "nr" | "nrfg" if known => Some(1),
+            // Of two characters: the dictionary tags some words nr (贺词, 玉米) that end unlike names.
+            "nr" | "nrfg" if known => Some(i32::from(ends_names(ctx.char(e - 1)))),
             // Names the dictionary tags otherwise (朱幼棣 n, 周恩来 t, 许立群 m) need a cue.
             "n" | "ns" | "t" | "m" | "nz" if known && len >= 3 => Some(0),
             _ if given_min == 0 && (known || len < 3) => None,
@@ -1923,6 +1924,15 @@ mod tests {
         // 前锋 and 代表 are titles, but 过后 (t) and 明天 (t) are words, not given names.
         assert!(persons("寒潮前锋过后，各地气温将明显下降。").is_empty());
         assert!(persons("与会代表明天将分组讨论。").is_empty());
+    }
+
+    #[test]
+    fn words_of_two_the_dictionary_mistags_as_names_need_a_title() {
+        // jieba's dictionary tags 贺词 and 玉米 nr; 词 and 米 seldom end names, so a reporting
+        // verb or a list is not enough, while 鹏 does and a title is.
+        assert!(persons("总理专门发来贺词说：演出非常精彩。").is_empty());
+        assert!(persons("水稻、玉米等作物长势良好。").is_empty());
+        assert_eq!(persons("总理李鹏说，要办好这件事。"), ["李鹏"]);
     }
 
     #[test]
