@@ -32,7 +32,7 @@ const REL_YEARS: [&str; 6] = ["今年", "去年", "明年", "前年", "后年", 
 /// Relative months that stand before a day (本月15日).
 const REL_MONTHS: [&str; 3] = ["本月", "上月", "下月"];
 /// A day of the week, in this week or the one before or after: 星期三, 周五, 上周一, 下个礼拜天.
-const WEEKDAY: &str = r"(?:上|下|本|这)?个?(?:星期|礼拜|周)[一二三四五六日天]";
+const WEEKDAY: &str = r"(?:(?:上|下|本|这)个?)?(?:星期|礼拜|周)[一二三四五六日天]";
 /// Parts of a year that PD treats as one time word with the year (1998年上半年, 1998年新年).
 const YEAR_PARTS: [&str; 31] = [
     "年初",
@@ -265,16 +265,16 @@ fn new_year_day_at(cs: &[char], i: usize) -> Option<usize> {
     .then_some(k + 2)
 }
 
-/// [`WEEKDAY`], `(?:上|下|本|这)?个?(?:星期|礼拜|周)[一二三四五六日天]`: 星期三, 上周五, 下个礼拜天.
+/// [`WEEKDAY`], `(?:(?:上|下|本|这)个?)?(?:星期|礼拜|周)[一二三四五六日天]`: 星期三, 上周五, 下个礼拜天.
 /// Each optional word is taken where written: without it, the next part would have to start
 /// with it, and none does.
 fn weekday_at(cs: &[char], i: usize) -> Option<usize> {
     let mut k = i;
     if matches!(cs.get(k), Some('上' | '下' | '本' | '这')) {
         k += 1;
-    }
-    if cs.get(k) == Some(&'个') {
-        k += 1;
+        if cs.get(k) == Some(&'个') {
+            k += 1;
+        }
     }
     let k = first_word_at(cs, k, &["星期", "礼拜", "周"])?;
     cs.get(k)
@@ -614,13 +614,15 @@ fn bare_day_ok(s: &str, before: Option<char>, after: Option<char>) -> bool {
 }
 
 /// A day of the week is a date unless it is a habit (每周一) or a bare 周X reads on into a name
-/// (周三元): after 周 with no 星期 or week word before it, only punctuation, a time of day or the
-/// end may follow.
+/// (周三元, 上周天气): after 周 with no 星期 or week word before it, or 周天 after one, only
+/// punctuation, a time of day or the end may follow.
 fn weekday_ok(s: &str, before: Option<char>, after: Option<char>) -> bool {
     if before == Some('每') {
         return false;
     }
-    if !s.starts_with('周') {
+    // 上周天气: 周天 with a week word before it reads on into a word too.
+    let bare = s.starts_with('周') || s.len() > "周天".len() && s.ends_with("周天");
+    if !bare {
         return true;
     }
     after.is_none_or(|c| !normalize::is_han(c) || "上下中晚早凌清傍夜午".contains(c))
@@ -1637,6 +1639,10 @@ mod tests {
         // A habit and a name are no dates.
         assert!(dates("每周一开放").is_empty());
         assert!(dates("周三元说").is_empty());
+        // 个 belongs to a week word before it, not to a count (一个星期天); 周天气 is weather.
+        assert_eq!(dates("最后一个星期天，阳光灿烂"), ["星期天"]);
+        assert!(dates("回顾上周天气特征").is_empty());
+        assert_eq!(dates("上周五他到了北京"), ["上周五"]);
         assert_eq!(value_of("星期三").unwrap().iso, "-W-3");
         assert_eq!(value_of("上周日").unwrap().iso, "-W-7");
     }
