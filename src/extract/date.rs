@@ -6,7 +6,8 @@
 //! A range whose two sides are each a whole date (1998年至2000年, 12月27日至31日, 2日—5日) gives
 //! two mentions, the right side completed from the left (31日 → the same month); a range whose
 //! left side is a bare year (2021—2025年, 2024至2025年度, 2018—2028) is one mention valued
-//! `2021/2025`. Amounts of time (23年后, 10年来) are left to the number pass, and a trailing 底,
+//! `2021/2025`. An approximation of two months or hours next to each other (四五月份, 凌晨两三时)
+//! is one mention valued as the range from the one to the other. Amounts of time (23年后, 10年来) are left to the number pass, and a trailing 底,
 //! 初 or 末 after a year or month (1997年底) is not part of the date.
 
 use std::cell::RefCell;
@@ -24,7 +25,8 @@ use crate::normalize;
 
 /// A year: four Arabic or four Chinese digits.
 const Y: &str = r"(?:[12][0-9]{3}|[〇○零一二三四五六七八九]{4})";
-const M: &str = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
+/// A month, or two months next to each other written as an approximation (四五月, 九十月份).
+const M: &str = r"(?:1[0-2]|0?[1-9]|十[一二]?|一二|二三|三四|四五|五六|六七|七八|八九|九十|[一二三四五六七八九])";
 const D: &str = r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
 const SEP: &str = r"[—–\-~～至到]";
 /// Relative years that stand before a month (今年6月, 去年10月).
@@ -78,8 +80,8 @@ const DAY_WORDS: [&str; 11] = [
 ];
 /// Months and new-year words before a day counted from the new year (正月初三, 大年初一).
 const NEW_YEAR_WORDS: [&str; 4] = ["正月", "腊月", "大年", "新年"];
-const HOUR: &str =
-    r"(?:2[0-4]|[01]?[0-9]|二十[一二三四]?|十[一二三四五六七八九]?|[〇零一二三四五六七八九两])";
+/// An hour, or two hours next to each other written as an approximation (两三时, 八九点钟).
+const HOUR: &str = r"(?:2[0-4]|[01]?[0-9]|二十[一二三四]?|十[一二三四五六七八九]?|一两|一二|两三|二三|三四|四五|五六|六七|七八|八九|九十|[〇零一二三四五六七八九两])";
 const MINUTE: &str = r"(?:[0-5]?[0-9]|[二三四五]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
 
 /// A regex alternation of `words`, in their order.
@@ -484,6 +486,12 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                     continue;
                 }
                 let s = &hay[m.start..m.end];
+                // Nor is an approximation read from inside a longer numeral (一二月 in 十一二月).
+                if before.is_some_and(numeral::is_chinese_numeral_char)
+                    && approximate_sides(s).is_some()
+                {
+                    continue;
+                }
                 // 1998年度 (a fiscal or budget year) is tagged as a number and a noun in PD, unless
                 // it closes a range (2024至2025年度).
                 if s.ends_with('年') && after == Some('度') && m.form != Form::YearRange {
@@ -832,6 +840,28 @@ fn is_month(m: &[char]) -> bool {
         m,
         ['1'..='9'] | ['0', '1'..='9'] | ['1', '0'..='2'] | ['十'] | ['十', '一' | '二']
     ) || is_one_to_nine(m)
+        || approximate_pair(m).is_some() && !m.contains(&'两')
+}
+
+/// Two Chinese numerals next to each other that write an approximation, one or the other
+/// (二三, 四五, 九十, 一两, 两三): the two, written as they stand alone.
+fn approximate_pair(s: &[char]) -> Option<(char, char)> {
+    const ORDER: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    let &[a, b] = s else {
+        return None;
+    };
+    let at = |c: char| {
+        ORDER
+            .iter()
+            .position(|&o| o == if c == '两' { '二' } else { c })
+    };
+    let consecutive = at(a)? + 1 == at(b)?;
+    // 两 stands for 二 only in 一两 and 两三.
+    let liang = match (a, b) {
+        ('一', '两') | ('两', '三') => true,
+        _ => a != '两' && b != '两',
+    };
+    (consecutive && liang).then_some((a, b))
 }
 
 /// Whether `d` is a day as [`D`] writes it.
@@ -862,6 +892,7 @@ fn is_hour(h: &[char]) -> bool {
             | ['〇' | '零' | '两']
     ) || is_one_to_nine(h)
         || matches!(h, ['十', rest @ ..] if is_one_to_nine(rest))
+        || approximate_pair(h).is_some()
 }
 
 /// Whether `m` is a minute as [`MINUTE`] writes it.
@@ -916,7 +947,9 @@ fn parse_side(s: &str) -> Option<(Ymd, String)> {
             || tod.contains('晚')
             || tod.contains('傍')
             || tod.contains('夜') && !tod.contains("午夜") && !tod.contains("子夜");
-        if afternoon && hour < 12 {
+        // Small hours of the night are the morning's (深夜一点, 夜里2时).
+        let small_hours = tod.contains('夜') && hour <= 5;
+        if afternoon && hour < 12 && !small_hours {
             hour += 12;
         }
         if hour > 24 || minute > 59 {
@@ -939,6 +972,14 @@ fn parse_side(s: &str) -> Option<(Ymd, String)> {
 /// assert_eq!(value_of("5日晚8时").unwrap().iso, "---05T20:00");
 /// ```
 pub fn value_of(text: &str) -> Option<DateValue> {
+    // An approximation (四五月份, 凌晨两三时) is the range from the one to the other.
+    if let Some((one, other)) = approximate_sides(text) {
+        let (a, b) = (value_of(&one)?, value_of(&other)?);
+        return Some(DateValue {
+            iso: format!("{}/{}", a.iso, b.iso),
+            inferred: false,
+        });
+    }
     // A day of the week (ISO 8601's truncated week date: -W-3 is Wednesday); its week is
     // found against the anchor date ([`resolve_relative`]).
     if let Some((day, _)) = weekday_of(text) {
@@ -984,6 +1025,24 @@ pub fn value_of(text: &str) -> Option<DateValue> {
         iso,
         inferred: false,
     })
+}
+
+/// The two dates an approximation of a month or an hour stands for: 四五月份 → 四月份 and 五月份.
+fn approximate_sides(text: &str) -> Option<(String, String)> {
+    let cs: Vec<char> = text.chars().collect();
+    let k = (0..cs.len().saturating_sub(2)).find(|&k| {
+        matches!(cs[k + 2], '月' | '时' | '点')
+            && approximate_pair(&cs[k..k + 2]).is_some()
+            && (k == 0 || !numeral::is_chinese_numeral_char(cs[k - 1]))
+    })?;
+    let without = |skip: usize| -> String {
+        cs.iter()
+            .enumerate()
+            .filter(|&(i, _)| i != skip)
+            .map(|(_, c)| c)
+            .collect()
+    };
+    Some((without(k + 1), without(k)))
 }
 
 fn valid(d: Ymd) -> Option<()> {
@@ -1628,6 +1687,20 @@ mod tests {
             let found = dates(&format!("会议于{text}举行"));
             proptest::prop_assert_eq!(found, vec![text]);
         }
+    }
+
+    #[test]
+    fn approximations_of_two_months_or_hours_are_ranges() {
+        assert_eq!(dates("牡丹本在四五月份开放"), ["四五月份"]);
+        assert_eq!(value_of("四五月份").unwrap().iso, "--04/--05");
+        assert_eq!(dates("大选在今年二三月间举行"), ["今年二三月"]);
+        assert_eq!(dates("送餐到次日凌晨两三时"), ["次日凌晨两三时"]);
+        assert_eq!(value_of("次日凌晨两三时").unwrap().iso, "T02:00/T03:00");
+        // The small hours of the night are not the afternoon's.
+        assert_eq!(value_of("深夜一两点钟").unwrap().iso, "T01:00/T02:00");
+        assert_eq!(value_of("晚上八九点钟").unwrap().iso, "T20:00/T21:00");
+        // 一二月 inside 十一二月 is no January.
+        assert!(dates("十一二月天气转冷").is_empty());
     }
 
     #[test]
