@@ -7,8 +7,9 @@
 //! two mentions, the right side completed from the left (31日 → the same month); a range whose
 //! left side is a bare year (2021—2025年, 2024至2025年度, 2018—2028) is one mention valued
 //! `2021/2025`. An approximation of two months or hours next to each other (四五月份, 凌晨两三时)
-//! is one mention valued as the range from the one to the other. Amounts of time (23年后, 10年来) are left to the number pass, and a trailing 底,
-//! 初 or 末 after a year or month (1997年底) is not part of the date.
+//! is one mention valued as the range from the one to the other. Amounts of time (23年后,
+//! 10年来) are left to the number pass, and a trailing 底, 初 or 末 after a year or month
+//! (1997年底) is not part of the date.
 
 use std::cell::RefCell;
 use std::ops::Range;
