@@ -1,5 +1,5 @@
 //! Number pass: amounts, counts, percentages, fractions and ordinals in Arabic, full-width and
-//! Chinese numerals (1.4万家, 3.5亿元, 百分之三十, 30%, 1/3, 第二十四次, 一千多, 十几个), with value,
+//! Chinese numerals (1.4万家, 3.5亿元, 一点七亿, 百分之三十, 30%, 1/3, 第二十四次, 一千多, 十几个), with value,
 //! unit and flags. Digits already claimed by a date are skipped.
 //!
 //! What counts as a number follows the People's Daily convention: the numeral with its measure
@@ -19,6 +19,8 @@ use crate::normalize::is_han;
 
 /// Chinese numeral characters (digits and multipliers).
 const CN: &str = "〇○零一二两三四五六七八九十百千万亿";
+/// Chinese digits written after 点 (decimals: 一点七五).
+const DEC: &str = "〇○零一二三四五六七八九";
 
 /// The number pattern, written as a regex, says which texts are numbers; the scanner below
 /// ([`scan_numbers`]) finds its matches by hand, the way a regex search would (the tests hold it
@@ -27,7 +29,7 @@ const CN: &str = "〇○零一二两三四五六七八九十百千万亿";
 fn number_pattern() -> String {
     let ar = r"[0-9]+(?:,[0-9]{3})*(?:[.·][0-9]+)?";
     format!(
-        r"(?P<ord>第)?(?P<num>一半|一点|百分之[{CN}]+(?:点[{CN}]+)?|[{CN}]+分之[{CN}]+|{ar}/{ar}|{ar}[∶:]{ar}|{ar}(?:[多余]?[十百千万亿])*[多余]?|(?:[几数上])?[{CN}]+(?:点[{CN}]+)?(?:[多余几]?[万亿])*[多余几]?)(?P<sign>[%‰])?"
+        r"(?P<ord>第)?(?P<num>一半|一点(?:[{DEC}&&[^一]][{DEC}]*(?:[多余几]?[万亿])*|一[{DEC}]*(?:[多余几]?[万亿])+)[多余几]?|一点|百分之[{CN}]+(?:点[{CN}]+)?|[{CN}]+分之[{CN}]+|{ar}/{ar}|{ar}[∶:]{ar}|{ar}(?:[多余]?[十百千万亿])*[多余]?|(?:[几数上])?[{CN}]+(?:点[{CN}]+)?(?:[多余几]?[万亿])*[多余几]?)(?P<sign>[%‰])?"
     )
 }
 
@@ -61,6 +63,7 @@ fn number_at(cs: &[char], i: usize) -> Option<usize> {
 /// The end of the group `num` at `i`: its first branch that matches.
 fn numeral_at(cs: &[char], i: usize) -> Option<usize> {
     word_at(cs, i, "一半")
+        .or_else(|| decimal_one_at(cs, i))
         .or_else(|| word_at(cs, i, "一点"))
         // 百分之[CN]+(?:点[CN]+)?: 百分之三十, 百分之三点五
         .or_else(|| {
@@ -92,6 +95,20 @@ fn numeral_at(cs: &[char], i: usize) -> Option<usize> {
             let k = multipliers(cs, k, &['多', '余', '几'], &['万', '亿']);
             Some(k + usize::from(matches!(cs.get(k), Some('多' | '余' | '几'))))
         })
+}
+
+/// The end of a decimal numeral opening with 一点 at `i` (一点七亿, 一点二五亿, 一点一八万), the
+/// branch `一点(?:[DEC--一][DEC]*(?:[多余几]?[万亿])*|一[DEC]*(?:[多余几]?[万亿])+)[多余几]?`: a
+/// first decimal 一 needs a multiplier after it, so that 一点一点 and 一点一滴 stay "a little".
+fn decimal_one_at(cs: &[char], i: usize) -> Option<usize> {
+    let k = word_at(cs, i, "一点")?;
+    let is_dec = |c: char| DEC.contains(c);
+    let digits = run_of(cs, k, is_dec)?;
+    let m = multipliers(cs, digits, &['多', '余', '几'], &['万', '亿']);
+    if cs[k] == '一' && m == digits {
+        return None;
+    }
+    Some(m + usize::from(matches!(cs.get(m), Some('多' | '余' | '几'))))
 }
 
 /// Whether `c` is one of [`CN`].
@@ -361,6 +378,10 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         {
             continue;
         }
+        // A numeral opening an idiom (四面八方, 千头万绪) is part of the idiom.
+        if chinese_opens_idiom(p, num_start, num_end) {
+            continue;
+        }
         let after = |i: usize| p.chars.get(i).copied();
         // 80年代, 21世纪: decades and centuries are not amounts.
         if matches!(
@@ -484,6 +505,15 @@ fn is_code_before(p: &Paragraph<'_>, start: usize) -> bool {
 }
 
 /// True when the word that covers character `i` starts before it (the 一 of 统一).
+/// Whether the Chinese numeral at `start..end` opens a longer token jieba tags as an idiom
+/// (四面八方 i, 千头万绪 i); set phrases (l) keep theirs (几十年如一日, 百余人).
+fn chinese_opens_idiom(p: &Paragraph<'_>, start: usize, end: usize) -> bool {
+    let idx = p.tokens.partition_point(|t| t.end <= start);
+    p.tokens.get(idx).is_some_and(|t| {
+        t.start == start && t.end > end && t.pos == "i" && !p.chars[start].is_ascii_digit()
+    })
+}
+
 fn token_starts_before(p: &Paragraph<'_>, i: usize) -> bool {
     let idx = p.tokens.partition_point(|t| t.end <= i);
     p.tokens.get(idx).is_some_and(|t| t.start < i)
@@ -568,6 +598,9 @@ mod tests {
             "80年代以来",
             "一些国家",
             "一般来说",
+            // Idioms opening with a numeral.
+            "订单来自四面八方",
+            "工作千头万绪",
         ] {
             assert!(numbers(s).is_empty(), "{s}: {:?}", numbers(s));
         }
@@ -588,6 +621,17 @@ mod tests {
         assert_eq!((v.value, v.unit.as_deref()), (350_000_000.0, Some("元")));
         let v = value("一千多人");
         assert_eq!((v.value, v.approximate), (1000.0, true));
+    }
+
+    #[test]
+    fn chinese_decimals_opening_with_one() {
+        assert_eq!(numbers("价值约一点七亿美元"), ["一点七亿"]);
+        assert_eq!(value("价值约一点七亿美元").value, 170_000_000.0);
+        assert_eq!(value("贫困人口一点二五亿").value, 125_000_000.0);
+        assert_eq!(value("一点一八万亩样板田").value, 11_800.0);
+        assert_eq!(numbers("提高了一点四个百分点"), ["一点四"]);
+        // 一点 then 一 is "a little" unless a multiplier makes it a decimal.
+        assert_eq!(numbers("袋子一点一点地缩小了"), ["一点"]);
     }
 
     fn value(text: &str) -> NumberValue {
@@ -735,7 +779,8 @@ mod tests {
         let page = include_str!("../../fixtures/news-page.txt");
         let forms = "1.4万家，第二十四次，30%，百分之三十点五，三分之一，1/3，2∶0，1,000.5亿，一半，一点，\
                      几十年，5236万多，一千多，33.10‰，1500多万，十几万，数百，上万，第1/2，1,2345，1.5.3/2，\
-                     百分之，三分之，一点六六万，0,00〇，百分之一点〇，0多万，亿多几，0余余，0‰，上一半，上六";
+                     百分之，三分之，一点六六万，0,00〇，百分之一点〇，0多万，亿多几，0余余，0‰，上一半，上六，\
+                     一点七亿，一点二五亿，一点一八万，一点一点，一点一滴，一点四个，一点三亿多册";
         for line in page.lines().chain([forms]) {
             let folded = crate::normalize::fold(line);
             assert_eq!(

@@ -141,12 +141,12 @@ pub fn parse(s: &str) -> Option<f64> {
         if digits_end == 0 {
             return None;
         }
-        let mut scale = 0.1;
-        let mut value = whole;
+        // Read as the decimal it writes (1.7, not 1 + 7 × 0.1), as Arabic digits are read.
+        let mut decimal = format!("{whole}.");
         for c in frac[..digits_end].chars() {
-            value += f64::from(digit_value(c)?) * scale;
-            scale /= 10.0;
+            decimal.push(char::from_digit(digit_value(c)?, 10)?);
         }
+        let mut value: f64 = decimal.parse().ok()?;
         for c in frac[digits_end..].chars() {
             let unit = unit_value(c)?;
             if unit < 10_000.0 {
