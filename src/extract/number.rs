@@ -1,6 +1,6 @@
 //! Number pass: amounts, counts, percentages, fractions and ordinals in Arabic, full-width and
-//! Chinese numerals (1.4万家, 3.5亿元, 一点七亿, 百分之三十, 30%, 1/3, 第二十四次, 一千多, 十几个), with value,
-//! unit and flags. Digits already claimed by a date are skipped.
+//! Chinese numerals (1.4万家, 3.5亿元, 一点七亿, 百分之三十, 30%, 1/3, 第二十四次, 一千多,
+//! 十几个), with value, unit and flags. Digits already claimed by a date are skipped.
 //!
 //! What counts as a number follows the People's Daily convention: the numeral with its measure
 //! word (23年, 26个, 三大洲); words like 约, 近, 超过 before it are left out of the span but make
