@@ -463,9 +463,17 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         } else {
             value
         };
+        // 左右 after the numeral or its measure word (30%左右, 500元左右).
+        let about_after = p.chars.get(end..end + 2) == Some(&['左', '右'][..]);
         approximate |= positional
             || APPROX_BEFORE.iter().any(|w| p.text[..m_start].ends_with(w))
-            || text[m_end..].starts_with("左右");
+            || about_after;
+        // A share, which has no measure word (30%左右, 1/3左右, 百分之三十左右, 一半左右), keeps
+        // 左右 in its span, as PD writes it; an amount leaves it out (500 of 500元左右).
+        let share = sign.is_some() || raw.contains('/') || raw.contains("分之") || raw == "一半";
+        if about_after && share && unit.is_none() && p.is_unclaimed(end, end + 2) {
+            end += 2;
+        }
         p.claim(start, end, EntityKind::Number);
         // The entity is the numeral (1.4万 of 1.4万家, its measure word in `unit`); a lone
         // Chinese digit is no number without its measure word (三个, 五项) and keeps it.
@@ -504,7 +512,6 @@ fn is_code_before(p: &Paragraph<'_>, start: usize) -> bool {
     }
 }
 
-/// True when the word that covers character `i` starts before it (the 一 of 统一).
 /// Whether the Chinese numeral at `start..end` opens a longer token jieba tags as an idiom
 /// (四面八方 i, 千头万绪 i); set phrases (l) keep theirs (几十年如一日, 百余人).
 fn chinese_opens_idiom(p: &Paragraph<'_>, start: usize, end: usize) -> bool {
@@ -514,6 +521,7 @@ fn chinese_opens_idiom(p: &Paragraph<'_>, start: usize, end: usize) -> bool {
     })
 }
 
+/// True when the word that covers character `i` starts before it (the 一 of 统一).
 fn token_starts_before(p: &Paragraph<'_>, i: usize) -> bool {
     let idx = p.tokens.partition_point(|t| t.end <= i);
     p.tokens.get(idx).is_some_and(|t| t.start < i)
@@ -621,6 +629,14 @@ mod tests {
         assert_eq!((v.value, v.unit.as_deref()), (350_000_000.0, Some("元")));
         let v = value("一千多人");
         assert_eq!((v.value, v.approximate), (1000.0, true));
+    }
+
+    #[test]
+    fn shares_keep_about_after_them_and_amounts_leave_it_out() {
+        assert_eq!(numbers("今年增长30%左右"), ["30%左右"]);
+        assert_eq!(numbers("约占三分之一左右"), ["三分之一左右"]);
+        assert_eq!(numbers("每月500元左右"), ["500"]);
+        assert!(value("每月500元左右").approximate);
     }
 
     #[test]
