@@ -567,7 +567,7 @@ mod tests {
         assert_eq!(numbers("来华旅游人数达5236万多人次"), ["5236万多"]);
         assert_eq!(numbers("筹集资金1500多万元"), ["1500多万"]);
         assert_eq!(numbers("约5400万人次"), ["5400万"]);
-        assert_eq!(numbers("占全省的1/3左右"), ["1/3"]);
+        assert_eq!(numbers("占全省的1/3左右"), ["1/3左右"]);
         assert_eq!(numbers("十几个省区的客商"), ["十几"]);
         assert_eq!(numbers("几十年来"), ["几十年"]);
         assert_eq!(numbers("有我的一半"), ["一半"]);
