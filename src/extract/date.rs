@@ -841,28 +841,28 @@ fn is_month(m: &[char]) -> bool {
         m,
         ['1'..='9'] | ['0', '1'..='9'] | ['1', '0'..='2'] | ['十'] | ['十', '一' | '二']
     ) || is_one_to_nine(m)
-        || approximate_pair(m).is_some() && !m.contains(&'两')
+        || is_approximate_pair(m) && !m.contains(&'两')
 }
 
-/// Two Chinese numerals next to each other that write an approximation, one or the other
-/// (二三, 四五, 九十, 一两, 两三): the two, written as they stand alone.
-fn approximate_pair(s: &[char]) -> Option<(char, char)> {
+/// Whether `s` is two Chinese numerals next to each other that write an approximation, one or
+/// the other (二三, 四五, 九十, 一两, 两三).
+fn is_approximate_pair(s: &[char]) -> bool {
     const ORDER: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
     let &[a, b] = s else {
-        return None;
+        return false;
     };
     let at = |c: char| {
         ORDER
             .iter()
             .position(|&o| o == if c == '两' { '二' } else { c })
     };
-    let consecutive = at(a)? + 1 == at(b)?;
+    let consecutive = matches!((at(a), at(b)), (Some(x), Some(y)) if x + 1 == y);
     // 两 stands for 二 only in 一两 and 两三.
     let liang = match (a, b) {
         ('一', '两') | ('两', '三') => true,
         _ => a != '两' && b != '两',
     };
-    (consecutive && liang).then_some((a, b))
+    consecutive && liang
 }
 
 /// Whether `d` is a day as [`D`] writes it.
@@ -893,7 +893,7 @@ fn is_hour(h: &[char]) -> bool {
             | ['〇' | '零' | '两']
     ) || is_one_to_nine(h)
         || matches!(h, ['十', rest @ ..] if is_one_to_nine(rest))
-        || approximate_pair(h).is_some()
+        || is_approximate_pair(h)
 }
 
 /// Whether `m` is a minute as [`MINUTE`] writes it.
@@ -1033,7 +1033,7 @@ fn approximate_sides(text: &str) -> Option<(String, String)> {
     let cs: Vec<char> = text.chars().collect();
     let k = (0..cs.len().saturating_sub(2)).find(|&k| {
         matches!(cs[k + 2], '月' | '时' | '点')
-            && approximate_pair(&cs[k..k + 2]).is_some()
+            && is_approximate_pair(&cs[k..k + 2])
             && (k == 0 || !numeral::is_chinese_numeral_char(cs[k - 1]))
     })?;
     let without = |skip: usize| -> String {

@@ -1198,7 +1198,8 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
             // Names the dictionary tags otherwise (朱幼棣 n, 周恩来 t, 许立群 m) need a cue.
             "n" | "ns" | "t" | "m" | "nz" if known && len >= 3 => Some(0),
             _ if given_min == 0 && (known || len < 3) => None,
-            // A word of two the dictionary tags as a time or an amount (过后, 许多) is that.
+            // Of two characters, a place or proper noun needs a cue; a word the dictionary tags
+            // as a time or an amount (过后, 许多) is no name.
             "ns" | "nz" if known => Some(0),
             _ if known => None,
             // A word jieba does not know (its tag is a guess), but not a function word (国及 c).
