@@ -1473,6 +1473,21 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         {
             j += 1;
         }
+        // A last transliteration character jieba cut off as a word of its own before a
+        // punctuation mark (阿达米/申，, 蒙/塔尔/托，).
+        if j + 1 < toks.len()
+            && toks[j + 1].len() == 1
+            && toks[j].end - t.start >= 2
+            && toks[j + 1].end - t.start <= 7
+            && translit_token_at(ctx, j + 1)
+            && !is_function_tag(toks[j + 1].pos)
+            && p.chars
+                .get(toks[j + 1].end)
+                .is_some_and(|&c| !is_han(c) && !c.is_alphanumeric())
+            && p.is_unclaimed(toks[j + 1].start, toks[j + 1].end)
+        {
+            j += 1;
+        }
         let (s, e) = (t.start, toks[j].end);
         let text = p.slice(s, e);
         let single_ns = i == j && t.pos == "ns";
@@ -1934,6 +1949,16 @@ mod tests {
         assert!(persons("总理专门发来贺词说：演出非常精彩。").is_empty());
         assert!(persons("水稻、玉米等作物长势良好。").is_empty());
         assert_eq!(persons("总理李鹏说，要办好这件事。"), ["李鹏"]);
+    }
+
+    #[test]
+    fn transliterations_keep_a_last_character_jieba_cut_off() {
+        // jieba cuts 帕斯卡/托 and 阿达米/申.
+        assert_eq!(
+            persons("财政部长帕斯卡托，双方就合作交换了意见。"),
+            ["帕斯卡托"]
+        );
+        assert_eq!(persons("经济部长阿达米申，他指出"), ["阿达米申"]);
     }
 
     #[test]
