@@ -1516,6 +1516,10 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 }
             } else if (i..=j).all(|k| !jieba.has_word(toks[k].word) || toks[k].pos == "nrt") {
                 1
+            } else if (i..=j).all(|k| toks[k].pos.starts_with("nr")) {
+                // Names run together in transliteration characters (霍尔/nr 布鲁克/nr) are one
+                // name rather than a Chinese name and more.
+                2
             } else {
                 0
             };
@@ -1959,6 +1963,11 @@ mod tests {
             ["帕斯卡托"]
         );
         assert_eq!(persons("经济部长阿达米申，他指出"), ["阿达米申"]);
+        // 霍尔/nr 布鲁克/nr: one transliterated name, not the Chinese name 霍尔 and more.
+        assert_eq!(
+            persons("美国特使霍尔布鲁克当天抵达萨拉热窝。"),
+            ["霍尔布鲁克"]
+        );
     }
 
     #[test]
