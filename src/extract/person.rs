@@ -1963,6 +1963,11 @@ mod tests {
             ["帕斯卡托"]
         );
         assert_eq!(persons("经济部长阿达米申，他指出"), ["阿达米申"]);
+        // A profession before a name is a title (交易员).
+        assert_eq!(
+            persons("一名外汇交易员巴内斯，在获得奖金后离职。"),
+            ["巴内斯"]
+        );
         // 霍尔/nr 布鲁克/nr: one transliterated name, not the Chinese name 霍尔 and more.
         assert_eq!(
             persons("美国特使霍尔布鲁克当天抵达萨拉热窝。"),
