@@ -68,9 +68,19 @@ fn kind_title(kind: EntityKind) -> &'static str {
 
 fn stats_line(s: &Stats) -> String {
     format!(
-        "{} characters ({} Han) · {} tokens · {} distinct words · {} sentences · {} paragraphs",
-        s.characters, s.han_characters, s.tokens, s.distinct_words, s.sentences, s.paragraphs
+        "{} ({} Han) · {} · {} · {} · {}",
+        counted(s.characters, "character", "characters"),
+        s.han_characters,
+        counted(s.tokens, "token", "tokens"),
+        counted(s.distinct_words, "distinct word", "distinct words"),
+        counted(s.sentences, "sentence", "sentences"),
+        counted(s.paragraphs, "paragraph", "paragraphs"),
     )
+}
+
+/// `n` and the noun in the number it takes: 1 sentence, 2 sentences.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn value_text(e: &Entity) -> String {
@@ -265,5 +275,26 @@ impl Reporter for TableReporter<'_> {
             writeln!(self.out, "{t}")?;
         }
         self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stats_line_takes_the_singular_for_one() {
+        let one = Stats {
+            characters: 12,
+            han_characters: 10,
+            tokens: 7,
+            distinct_words: 1,
+            sentences: 1,
+            paragraphs: 1,
+        };
+        assert_eq!(
+            stats_line(&one),
+            "12 characters (10 Han) · 7 tokens · 1 distinct word · 1 sentence · 1 paragraph"
+        );
     }
 }
