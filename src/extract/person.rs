@@ -1207,11 +1207,11 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
             _ if len >= 3 && given_min == 0 => Some(0),
             _ if len >= 3 => Some(if jieba.has_word(ctx.p.slice(s, s + 2)) {
                 1
-            } else if given_min >= 20 && ends_names(ctx.char(e - 1)) {
-                3
-            } else if t.end == e
-                && matches!(t.pos, "nr" | "nrfg")
-                && NAME_FINAL_CHARS.of(ctx.char(e - 1)) >= 20
+            } else if given_min >= 20 && ends_names(ctx.char(e - 1))
+                // jieba's guess of a name, ending as names often do (孙慧芹 nr).
+                || t.end == e
+                    && matches!(t.pos, "nr" | "nrfg")
+                    && NAME_FINAL_CHARS.of(ctx.char(e - 1)) >= 20
             {
                 3
             } else {
