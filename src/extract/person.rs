@@ -1474,7 +1474,7 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             j += 1;
         }
         // A last transliteration character jieba cut off as a word of its own before a
-        // punctuation mark (阿达米/申，, 蒙/塔尔/托，).
+        // punctuation mark (塔达米/申，, 帕斯卡/托，).
         if j + 1 < toks.len()
             && toks[j + 1].len() == 1
             && toks[j].end - t.start >= 2
@@ -1957,12 +1957,12 @@ mod tests {
 
     #[test]
     fn transliterations_keep_a_last_character_jieba_cut_off() {
-        // jieba cuts 帕斯卡/托 and 阿达米/申.
+        // jieba cuts 帕斯卡/托 and 塔达米/申.
         assert_eq!(
             persons("财政部长帕斯卡托，双方就合作交换了意见。"),
             ["帕斯卡托"]
         );
-        assert_eq!(persons("经济部长阿达米申，他指出"), ["阿达米申"]);
+        assert_eq!(persons("经济部长塔达米申，他指出"), ["塔达米申"]);
         // A profession before a name is a title (交易员).
         assert_eq!(
             persons("一名外汇交易员巴内斯，在获得奖金后离职。"),
