@@ -1964,10 +1964,7 @@ mod tests {
         );
         assert_eq!(persons("经济部长塔达米申，他指出"), ["塔达米申"]);
         // A profession before a name is a title (交易员).
-        assert_eq!(
-            persons("一名外汇交易员巴内斯，在获得奖金后离职。"),
-            ["巴内斯"]
-        );
+        assert_eq!(persons("该行外汇交易员巴内斯昨天辞职。"), ["巴内斯"]);
         // 霍尔/nr 布鲁克/nr: one transliterated name, not the Chinese name 霍尔 and more.
         assert_eq!(
             persons("美国特使霍尔布鲁克当天抵达萨拉热窝。"),
