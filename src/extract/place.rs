@@ -801,6 +801,19 @@ mod tests {
     }
 
     #[test]
+    fn divisions_of_other_countries_named_without_their_generic() {
+        assert_eq!(
+            places("代表团访问了巴伐利亚和萨克森。"),
+            ["巴伐利亚", "萨克森"]
+        );
+        assert_eq!(places("他在安大略和魁北克投资建厂。"), ["安大略", "魁北克"]);
+        assert_eq!(places("车臣局势再度紧张。"), ["车臣"]);
+        assert!(
+            super::super::texts_of("代表团访问了巴伐利亚和萨克森。", EntityKind::Person).is_empty()
+        );
+    }
+
+    #[test]
     fn landmarks_and_words_made_of_two_places() {
         let found = places("从北京城区到八达岭长城仅需1个小时。");
         assert!(found.contains(&"八达岭".to_string()), "{found:?}");
