@@ -1792,6 +1792,7 @@ mod tests {
         for name in ["内塔尼亚胡", "桥本龙太郎", "阿拉法特"] {
             assert!(found.contains(&name.to_string()), "{name}: {found:?}");
         }
+        assert_eq!(persons("以小泽一郎为首的自由党成立了。"), ["小泽一郎"]);
     }
 
     #[test]
