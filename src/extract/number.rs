@@ -407,10 +407,12 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         // The measure word or currency that follows.
         let mut unit = None;
         let numeral_end = end;
-        // List numbering written 1·, 2· (PD's tag keeps the dot with the digit).
+        // List numbering written 1·, 2· (PD's tag keeps the dot with the digit), or 1., 2. where
+        // an item opens: at the start of a paragraph or after a colon or semicolon.
+        let item_opens = before.is_none_or(|c| matches!(c, ':' | '：' | ';' | '；'));
         if sign.is_none()
             && raw.bytes().all(|b| b.is_ascii_digit())
-            && after(end) == Some('·')
+            && (after(end) == Some('·') || after(end) == Some('.') && item_opens)
             && !after(end + 1).is_some_and(|c| c.is_ascii_digit())
         {
             end += 1;
@@ -637,6 +639,16 @@ mod tests {
         assert_eq!(numbers("约占三分之一左右"), ["三分之一左右"]);
         assert_eq!(numbers("每月500元左右"), ["500"]);
         assert!(value("每月500元左右").approximate);
+    }
+
+    #[test]
+    fn list_items_numbered_with_a_dot() {
+        assert_eq!(
+            numbers("企业分为两类：1.大型企业；2.中小企业。增长了3.5倍。"),
+            ["两类", "1.", "2.", "3.5"]
+        );
+        // A dot after a number inside a sentence is no item number.
+        assert_eq!(numbers("共有12.这"), ["12"]);
     }
 
     #[test]
