@@ -674,7 +674,12 @@ fn new_entity(kind: EntityKind, text: String, detail: &Detail) -> Entity {
 fn set_detail(e: &mut Entity, detail: &Detail) {
     match detail {
         Detail::Date(DateValue { iso, inferred }) => {
-            e.value = Some(serde_json::Value::from(iso.clone()));
+            // A lunar date has no ISO value: null.
+            e.value = Some(if iso.is_empty() {
+                serde_json::Value::Null
+            } else {
+                serde_json::Value::from(iso.clone())
+            });
             e.inferred = Some(*inferred);
         }
         Detail::Number(NumberValue {

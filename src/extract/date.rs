@@ -30,6 +30,9 @@ const Y: &str = r"(?:[12][0-9]{3}|[〇○零一二三四五六七八九]{4})";
 const M: &str = r"(?:1[0-2]|0?[1-9]|十[一二]?|一二|二三|三四|四五|五六|六七|七八|八九|九十|[一二三四五六七八九])";
 const D: &str = r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
 const SEP: &str = r"[—–\-~～至到]";
+/// A day of a lunar month after the tenth, written without 日 (正月十五, 腊月二十三).
+const LUNAR_DAY: &str =
+    r"(?:二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|廿[一二三四五六七八九])";
 /// Relative years that stand before a month (今年6月, 去年10月).
 const REL_YEARS: [&str; 6] = ["今年", "去年", "明年", "前年", "后年", "当年"];
 /// Relative months that stand before a day (本月15日).
@@ -118,11 +121,15 @@ fn date_pattern() -> String {
         // 2024年7月5日晚, 2024年7月, 1998年新年
         format!(r"{Y}年(?:(?:{M}|元|正|腊)月(?:{D}[日号]{day_tail}|{month_part})?|{year_part})?"),
         // 今年6月, 12月31日, 元月1日, 12月中旬
-        format!(r"{rel_year}?(?:{M}|元|正|腊)月(?:{D}[日号]{day_tail}|{month_part})?"),
+        format!(r"{rel_year}?(?:{M}|元)月(?:{D}[日号]{day_tail}|{month_part})?"),
+        // 正月初三, 腊月二十三, 正月十五晚上: a month of the lunar calendar and its day
+        format!(
+            r"{rel_year}?(?:正|腊)月(?:{D}[日号]{day_tail}|(?:初[一二三四五六七八九十]|{LUNAR_DAY}){day_tail}|{month_part})?"
+        ),
         // 本月15日, 5日晚, 12日下午3时
         format!(r"(?P<bareday>{rel_month}?{D}日){day_tail}"),
-        // 正月初三, 大年初一
-        format!(r"{new_year}初[一二三四五六七八九十]"),
+        // 大年初一, 新年初二晚上
+        format!(r"{new_year}初[一二三四五六七八九十]{day_tail}"),
         // 星期三, 上周五, 下个礼拜天
         format!(r"(?P<weekday>{WEEKDAY})"),
         // 下午5时, 清晨6时, 8时30分, 9点钟
@@ -219,13 +226,37 @@ fn year_date_at(cs: &[char], i: usize) -> Option<usize> {
     })
 }
 
-/// `{REL_YEAR}?(?:{M}|元|正|腊)月(?:{D}[日号]{day_tail}|{MONTH_PART})?`: 今年6月, 12月31日, 元月1日,
-/// 12月中旬.
+/// `{REL_YEAR}?(?:{M}|元)月(?:{D}[日号]{day_tail}|{MONTH_PART})?`: 今年6月, 12月31日, 元月1日,
+/// 12月中旬; and the lunar months, `{REL_YEAR}?(?:正|腊)月(?:{D}[日号]{day_tail}|(?:初[一-十]|
+/// {LUNAR_DAY}){day_tail}|{MONTH_PART})?`: 正月初三, 腊月二十三. The two alternatives of
+/// [`date_pattern`] never both match at one place, so one function reads both.
 fn month_date_at(cs: &[char], i: usize) -> Option<usize> {
     let m = first_word_at(cs, i, &REL_YEARS)
         .and_then(|k| month_at(cs, k))
         .or_else(|| month_at(cs, i))?;
-    Some(after_month(cs, m))
+    if !matches!(cs[m - 2], '正' | '腊') {
+        return Some(after_month(cs, m));
+    }
+    Some(match numeral_before(cs, m, &['日', '号'], is_day) {
+        Some(stop) => day_tail(cs, stop + 1),
+        None => match lunar_day_at(cs, m) {
+            Some(k) => day_tail(cs, k),
+            None => first_word_at(cs, m, &MONTH_PARTS).unwrap_or(m),
+        },
+    })
+}
+
+/// The end of `初[一二三四五六七八九十]|{LUNAR_DAY}` at `i`, read as a regex reads it.
+fn lunar_day_at(cs: &[char], i: usize) -> Option<usize> {
+    let digit = |k: usize| cs.get(k).is_some_and(|c| "一二三四五六七八九".contains(*c));
+    match (cs.get(i)?, cs.get(i + 1)) {
+        ('初', Some(c)) if "一二三四五六七八九十".contains(*c) => Some(i + 2),
+        ('二', Some('十')) => Some(i + 2 + usize::from(digit(i + 2))),
+        ('三', Some('十')) => Some(i + 2),
+        ('十', _) => Some(i + 1 + usize::from(digit(i + 1))),
+        ('廿', _) if digit(i + 1) => Some(i + 2),
+        _ => None,
+    }
 }
 
 /// The end of `(?:{M}|元|正|腊)月` at `i`.
@@ -258,14 +289,15 @@ fn day_tail(cs: &[char], i: usize) -> usize {
     clock_at(cs, k).unwrap_or(k)
 }
 
-/// `(?:正月|腊月|大年|新年)初[一二三四五六七八九十]`: 正月初三, 大年初一.
+/// `(?:正月|腊月|大年|新年)初[一二三四五六七八九十]{day_tail}`: 大年初一, 新年初二晚上 (正月初三
+/// is read as a month and its day first).
 fn new_year_day_at(cs: &[char], i: usize) -> Option<usize> {
     let k = first_word_at(cs, i, &NEW_YEAR_WORDS)?;
     (cs.get(k) == Some(&'初')
         && cs
             .get(k + 1)
             .is_some_and(|c| "一二三四五六七八九十".contains(*c)))
-    .then_some(k + 2)
+    .then(|| day_tail(cs, k + 2))
 }
 
 /// [`WEEKDAY`], `(?:(?:上|下|本|这)个?)?(?:星期|礼拜|周)[一二三四五六日天]`: 星期三, 上周五, 下个礼拜天.
@@ -973,6 +1005,13 @@ fn parse_side(s: &str) -> Option<(Ymd, String)> {
 /// assert_eq!(value_of("5日晚8时").unwrap().iso, "---05T20:00");
 /// ```
 pub fn value_of(text: &str) -> Option<DateValue> {
+    // A day of the lunar calendar has no ISO 8601 form: its value is left empty.
+    if is_lunar(text) {
+        return Some(DateValue {
+            iso: String::new(),
+            inferred: false,
+        });
+    }
     // An approximation (四五月份, 凌晨两三时) is the range from the one to the other.
     if let Some((one, other)) = approximate_sides(text) {
         let (a, b) = (value_of(&one)?, value_of(&other)?);
@@ -1026,6 +1065,20 @@ pub fn value_of(text: &str) -> Option<DateValue> {
         iso,
         inferred: false,
     })
+}
+
+/// Whether `text` is a date of the lunar calendar: 正月初三, 腊月二十三, 大年初一 (a year before
+/// it, 1998年正月, keeps the year's value).
+fn is_lunar(text: &str) -> bool {
+    let t = REL_YEARS
+        .iter()
+        .find_map(|w| text.strip_prefix(w))
+        .unwrap_or(text);
+    t.starts_with("正月")
+        || t.starts_with("腊月")
+        || NEW_YEAR_WORDS
+            .iter()
+            .any(|w| t.strip_prefix(w).is_some_and(|rest| rest.starts_with('初')))
 }
 
 /// The two dates an approximation of a month or an hour stands for: 四五月份 → 四月份 and 五月份.
@@ -1595,7 +1648,8 @@ mod tests {
         let forms = "2021—2025年，2018-2028，今年6月，星期三上午9时，正月初三，12月27日至31日，\
                      下个礼拜天，5日晚8时30分，一九九七年十二月三十一日，元月1日，腊月，9点钟，\
                      今晚8时，当日下午3点半钟，今天凌晨二十四时，大年初一，1998年新年，12月中旬，本月15日晚，2024至2025年度，\
-                     0时半，凌晨0时，夜0时，1日晚上，0时钟，二时钟，天周日，1998—2024，正月1号，一月";
+                     0时半，凌晨0时，夜0时，1日晚上，0时钟，二时钟，天周日，1998—2024，正月1号，一月，\
+                     腊月二十三，正月十五晚上，腊月廿八，正月初五上午9时，新年初二晚上，今年正月，四五月份";
         for line in page.lines().chain([forms]) {
             let folded = crate::normalize::fold(line);
             assert_eq!(dates_by_scanner(&folded), dates_by_regex(&folded), "{line}");
@@ -1618,7 +1672,7 @@ mod tests {
         }
 
         #[test]
-        fn the_date_scanner_finds_what_the_pattern_finds_char_by_char(s in "[0-9０一二三四五六七八九十〇○零两年月日号时分点半钟至到—–\\-~～今去明当本上下个周星期礼拜天初正腊元大新春午晚早夜晨凌份旬底 ，的a]{0,24}") {
+        fn the_date_scanner_finds_what_the_pattern_finds_char_by_char(s in "[0-9０一二三四五六七八九十〇○零两年月日号时分点半钟至到—–\\-~～今去明当本上下个周星期礼拜天初正腊廿元大新春午晚早夜晨凌份旬底 ，的a]{0,24}") {
             proptest::prop_assert_eq!(dates_by_scanner(&s), dates_by_regex(&s));
             proptest::prop_assert_eq!(clock_by_scanner(&s), clock_by_regex(&s));
         }
@@ -1688,6 +1742,17 @@ mod tests {
             let found = dates(&format!("会议于{text}举行"));
             proptest::prop_assert_eq!(found, vec![text]);
         }
+    }
+
+    #[test]
+    fn days_of_the_lunar_calendar_have_no_iso_value() {
+        assert_eq!(dates("腊月二十三是小年"), ["腊月二十三"]);
+        assert_eq!(dates("灯笼要红到正月十五元宵节"), ["正月十五"]);
+        assert_eq!(dates("聚会定在正月初三晚上"), ["正月初三晚上"]);
+        assert_eq!(dates("香港在农历新年初二晚上放烟花"), ["新年初二晚上"]);
+        assert_eq!(value_of("正月初三").unwrap().iso, "");
+        // A year before the lunar month keeps its value.
+        assert_eq!(value_of("1998年正月").unwrap().iso, "1998");
     }
 
     #[test]

@@ -94,7 +94,8 @@ impl<T> ByKind<T> {
 /// The normalized value of a date: ISO 8601 (`2024-07-05`, `2024-07`, `2024`, a range
 /// `2021/2025` or `2024-06-10/2024-06-13`), with `inferred` set when the year was not written
 /// and was taken from context. A date whose year could not be found has a value like `--07-04`
-/// (ISO 8601's form for a month and day without a year).
+/// (ISO 8601's form for a month and day without a year). A date of the lunar calendar (正月初三)
+/// has none: `iso` is empty, reported as null.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateValue {
     pub iso: String,
