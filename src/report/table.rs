@@ -92,7 +92,9 @@ fn value_text(e: &Entity) -> String {
                 s.clone()
             }
         }
-        Some(serde_json::Value::Null) => "(lunar calendar)".to_string(),
+        Some(serde_json::Value::Null) if e.kind == Some(EntityKind::Date) => {
+            "(lunar calendar)".to_string()
+        }
         Some(v) => {
             let mut s = v.to_string();
             if e.percent == Some(true) {
