@@ -33,6 +33,13 @@ fn ends_names(c: char) -> bool {
     NAME_FINAL_CHARS.of(c) >= 10
 }
 
+/// True when `c` ends names often: at least 20% of the dictionary words ending in it are names,
+/// enough for jieba's guess of a name (nr) to stand without a cue.
+#[inline]
+fn ends_names_often(c: char) -> bool {
+    NAME_FINAL_CHARS.of(c) >= 20
+}
+
 fn is_dot(c: char) -> bool {
     matches!(c, '·' | '•' | '・' | '‧' | '･' | '.')
 }
@@ -1211,7 +1218,7 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
                 // jieba's guess of a name, ending as names often do (孙慧芹 nr).
                 || t.end == e
                     && matches!(t.pos, "nr" | "nrfg")
-                    && NAME_FINAL_CHARS.of(ctx.char(e - 1)) >= 20
+                    && ends_names_often(ctx.char(e - 1))
             {
                 3
             } else {
