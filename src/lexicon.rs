@@ -506,6 +506,9 @@ lexicon!(
 /// Characters used in transliterations of foreign names (纳, 塔, 利, 娅 …).
 pub static TRANSLIT_CHARS: LazyLock<CharSet> =
     LazyLock::new(|| char_set(include_str!("data/translit_chars.txt")));
+/// Characters that end Japanese given names (郎, 雄, 子, 惠).
+pub static JAPANESE_GIVEN_ENDINGS: LazyLock<CharSet> =
+    LazyLock::new(|| char_set(include_str!("data/japanese_given_endings.txt")));
 
 #[cfg(test)]
 mod tests {

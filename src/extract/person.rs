@@ -6,8 +6,9 @@ use std::sync::LazyLock;
 
 use super::{EntityKind, Mention, Paragraph};
 use crate::lexicon::{
-    CharFlags, CharSet, FAMOUS_PEOPLE, GIVEN_CHARS, JAPANESE_SURNAMES, Lexicon, NAME_FINAL_CHARS,
-    ORG_SUFFIXES, PERSON_CUES, PLACE_SUFFIXES, SURNAMES, TIBETAN_NAMES, TITLES, TRANSLIT_CHARS,
+    CharFlags, CharSet, FAMOUS_PEOPLE, GIVEN_CHARS, JAPANESE_GIVEN_ENDINGS, JAPANESE_SURNAMES,
+    Lexicon, NAME_FINAL_CHARS, ORG_SUFFIXES, PERSON_CUES, PLACE_SUFFIXES, SURNAMES, TIBETAN_NAMES,
+    TITLES, TRANSLIT_CHARS,
 };
 use crate::normalize::is_han;
 use crate::segment::{Segmenter, Token};
@@ -1398,10 +1399,26 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 });
             }
         }
-        // Japanese names: a Japanese family name, alone with a cue or with a given name.
+        // Japanese names: a Japanese family name, alone with a cue or with a given name, in
+        // its token (小泽一郎/nr, 奥山由美/nz) or in the next one (土井/多贺子, 星野/浩二).
         if let Some(l) = longest_at(&JAPANESE_SURNAMES, JAPANESE, &p.chars, s) {
-            let end = if t.end > s + l && t.len() <= 6 && t.pos != "ns" {
+            let end = if t.end > s + l
+                && t.len() <= 6
+                && t.pos != "ns"
+                && (t.pos.starts_with("nr") || !ordinary_given(p.slice(s + l, t.end)))
+            {
                 t.end
+            } else if t.end == s + l
+                && let Some(g) = ctx.token_starting(t.end)
+                && (2..=3).contains(&g.len())
+                && (g.pos.starts_with("nr") || japanese_given_name(g.word))
+                && g.word
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| JAPANESE_GIVEN_ENDINGS.contains(&c))
+                && !is_any_title(g.word)
+            {
+                g.end
             } else {
                 s + l
             };
@@ -1538,6 +1555,26 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         }
         i = j + 1;
     }
+}
+
+/// Whether `rest`, the part of a token after a Japanese family name, is an ordinary word of
+/// two characters or more rather than a given name (公司 in 松下公司/n; 龙太郎 is tagged nr).
+fn ordinary_given(rest: &str) -> bool {
+    let jieba = Segmenter::shared().jieba();
+    rest.chars().nth(1).is_some() && jieba.has_word(rest) && ordinary_word(jieba, rest)
+}
+
+/// Whether `given`, after a Japanese family name, reads as a given name jieba does not know: Han
+/// characters ending like a Japanese given name (一郎, 浩二, 由美), and no word of the dictionary
+/// (公司 in 松下公司, 一行, 表示).
+fn japanese_given_name(given: &str) -> bool {
+    given.chars().all(is_han)
+        && given
+            .chars()
+            .next_back()
+            .is_some_and(|c| JAPANESE_GIVEN_ENDINGS.contains(&c))
+        && !Segmenter::shared().jieba().has_word(given)
+        && !PERSON_CUES.contains(given)
 }
 
 /// A given name that is an ordinary word (水平 in 高水平).
@@ -1800,6 +1837,11 @@ mod tests {
             assert!(found.contains(&name.to_string()), "{name}: {found:?}");
         }
         assert_eq!(persons("以小泽一郎为首的自由党成立了。"), ["小泽一郎"]);
+        // A given name jieba cuts off as a word of its own (冈部/真衣) joins the family name;
+        // a word of the dictionary glued to one (松下公司) is no given name.
+        assert_eq!(persons("日本选手冈部真衣夺冠。"), ["冈部真衣"]);
+        assert_eq!(persons("日本棋手星野浩二九段获胜。"), ["星野浩二"]);
+        assert!(persons("松下公司宣布降价。").is_empty());
     }
 
     #[test]
