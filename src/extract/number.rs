@@ -611,6 +611,9 @@ mod tests {
             // Idioms opening with a numeral.
             "订单来自四面八方",
             "日常事务千头万绪",
+            // Words opening with 零 or numerals that name things or habits.
+            "工厂需要的零部件",
+            "他三天两头来",
         ] {
             assert!(numbers(s).is_empty(), "{s}: {:?}", numbers(s));
         }
