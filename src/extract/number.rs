@@ -614,6 +614,8 @@ mod tests {
             // Words opening with 零 or numerals that name things or habits.
             "工厂需要的零部件",
             "他三天两头来",
+            "大力发展第三产业",
+            "掌握第一手资料",
         ] {
             assert!(numbers(s).is_empty(), "{s}: {:?}", numbers(s));
         }
