@@ -1113,11 +1113,26 @@ fn extend_left(ctx: &Ctx<'_, '_>, i: usize) -> usize {
     s
 }
 
-/// End of the name part that starts at `i` (after a dot).
+/// End of the name part that starts at `i` (after a dot). After its first token, a word jieba
+/// guesses as a function word or a verb ends it (洛迪/随团, 德桑蒂斯/开着).
 fn extend_right(ctx: &Ctx<'_, '_>, i: usize) -> usize {
     let mut e = i;
     while let Some(t) = ctx.token_starting(e) {
         if !dotted_part(t) || !ctx.p.is_unclaimed(t.start, t.end) || t.end - i > 10 {
+            break;
+        }
+        if e > i && (is_function_tag(t.pos) || t.pos == "v") && !translit_token(t) {
+            // Unless it is the name's end with a word glued on (佩切/里察说): that end is kept.
+            let last = ctx.char(t.end - 1);
+            if t.len() >= 2
+                && (is_glued_function_char(last) || last == '说')
+                && ctx.p.chars[t.start..t.end - 1]
+                    .iter()
+                    .all(|c| TRANSLIT_CHARS.contains(c))
+                && !Segmenter::shared().jieba().has_word(t.word)
+            {
+                e = t.end - 1;
+            }
             break;
         }
         e = t.end;
@@ -1498,7 +1513,7 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             j += 1;
         }
         // A last transliteration character jieba cut off as a word of its own before a
-        // punctuation mark (塔达米/申，, 帕斯卡/托，).
+        // punctuation mark or a digit (塔达米/申，, 帕斯卡/托，, 库尔/兹14日).
         if j + 1 < toks.len()
             && toks[j + 1].len() == 1
             && toks[j].end - t.start >= 2
@@ -1507,7 +1522,7 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             && !is_function_tag(toks[j + 1].pos)
             && p.chars
                 .get(toks[j + 1].end)
-                .is_some_and(|&c| !is_han(c) && !c.is_alphanumeric())
+                .is_some_and(|&c| !is_han(c) && !c.is_alphabetic())
             && p.is_unclaimed(toks[j + 1].start, toks[j + 1].end)
         {
             j += 1;
@@ -2006,6 +2021,23 @@ mod tests {
     }
 
     #[test]
+    fn dotted_names_end_before_a_verb_or_function_word() {
+        assert_eq!(
+            persons("意大利画家马里奥·罗西随团访问北京。"),
+            ["马里奥·罗西"]
+        );
+        assert_eq!(
+            persons("司机安东尼奥·德桑蒂斯开着汽车离开。"),
+            ["安东尼奥·德桑蒂斯"]
+        );
+        // 佩切/里察说: the end of the name with 说 glued on.
+        assert_eq!(
+            persons("纳塔利娅·佩切里察说，合作前景广阔。"),
+            ["纳塔利娅·佩切里察"]
+        );
+    }
+
+    #[test]
     fn transliterations_keep_a_last_character_jieba_cut_off() {
         // jieba cuts 帕斯卡/托 and 塔达米/申.
         assert_eq!(
@@ -2013,6 +2045,7 @@ mod tests {
             ["帕斯卡托"]
         );
         assert_eq!(persons("经济部长塔达米申，他指出"), ["塔达米申"]);
+        assert_eq!(persons("新任大使库尔兹14日抵达。"), ["库尔兹"]);
         // A profession before a name is a title (交易员).
         assert_eq!(persons("该行外汇交易员巴内斯昨天辞职。"), ["巴内斯"]);
         // 霍尔/nr 布鲁克/nr: one transliterated name, not the Chinese name 霍尔 and more.
