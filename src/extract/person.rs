@@ -995,7 +995,11 @@ fn dotted_names(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize)> {
         {
             end -= 1;
         }
-        if end > i + 1 && !is_dot(ctx.char(end - 1)) {
+        // A name made of places only (莫斯科·圣彼得堡) is none.
+        if end > i + 1
+            && !is_dot(ctx.char(end - 1))
+            && !(is_place(p.slice(start, i)) && is_place(p.slice(i + 1, end)))
+        {
             out.push((start, end));
             next = end;
         }
@@ -1105,7 +1109,8 @@ fn is_glued_function_char(c: char) -> bool {
 fn extend_left(ctx: &Ctx<'_, '_>, i: usize) -> usize {
     let mut s = i;
     while let Some(t) = ctx.token_ending(s) {
-        if !dotted_part(t) || !ctx.p.is_unclaimed(t.start, t.end) || i - t.start > 8 {
+        let part = dotted_part(t) || s == i && translit_place_part(t);
+        if !part || !ctx.p.is_unclaimed(t.start, t.end) || i - t.start > 8 {
             break;
         }
         s = t.start;
@@ -1113,12 +1118,20 @@ fn extend_left(ctx: &Ctx<'_, '_>, i: usize) -> usize {
     s
 }
 
+/// A place name in transliteration next to a name's dot, which people are named after too
+/// (弗吉尼亚·伍尔夫, 乔治·华盛顿); a name made of places only (莫斯科·圣彼得堡) is refused
+/// afterwards.
+fn translit_place_part(t: &Token<'_>) -> bool {
+    is_place(t.word) && t.word.chars().all(|c| TRANSLIT_CHARS.contains(&c))
+}
+
 /// End of the name part that starts at `i` (after a dot). After its first token, a word jieba
 /// guesses as a function word or a verb ends it (洛迪/随团, 德桑蒂斯/开着).
 fn extend_right(ctx: &Ctx<'_, '_>, i: usize) -> usize {
     let mut e = i;
     while let Some(t) = ctx.token_starting(e) {
-        if !dotted_part(t) || !ctx.p.is_unclaimed(t.start, t.end) || t.end - i > 10 {
+        let part = dotted_part(t) || e == i && translit_place_part(t);
+        if !part || !ctx.p.is_unclaimed(t.start, t.end) || t.end - i > 10 {
             break;
         }
         if e > i && (is_function_tag(t.pos) || t.pos == "v") && !translit_token(t) {
@@ -2018,6 +2031,18 @@ mod tests {
         assert!(persons("总理专门发来贺词说：演出非常精彩。").is_empty());
         assert!(persons("水稻、玉米等作物长势良好。").is_empty());
         assert_eq!(persons("总理李鹏说，要办好这件事。"), ["李鹏"]);
+    }
+
+    #[test]
+    fn dotted_names_with_a_place_for_a_part() {
+        assert_eq!(
+            persons("英国作家弗吉尼亚·伍尔夫的小说"),
+            ["弗吉尼亚·伍尔夫"]
+        );
+        assert_eq!(persons("乔治·华盛顿是美国第一任总统。"), ["乔治·华盛顿"]);
+        // Places on both sides of the dot, or a dot with nothing after it, make no name.
+        assert!(persons("莫斯科·圣彼得堡航线开通").is_empty());
+        assert!(persons("莫斯科·").is_empty());
     }
 
     #[test]
