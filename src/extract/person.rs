@@ -1438,13 +1438,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 t.end
             } else if t.end == s + l
                 && let Some(g) = ctx.token_starting(t.end)
-                && (2..=3).contains(&g.len())
-                && (g.pos.starts_with("nr") || japanese_given_name(g.word))
-                && g.word
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| JAPANESE_GIVEN_ENDINGS.contains(&c))
-                && !is_any_title(g.word)
+                && japanese_given_name(g)
             {
                 g.end
             } else {
@@ -1592,17 +1586,20 @@ fn ordinary_given(rest: &str) -> bool {
     rest.chars().nth(1).is_some() && jieba.has_word(rest) && ordinary_word(jieba, rest)
 }
 
-/// Whether `given`, after a Japanese family name, reads as a given name jieba does not know: Han
-/// characters ending like a Japanese given name (一郎, 浩二, 由美), and no word of the dictionary
-/// (公司 in 松下公司, 一行, 表示).
-fn japanese_given_name(given: &str) -> bool {
-    given.chars().all(is_han)
-        && given
+/// Whether token `g`, right after a Japanese family name, is its given name: two or three
+/// characters ending like a Japanese given name (一郎, 浩二, 由美), that jieba tags as a name or,
+/// written in Han characters, does not know (公司 in 松下公司, 一行 and 表示 are words).
+fn japanese_given_name(g: &Token<'_>) -> bool {
+    (2..=3).contains(&g.len())
+        && g.word
             .chars()
             .next_back()
             .is_some_and(|c| JAPANESE_GIVEN_ENDINGS.contains(&c))
-        && !Segmenter::shared().jieba().has_word(given)
-        && !PERSON_CUES.contains(given)
+        && !is_any_title(g.word)
+        && (g.pos.starts_with("nr")
+            || g.word.chars().all(is_han)
+                && !Segmenter::shared().jieba().has_word(g.word)
+                && !PERSON_CUES.contains(g.word))
 }
 
 /// A given name that is an ordinary word (水平 in 高水平).
