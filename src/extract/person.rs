@@ -986,6 +986,14 @@ fn dotted_names(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize)> {
             }
             break;
         }
+        // A function word standing after the last part (布里克森/曾).
+        if end > i + 2
+            && ctx.token_ending(end).is_some_and(|t| {
+                t.len() == 1 && is_function_tag(t.pos) && is_glued_function_char(ctx.char(end - 1))
+            })
+        {
+            end -= 1;
+        }
         // A function character jieba glued to the last part (谢弗等/人, 里茨玛于/1994年).
         if end > i + 2
             && is_glued_function_char(ctx.char(end - 1))
@@ -1094,6 +1102,7 @@ fn is_glued_function_char(c: char) -> bool {
             | '及'
             | '曾'
             | '已'
+            | '于'
             | '的'
             | '了'
             | '记'
@@ -1111,6 +1120,13 @@ fn extend_left(ctx: &Ctx<'_, '_>, i: usize) -> usize {
     while let Some(t) = ctx.token_ending(s) {
         let part = dotted_part(t) || s == i && translit_place_part(t);
         if !part || !ctx.p.is_unclaimed(t.start, t.end) || i - t.start > 8 {
+            break;
+        }
+        // Before the first part: a verb, function word or locality that jieba did not know
+        // (队内有/v, 一书中/f), or a nationality (荷兰人).
+        if s < i && (is_function_tag(t.pos) || matches!(t.pos, "v" | "f")) && !translit_token(t)
+            || t.word.strip_suffix('人').is_some_and(is_place)
+        {
             break;
         }
         s = t.start;
@@ -1159,6 +1175,13 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
     chinese_shape_to(ctx, s, sl, e, last_token(ctx, e)?)
 }
 
+/// True when a village's, township's or town's unit stands as a token of its own at `e`: the
+/// name before it is the place's (大石头/村, 凡堡/村).
+fn settlement_unit_at(ctx: &Ctx<'_, '_>, e: usize) -> bool {
+    ctx.token_starting(e)
+        .is_some_and(|t| matches!(t.word, "村" | "乡" | "镇"))
+}
+
 /// The token a name ending at `e` ends with: the token ending there, or the word jieba glued
 /// the name to ([`Ctx::glued_tail`]).
 fn last_token(ctx: &Ctx<'_, '_>, e: usize) -> Option<u32> {
@@ -1199,6 +1222,9 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
     if ctx.char(e - 1) == '副' {
         return None;
     }
+    if settlement_unit_at(ctx, e) {
+        return None;
+    }
     if len >= 3
         && is_glued_function_char(ctx.char(e - 1))
         && !jieba.has_word(ctx.tokens[last as usize].word)
@@ -1216,6 +1242,11 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
         }
         if len >= 3 && is_head(ctx.p.slice(e - 1, e)) {
             return None; // 宣传部, 管理局: jieba's dictionary tags some such words nr
+        }
+        // 梁园镇/nr, 布吉镇/nr: jieba tags many townships and villages as names (a third of its
+        // dictionary's words ending in 镇 are tagged so); such a name needs a cue (记者朱良镇).
+        if len >= 3 && matches!(ctx.char(e - 1), '镇' | '乡' | '村') {
+            return Some(0);
         }
         let known = t.end == e && jieba.has_word(t.word);
         return match t.pos {
@@ -1306,6 +1337,14 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
                 return None;
             }
             if !single && jieba.has_word(t.word) && !t.pos.starts_with("nr") {
+                // 桑/特为 d: a given name that is a function word ending in one (特为, unlike 一丁).
+                if t.start == s + sl
+                    && t.end == e
+                    && matches!(t.pos, "d" | "c" | "p")
+                    && is_glued_function_char(ctx.char(e - 1))
+                {
+                    return None;
+                }
                 score -= 1;
             }
         }
@@ -1444,7 +1483,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             } else {
                 s + l
             };
-            if ctx.end_tok[end] != NONE && p.is_unclaimed(s, end) {
+            if ctx.end_tok[end] != NONE && p.is_unclaimed(s, end) && !settlement_unit_at(ctx, end) {
                 let shape = if end > s + l { 3 } else { 0 };
                 consider(Cand {
                     start: s,
@@ -2057,6 +2096,27 @@ mod tests {
             persons("纳塔利娅·佩切里察说，合作前景广阔。"),
             ["纳塔利娅·佩切里察"]
         );
+    }
+
+    #[test]
+    fn dotted_names_stop_at_words_around_them() {
+        // Before: a verb or locality jieba did not know (内有/v, 一书中/f), a nationality.
+        assert_eq!(persons("球队内有约翰·史密斯和两名外援。"), ["约翰·史密斯"]);
+        assert_eq!(
+            persons("这一纪录由法国人让·杜邦于1990年创造。"),
+            ["让·杜邦"]
+        );
+        // After: a function word standing on its own (曾/d).
+        assert_eq!(persons("瑞典作家安娜·林德曾在这里居住。"), ["安娜·林德"]);
+    }
+
+    #[test]
+    fn townships_and_villages_are_no_persons() {
+        // jieba tags 梁园镇 and 凤凰 (before 村) as names.
+        assert!(persons("记者来到平原县梁园镇采访。").is_empty());
+        assert!(persons("他们住在凤凰村。").is_empty());
+        // With a title before it, such a name is a person's.
+        assert_eq!(persons("本报记者朱良镇报道。"), ["朱良镇"]);
     }
 
     #[test]

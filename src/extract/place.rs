@@ -36,6 +36,10 @@ static NOT_PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "高原",
         "喜庆",
         "城镇",
+        "文明村",
+        "文明乡",
+        "文明镇",
+        "小康村",
         "大街",
         "上岗",
         "新春",
@@ -435,6 +439,134 @@ pub fn is_place_token(tokens: &[Token<'_>], i: usize) -> bool {
     !(near(i.checked_sub(1)) || near(Some(i + 1)))
 }
 
+/// 长沙县洞井镇, 盱江镇小港村: the townships and villages named one after another right after
+/// the place that ends at `e`, each a place of its own; the end of the last, if any.
+fn settlements_after(p: &mut Paragraph<'_>, e: usize, out: &mut Vec<Mention>) -> Option<usize> {
+    let mut end = e;
+    while let Some(next) = settlement_after(p, end) {
+        p.claim(end, next, EntityKind::Place);
+        out.push(Mention::new(EntityKind::Place, end, next));
+        end = next;
+    }
+    (end > e).then_some(end)
+}
+
+/// Characters that never stand in the name of a township or village right after its county
+/// (长沙县的一个村, 该县各乡, 全省某镇): function words, pronouns, measure words, quantifiers,
+/// and the units of higher divisions (河北/献县临河乡 is two places).
+const NOT_IN_SETTLEMENT_NAMES: &str = "的之了在和与及或是为等各每这那该本其某我你他她它们个所从自到向对把被给将已都也就还又并而但共约近达有无不省市县州区旗";
+
+/// The end of a township or village (镇, 乡, 村) named right after the place that ends at `e`
+/// (长沙县/洞井镇, 盱江镇/小港村): a stem of two to four Han characters, then the unit. jieba
+/// rarely knows such names and cuts them anyhow (洞井镇易/a, 碗/q 厂/zg 乡/n), so the name is
+/// read from the characters. Turned away: a stem holding a function word or a number, a stem
+/// that is a common modifier (贫困/a 村, 示范/v 镇), and a unit inside a common word (新/农村).
+fn settlement_after(p: &Paragraph<'_>, e: usize) -> Option<usize> {
+    const UNITS: [char; 3] = ['镇', '乡', '村'];
+    let stem_end = (e..p.len().min(e + 5)).find(|&k| UNITS.contains(&p.chars[k]))?;
+    if stem_end < e + 2
+        || !p.chars[e..stem_end]
+            .iter()
+            .all(|&c| crate::normalize::is_han(c) && !NOT_IN_SETTLEMENT_NAMES.contains(c))
+        || !p.is_unclaimed(e, stem_end + 1)
+    {
+        return None;
+    }
+    let end = stem_end + 1;
+    if NOT_PLACES.contains(p.slice(e, end)) {
+        return None;
+    }
+    let jieba = crate::segment::Segmenter::shared().jieba();
+    for t in p.tokens.iter().filter(|t| t.start < end && t.end > e) {
+        let common = jieba.has_word(t.word) && !is_name_tag(t.pos);
+        // 新/农村, 专业村/n: the unit belongs to a common word.
+        let holds_unit = t.start <= stem_end && stem_end < t.end;
+        if holds_unit && t.start >= e && t.len() >= 2 && common && t.end == end {
+            return None;
+        }
+        // 贫困/a 乡, 专利/n 村, 成为/v 专利乡: a common word or a verb, not a name.
+        let in_stem = t.start >= e && t.end <= stem_end;
+        if in_stem && (t.start == e && t.end == stem_end && common || is_modifier_tag(t.pos)) {
+            return None;
+        }
+    }
+    Some(end)
+}
+
+/// The last token of a village, township or town that starts at token `i` where jieba took its
+/// name for a person's (梁园镇/nr, 罗庄村/nr) or cut the unit off a name (凡堡/ns 村/zg,
+/// 西营/nr 镇): a name jieba does not know, or tags as a name or place, then 镇, 乡 or 村.
+fn settlement_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
+    let tokens = p.tokens;
+    let t = &tokens[i];
+    let unit = |w: &str| matches!(w, "镇" | "乡" | "村");
+    let unit_char = |c: char| matches!(c, '镇' | '乡' | '村');
+    let last = if t.len() >= 3
+        && t.pos.starts_with("nr")
+        && t.word.ends_with(['镇', '乡', '村'])
+        && !t.word.contains(['之', '的'])
+        // 滞后/于城镇: a preposition glued on.
+        && !t.word.starts_with(['于', '在', '从', '自', '到', '向', '往'])
+        // 于城镇: a common word at the end (城镇, 家乡).
+        && !NOT_PLACES.contains(&t.word[t.word.char_indices().rev().nth(1).map_or(0, |(b, _)| b)..])
+        // 富裕村/nr: a common word before the unit.
+        && !common_stem(&t.word[..t.word.len() - '村'.len_utf8()])
+    {
+        i
+    } else if tokens.get(i + 1).is_some_and(|n| unit(n.word))
+        && (2..=4).contains(&t.len())
+        // 乡及/c 乡, 安徽省/乡: no function word or higher division in the name.
+        && t.word.chars().all(|c| {
+            crate::normalize::is_han(c) && !NOT_IN_SETTLEMENT_NAMES.contains(c) && !unit_char(c)
+        })
+        && (t.pos.starts_with("nr")
+            || t.pos.starts_with("ns")
+            || t.pos == "nz"
+            || !crate::segment::Segmenter::shared().jieba().has_word(t.word))
+    {
+        i + 1
+    } else {
+        return None;
+    };
+    let e = tokens[last].end;
+    (p.is_unclaimed(t.start, e) && !NOT_PLACES.contains(p.slice(t.start, e))).then_some(last)
+}
+
+/// Tags of names: persons (nr, nrfg, nrt), places (ns), other proper nouns (nz).
+fn is_name_tag(pos: &str) -> bool {
+    pos.starts_with("nr") || pos.starts_with("ns") || pos == "nz"
+}
+
+/// Tags of words that modify or act and do not name: verbs, adjectives, adverbs, pronouns,
+/// prepositions, conjunctions, particles.
+fn is_modifier_tag(pos: &str) -> bool {
+    matches!(
+        pos,
+        "v" | "vn"
+            | "vd"
+            | "a"
+            | "ad"
+            | "an"
+            | "d"
+            | "r"
+            | "p"
+            | "c"
+            | "u"
+            | "uj"
+            | "ul"
+            | "uz"
+            | "ud"
+    )
+}
+
+/// True when `stem` alone is one dictionary word that is no name (富裕/a, 专利/n).
+fn common_stem(stem: &str) -> bool {
+    let tokens = crate::segment::Segmenter::shared().tag(stem);
+    tokens.len() == 1
+        && !is_name_tag(tokens[0].pos)
+        && crate::segment::Segmenter::shared().jieba().has_word(stem)
+}
+
 /// False when token `t` cannot be a place ([`is_place_token`]) by its tag and length, or by
 /// `gazetteer` (the longest gazetteer entry at its start, which a word of the gazetteers never
 /// outruns). Most tokens are rejected here before the full test.
@@ -633,6 +765,16 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
+        // 高坪/乡, 凤凰/村, 梁园镇/nr: a township or village, before the gazetteer would take
+        // its name alone.
+        if let Some(k) = settlement_at(p, i) {
+            let (s, e) = (t.start, tokens[k].end);
+            p.claim(s, e, EntityKind::Place);
+            out.push(Mention::new(EntityKind::Place, s, e));
+            i = settlements_after(p, e, out)
+                .map_or(k + 1, |end| tokens.partition_point(|t| t.start < end));
+            continue;
+        }
         // A gazetteer name that starts on this token and ends on a token boundary, even across
         // tokens jieba split (杜尚/别) or tagged as a person (莫斯科/nr).
         let mut end_tok = None;
@@ -779,6 +921,10 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                 p.claim(s1, e1, EntityKind::Place);
                 out.push(Mention::new(EntityKind::Place, s1, e1));
                 i = last + 1;
+            } else if p.claimed_by(e - 1) == Some(EntityKind::Place)
+                && let Some(end) = settlements_after(p, e, out)
+            {
+                i = tokens.partition_point(|t| t.start < end);
             }
         } else {
             i += 1;
@@ -792,6 +938,41 @@ mod tests {
 
     fn places(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Place)
+    }
+
+    #[test]
+    fn townships_and_villages_after_their_county() {
+        let mut found = places("江西省临川县石门乡大岭村的农民说");
+        found.sort();
+        assert_eq!(found, ["临川县", "大岭村", "江西省", "石门乡"]);
+        // jieba glues the next character on (洞井镇易/a) or cuts the name up (碗/q 厂/zg 乡/n).
+        let mut found = places("长沙县洞井镇易某驾车经过。");
+        found.sort();
+        assert_eq!(found, ["洞井镇", "长沙县"]);
+        let mut found = places("昭觉县碗厂乡的学童");
+        found.sort();
+        assert_eq!(found, ["昭觉县", "碗厂乡"]);
+        // jieba tags the township as a person (梁园镇/nr).
+        let mut found = places("记者来到平原县梁园镇采访。");
+        found.sort();
+        assert_eq!(found, ["平原县", "梁园镇"]);
+    }
+
+    #[test]
+    fn townships_and_villages_without_their_county() {
+        // The gazetteer's 高坪 does not take the township's name alone; 凤凰 is tagged nr.
+        let mut found = places("他们来自高坪乡，住在凤凰村。");
+        found.sort();
+        assert_eq!(found, ["凤凰村", "高坪乡"]);
+    }
+
+    #[test]
+    fn common_words_before_a_unit_make_no_settlement() {
+        assert_eq!(places("河北省贫困乡的干部"), ["河北省"]);
+        assert_eq!(places("山东新农村建设"), ["山东"]);
+        assert_eq!(places("这个村成了全县出名的富裕村。"), Vec::<String>::new());
+        assert_eq!(places("江苏省乡及乡以上企业"), ["江苏省"]);
+        assert!(places("全县各乡镇都派了人，该县的一个村也来了。").is_empty());
     }
 
     #[test]
