@@ -110,7 +110,7 @@ impl<R: BufRead> JsonlReader<R> {
 }
 
 impl JsonlReader<Box<dyn BufRead>> {
-    /// Open a file or standard input.
+    /// Open a file, standard input or a named pipe.
     pub fn open(
         source: &Source,
         fields: Fields,
@@ -118,6 +118,9 @@ impl JsonlReader<Box<dyn BufRead>> {
     ) -> Result<Self, ReadError> {
         let input: Box<dyn BufRead> = match source {
             Source::Stdin => Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+            Source::Pipe(path) => {
+                Box::new(BufReader::with_capacity(1 << 16, fs::File::open(path)?))
+            }
             Source::File(path) => {
                 let meta = fs::metadata(path).map_err(|e| crate::reader::link_error(path, e))?;
                 if !meta.is_file() {

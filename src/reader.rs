@@ -73,11 +73,15 @@ pub enum ReadError {
     Link(&'static str),
 }
 
-/// One input to analyze: a file on disk or standard input.
+/// One input to analyze: a file on disk, standard input, or a named pipe.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Source {
     Stdin,
     File(PathBuf),
+    /// A named pipe given by name on the command line, as a shell's process substitution
+    /// makes (`corpus-cli analyze <(zcat news.gz)`): read once, as standard input is. A pipe
+    /// met in a folder is skipped instead, since nothing may ever write to it.
+    Pipe(PathBuf),
 }
 
 impl Source {
@@ -85,8 +89,13 @@ impl Source {
     pub fn display_name(&self) -> String {
         match self {
             Source::Stdin => "-".to_string(),
-            Source::File(p) => p.display().to_string(),
+            Source::File(p) | Source::Pipe(p) => p.display().to_string(),
         }
+    }
+
+    /// True for an input that can be read only once: standard input or a named pipe.
+    pub fn is_stream(&self) -> bool {
+        matches!(self, Source::Stdin | Source::Pipe(_))
     }
 
     /// Read the raw bytes of the input.
@@ -95,6 +104,11 @@ impl Source {
             Source::Stdin => {
                 let mut buf = Vec::new();
                 io::stdin().lock().read_to_end(&mut buf)?;
+                Ok(buf)
+            }
+            Source::Pipe(path) => {
+                let mut buf = Vec::new();
+                fs::File::open(path)?.read_to_end(&mut buf)?;
                 Ok(buf)
             }
             Source::File(path) => {
@@ -119,7 +133,7 @@ impl Source {
     /// The size of a file in bytes (0 for standard input or when unknown).
     pub fn size(&self) -> u64 {
         match self {
-            Source::Stdin => 0,
+            Source::Stdin | Source::Pipe(_) => 0,
             Source::File(path) => fs::metadata(path).map_or(0, |m| m.len()),
         }
     }
@@ -143,21 +157,8 @@ impl Source {
         threshold: usize,
     ) -> Result<Text, ReadError> {
         match self {
-            Source::Stdin => {
-                let mut stdin = io::stdin();
-                let mut prefix = Vec::new();
-                (&mut stdin)
-                    .take((threshold as u64).saturating_add(1))
-                    .read_to_end(&mut prefix)?;
-                if prefix.len() <= threshold {
-                    let (text, enc) = decode_vec(prefix, choice)?;
-                    return Ok(Text::Whole(text, enc));
-                }
-                let scan = Scan::of_prefix(&prefix);
-                let input =
-                    io::BufReader::with_capacity(1 << 16, io::Cursor::new(prefix).chain(stdin));
-                LineReader::new(Box::new(input), choice, scan).map(Text::Lines)
-            }
+            Source::Stdin => open_stream(io::stdin(), choice, threshold),
+            Source::Pipe(path) => open_stream(fs::File::open(path)?, choice, threshold),
             Source::File(path) => {
                 let meta = fs::metadata(path).map_err(|e| link_error(path, e))?;
                 if !meta.is_file() {
@@ -479,6 +480,8 @@ impl Walker {
             }
             match fs::metadata(path) {
                 Ok(meta) if meta.is_dir() => self.walk_dir(path, &mut sources, &mut errors),
+                // Named on the command line: a pipe is read, as `<(zcat news.gz)` wants.
+                Ok(meta) if is_fifo(&meta) => sources.push(Source::Pipe(path.clone())),
                 Ok(_) => sources.push(Source::File(path.clone())),
                 Err(e) => errors.push(WalkError {
                     path: path.display().to_string(),
@@ -560,6 +563,40 @@ pub fn describe_io(e: &io::Error) -> String {
                 None => String::new(),
             }
         }
+    }
+}
+
+/// [`Source::open_with_threshold`] for an input read once (standard input, a named pipe):
+/// whole up to `threshold` bytes, line by line past it.
+fn open_stream<R: Read + Send + 'static>(
+    mut input: R,
+    choice: EncodingChoice,
+    threshold: usize,
+) -> Result<Text, ReadError> {
+    let mut prefix = Vec::new();
+    (&mut input)
+        .take((threshold as u64).saturating_add(1))
+        .read_to_end(&mut prefix)?;
+    if prefix.len() <= threshold {
+        let (text, enc) = decode_vec(prefix, choice)?;
+        return Ok(Text::Whole(text, enc));
+    }
+    let scan = Scan::of_prefix(&prefix);
+    let input = io::BufReader::with_capacity(1 << 16, io::Cursor::new(prefix).chain(input));
+    LineReader::new(Box::new(input), choice, scan).map(Text::Lines)
+}
+
+/// True for a named pipe (FIFO).
+fn is_fifo(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        meta.file_type().is_fifo()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
     }
 }
 

@@ -419,10 +419,38 @@ fn fifo_socket_and_device_in_a_folder_are_skipped_without_opening_them() {
     assert_eq!(run.stderr, expected);
     assert_eq!(run.document(&good), &good_doc);
     assert_eq!(run.summary()["errors"], 3);
-    // Named on the command line: the same.
-    let run = run_jsonl(args![good, fifo]);
+    // A device named on the command line: the same.
+    let run = run_jsonl(args![good, device]);
     assert_eq!(run.code, 1);
-    run.assert_one_error(&fifo, "a named pipe (FIFO), not a regular file; skipped");
+    run.assert_one_error(&device, "a device, not a regular file; skipped");
+}
+
+#[test]
+fn a_named_pipe_named_on_the_command_line_is_read_like_standard_input() {
+    let dir = TempDir::new().unwrap();
+    let (good, good_doc) = good_article(dir.path());
+    // As a shell's process substitution makes it: a writer waits on the pipe.
+    let fifo = dir.path().join("pipe");
+    assert!(
+        StdCommand::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let text = std::fs::read(&good).unwrap();
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, text).unwrap())
+    };
+    let run = run_jsonl(args![good, fifo]);
+    writer.join().unwrap();
+    assert_eq!(run.code, 0, "{:?}", run.stderr);
+    assert!(run.stderr.is_empty(), "{:?}", run.stderr);
+    // The pipe's document is the file's, under the pipe's name.
+    let mut piped = run.document(&fifo).clone();
+    piped["path"] = good_doc["path"].clone();
+    assert_eq!(&piped, &good_doc);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `corpus-cli keywords`: key terms of every document and of the whole corpus, by TF-IDF or
 //! TextRank.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
 use clap::Args;
@@ -88,7 +88,8 @@ pub fn run_keywords(args: &KeywordsArgs) -> u8 {
     let mut entries: Vec<Entry> = Vec::new();
     // Inputs that failed in the first pass are not read again.
     let mut failed: HashSet<String> = HashSet::new();
-    let mut stdin_text: Option<String> = None;
+    // Inputs read once (standard input, named pipes): their texts, kept for the second pass.
+    let mut stream_texts: HashMap<String, String> = HashMap::new();
 
     let wants_corpus_idf =
         args.method == Method::Tfidf && args.idf.resolve(expanded.sources.len()) == Idf::Corpus;
@@ -105,13 +106,13 @@ pub fn run_keywords(args: &KeywordsArgs) -> u8 {
             |s| {
                 let text = read(s, &args.input)?;
                 let words = probe.candidates(&text);
-                Ok((words, matches!(s, Source::Stdin).then_some(text)))
+                Ok((words, s.is_stream().then_some(text)))
             },
             |outcome| match outcome {
-                Outcome::Done(_, (words, text)) => {
+                Outcome::Done(path, (words, text)) => {
                     df.add(words);
-                    if text.is_some() {
-                        stdin_text = text;
+                    if let Some(text) = text {
+                        stream_texts.insert(path, text);
                     }
                 }
                 Outcome::Failed(path, message) => {
@@ -149,8 +150,8 @@ pub fn run_keywords(args: &KeywordsArgs) -> u8 {
         &args.input,
         &second,
         |s| {
-            let text = match (s, &stdin_text) {
-                (Source::Stdin, Some(t)) => t.clone(),
+            let text = match stream_texts.get(&s.display_name()) {
+                Some(t) if s.is_stream() => t.clone(),
                 _ => read(s, &args.input)?,
             };
             Ok(extractor.extract(&text))
