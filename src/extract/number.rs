@@ -324,6 +324,16 @@ fn value_parts(raw: &str, sign: Option<&str>) -> Option<(f64, bool, bool)> {
 }
 
 /// Find numbers in the paragraph (outside dates) and claim their characters.
+/// True when `start..end` lies inside one token that goes on past it and that jieba tags as a
+/// place (九台市/ns, 三里屯/ns) or a distinguishing word (六年级/b). Names of events and bodies
+/// keep theirs (十一届三中全会, 八届人大): People's Daily counts those numerals.
+fn numeral_in_name(p: &Paragraph<'_>, start: usize, end: usize) -> bool {
+    let i = p.tokens.partition_point(|t| t.end <= start);
+    p.tokens.get(i).is_some_and(|t| {
+        t.start <= start && t.end > end && (t.pos.starts_with("ns") || t.pos == "b")
+    })
+}
+
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let text = p.text;
     let runs = p.number_runs.take();
@@ -476,6 +486,10 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         if about_after && share && unit.is_none() && p.is_unclaimed(end, end + 2) {
             end += 2;
         }
+        // 六年级/b, 九台市/ns, 三里屯/ns: a numeral inside a name or a grade is no amount.
+        if !ordinal && numeral_in_name(p, start, end) {
+            continue;
+        }
         p.claim(start, end, EntityKind::Number);
         // The entity is the numeral (1.4万 of 1.4万家, its measure word in `unit`); a lone
         // Chinese digit is no number without its measure word (三个, 五项) and keeps it.
@@ -593,6 +607,15 @@ mod tests {
         assert_eq!(value("中国企业超过1.4万家").unit.as_deref(), Some("家"));
         // The measure word stays claimed: 家 is no start of another entity.
         assert_eq!(numbers("3家企业和5个国家"), ["3", "5"]);
+    }
+
+    #[test]
+    fn numerals_inside_places_and_grades_are_not_numbers() {
+        assert!(numbers("他们住在三里屯附近").is_empty());
+        assert!(numbers("女儿在读六年级").is_empty());
+        // Ordinals and counts beside such words still are.
+        assert_eq!(numbers("三里屯有两家书店"), ["两家"]);
+        assert_eq!(numbers("第十一届三中全会"), ["第十一"]);
     }
 
     #[test]
