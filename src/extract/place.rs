@@ -348,7 +348,12 @@ fn ns_evidence(word: &str) -> bool {
         return false;
     };
     if QUANTIFIERS.contains(first) {
-        return false;
+        // 九台市, 六盘水市, 三门峡市: a numeral opens the name of a city or county, before its
+        // unit, but not a count of divisions (两县市, 三省区).
+        let units = ['市', '县', '区', '州', '镇', '乡', '村', '省'];
+        let stem = word.strip_suffix(units);
+        return "两三四五六七八九十".contains(first)
+            && stem.is_some_and(|st| st.chars().count() >= 2 && !st.contains(units));
     }
     for (k, (b, _)) in word.char_indices().enumerate().skip(1) {
         let suffix = &word[b..];
@@ -956,6 +961,15 @@ mod tests {
         let mut found = places("记者来到平原县梁园镇采访。");
         found.sort();
         assert_eq!(found, ["平原县", "梁园镇"]);
+    }
+
+    #[test]
+    fn cities_whose_names_open_with_a_numeral() {
+        let mut found = places("吉林省九台市的干部");
+        found.sort();
+        assert_eq!(found, ["九台市", "吉林省"]);
+        // A count of divisions is no place.
+        assert!(places("两县市的干部").is_empty());
     }
 
     #[test]
