@@ -1427,6 +1427,21 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 });
             }
         }
+        // A person the report names by surname only (李某, 陈某), as court and police news do:
+        // jieba tags such a word nr.
+        if t.len() == 2
+            && t.pos.starts_with("nr")
+            && ctx.char(s + 1) == '某'
+            && ctx.facts.is_surname(first)
+            && !taken[s..t.end].iter().any(|&x| x)
+            && p.is_unclaimed(s, t.end)
+        {
+            consider(Cand {
+                start: s,
+                end: t.end,
+                score: ACCEPT + ctx.cues(s, t.end),
+            });
+        }
         // A married woman's name in Hong Kong or Taiwan: her husband's surname before her own
         // (陈方安生 = 陈 + 方安生), which jieba cuts as a name and a word (陈方/nr 安生/an).
         if t.len() == 2
@@ -2108,6 +2123,14 @@ mod tests {
         );
         // After: a function word standing on its own (曾/d).
         assert_eq!(persons("瑞典作家安娜·林德曾在这里居住。"), ["安娜·林德"]);
+    }
+
+    #[test]
+    fn persons_named_by_surname_only() {
+        let mut found = persons("司机王某驾车逃逸，警方随后找到了车主陈某。");
+        found.sort();
+        assert_eq!(found, ["王某", "陈某"]);
+        assert!(persons("在某种程度上，他也有责任。").is_empty());
     }
 
     #[test]
