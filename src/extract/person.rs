@@ -428,6 +428,18 @@ impl<'a, 'p> Ctx<'a, 'p> {
             {
                 return VERB_CUE;
             }
+            // 张三（某大学教授）: the person's post in brackets, ending with a title.
+            let close = (e + 3..n.min(e + 40)).find(|&i| matches!(c(i), ')' | '('));
+            if let Some(j) = close
+                && c(j) == ')'
+                && let Some(t) = self.token_ending(j)
+                && t.start > e
+                && (0..t.word.len())
+                    .filter(|&b| t.word.is_char_boundary(b))
+                    .any(|b| is_title(&t.word[b..], true))
+            {
+                return TITLE_CUE;
+            }
         }
         if c(e + 1) == '段' && "一二三四五六七八九初".contains(c(e)) {
             return TITLE_CUE;
@@ -1307,7 +1319,10 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
     for ti in first..=last {
         let t = &ctx.tokens[ti as usize];
         if t.end <= s + sl {
-            let loose = t.len() == 1 && matches!(t.pos, "m" | "zg" | "j" | "q" | "ng") && titled();
+            // So is one before a post in brackets (张/q 文宝（…副主任）).
+            let loose = t.len() == 1
+                && matches!(t.pos, "m" | "zg" | "j" | "q" | "ng")
+                && (titled() || ctx.note_after(e) >= TITLE_CUE);
             if (is_function_tag(t.pos) || t.pos == "v") && !loose {
                 return None; // 和/李鹏, 都/有
             }
@@ -2123,6 +2138,21 @@ mod tests {
         );
         // After: a function word standing on its own (曾/d).
         assert_eq!(persons("瑞典作家安娜·林德曾在这里居住。"), ["安娜·林德"]);
+    }
+
+    #[test]
+    fn a_post_in_brackets_after_a_name_is_a_cue() {
+        assert_eq!(
+            persons("赵明远（某研究院研究员）：技术要过关。"),
+            ["赵明远"]
+        );
+        // jieba cuts the surname off as a measure word (张/q 文华/nz).
+        assert_eq!(
+            persons("张文华（农业部研究中心副主任）：流通环节"),
+            ["张文华"]
+        );
+        // A bracket with no post in it is no cue.
+        assert!(persons("高明（附图片）").is_empty());
     }
 
     #[test]
