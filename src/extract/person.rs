@@ -1319,7 +1319,7 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
     for ti in first..=last {
         let t = &ctx.tokens[ti as usize];
         if t.end <= s + sl {
-            // So is one before a post in brackets (张/q 文宝（…副主任）).
+            // So is one before a post in brackets (张/q 文华（…副主任）).
             let loose = t.len() == 1
                 && matches!(t.pos, "m" | "zg" | "j" | "q" | "ng")
                 && (titled() || ctx.note_after(e) >= TITLE_CUE);
