@@ -482,7 +482,8 @@ fn settlement_after(p: &Paragraph<'_>, e: usize) -> Option<usize> {
         return None;
     }
     let jieba = crate::segment::Segmenter::shared().jieba();
-    for t in p.tokens.iter().filter(|t| t.start < end && t.end > e) {
+    let first = p.tokens.partition_point(|t| t.end <= e);
+    for t in p.tokens[first..].iter().take_while(|t| t.start < end) {
         let common = jieba.has_word(t.word) && !is_name_tag(t.pos);
         // 新/农村, 专业村/n: the unit belongs to a common word.
         let holds_unit = t.start <= stem_end && stem_end < t.end;
