@@ -436,6 +436,8 @@ fn head_of_word(word: &str) -> Option<bool> {
         || [
             "关系", "体系", "联系", "部分", "干部", "社会", "局势", "局面", "场所", "之处",
             "部署", "签署", "全会", "命运共同体", "利益共同体",
+            // 新格局, 出现僵局: a state of affairs, not a bureau.
+            "僵局", "格局", "结局", "布局", "骗局", "残局", "困局", "赌局", "饭局", "棋局",
         ]
             .iter()
             .any(|w| word.ends_with(w))
@@ -483,6 +485,11 @@ fn head_at(p: &Paragraph<'_>, i: usize) -> Option<bool> {
     let t = &p.tokens[i];
     // Most words end in a character no head ends in.
     if t.is_empty() || char_class(p.chars[t.end - 1]) & LAST_HEAD == 0 {
+        return None;
+    }
+    // 江苏/重点/组织/v 实施, 国务院/总揽全局/l: the verb 组织 and set phrases ending in 局 only
+    // look like heads (jieba tags real ones v and l too: 分行/v, 希望小学/l).
+    if t.pos == "v" && t.word == "组织" || matches!(t.pos, "l" | "i") && t.word.ends_with('局') {
         return None;
     }
     let Some(memo) = p.org_head.get(i) else {
@@ -1831,7 +1838,12 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         if t.pos.starts_with('v') && t.pos != "vn" {
             // A verb right after the place or the head: the clause goes on (中国支持…,
             // 中国政府决定…).
-            let prev_anchor = j == i + 1 && !matches!(anchor, Anchor::Known(_));
+            // So does setting a body up after a further place (太岳区/沁县/设立/办事处).
+            let prev_anchor = j == i + 1 && !matches!(anchor, Anchor::Known(_))
+                || j > i + 1
+                    && last_head.is_none()
+                    && p.is_place_token(j - 1)
+                    && matches!(t.word, "设立" | "成立" | "组建" | "建立" | "组成" | "设有");
             // 肯尼亚/选举/委员会: a verb naming the body's task, right before its head.
             let task = t.len() == 2
                 && !matches!(
@@ -2820,6 +2832,21 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn words_that_only_look_like_heads_close_no_name() {
+        // The verb 组织 (organize), a set phrase ending in 局.
+        assert!(orgs("在扶贫中，浙江重点组织实施了三项工程。").is_empty());
+        assert!(orgs("美国和平计划陷入僵局。").is_empty());
+        assert_eq!(orgs("这是国务院总揽全局作出的决策。"), ["国务院"]);
+        // Heads jieba tags as verbs still close names (分行/v).
+        assert_eq!(orgs("中国银行广东省分行今年盈利。"), ["中国银行广东省分行"]);
+    }
+
+    #[test]
+    fn setting_a_body_up_after_places_is_a_clause() {
+        assert!(orgs("省委决定在平山县灵寿县设立办事处，负责联络。").is_empty());
     }
 
     #[test]
