@@ -950,9 +950,14 @@ fn group_name(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, loose: bool) -> 
     let p = ctx.p;
     let text = p.slice(s, e);
     let jieba = Segmenter::shared().jieba();
+    // A name jieba tags as one (王琨/nr 董巍/nr) may use given-name characters too rare for
+    // the statistics, as a loose one may.
+    let tagged = ctx
+        .token_starting(s)
+        .is_some_and(|t| t.end == e && t.pos.starts_with("nr"));
     let given_ok = |i: usize| {
         given_score(ctx.char(i)) > 0
-            || loose && is_han(ctx.char(i)) && !is_glued_function_char(ctx.char(i))
+            || (loose || tagged) && is_han(ctx.char(i)) && !is_glued_function_char(ctx.char(i))
     };
     SURNAMES.contains(p.slice(s, s + sl))
         && (s + sl..e).all(given_ok)
@@ -2153,6 +2158,13 @@ mod tests {
         );
         // A bracket with no post in it is no cue.
         assert!(persons("高明（附图片）").is_empty());
+    }
+
+    #[test]
+    fn names_jieba_tags_in_a_signature_with_rare_given_characters() {
+        let mut found = persons("工程进展顺利。（宋琨罗巍）");
+        found.sort();
+        assert_eq!(found, ["宋琨", "罗巍"]);
     }
 
     #[test]
