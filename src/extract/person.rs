@@ -778,7 +778,11 @@ fn list_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             && ctx.end_tok[e] != NONE
         {
             let text = p.slice(s, e);
-            let plausible = !is_place(text)
+            // 赖斌说: the last item of a list with the sentence's verb glued on.
+            let last = ctx.char(e - 1);
+            let plausible = last != '说'
+                && !is_glued_function_char(last)
+                && !is_place(text)
                 && !is_any_title(text)
                 && !PERSON_CUES.contains(text)
                 && !is_head(p.slice(e - 1, e))
@@ -1809,10 +1813,23 @@ fn select(ctx: &Ctx<'_, '_>, mut cands: Vec<Cand>) -> Vec<(usize, usize)> {
         }
         mark(&accepted, &mut ends_at, &mut starts_at);
     }
+    // At one start, a whole item of a list wins over a shorter name inside it (孟晓/驷 of
+    // 周觉、孟晓驷、安成信, where jieba cut off a rare last character).
+    let mut chosen: Vec<&Cand> = (cands.iter().zip(&accepted))
+        .filter_map(|(c, &a)| a.then_some(c))
+        .collect();
+    chosen.sort_by_key(|c| {
+        (
+            c.start,
+            !list_item(ctx, c.start, c.end),
+            std::cmp::Reverse(c.score),
+            std::cmp::Reverse(c.end),
+        )
+    });
     let mut out = Vec::new();
     let mut next_free = 0;
-    for (c, &a) in cands.iter().zip(&accepted) {
-        if a && c.start >= next_free {
+    for c in chosen {
+        if c.start >= next_free {
             out.push((c.start, c.end));
             next_free = c.end;
         }
@@ -2165,6 +2182,18 @@ mod tests {
         let mut found = persons("工程进展顺利。（宋琨罗巍）");
         found.sort();
         assert_eq!(found, ["宋琨", "罗巍"]);
+    }
+
+    #[test]
+    fn a_whole_list_item_wins_over_a_name_inside_it() {
+        // jieba cuts 刘晓/nr 驷/n and 孙义/nr 正/d.
+        let found = persons("出席会议的有李冰、刘晓驷、赵成信、钱新民等人。");
+        assert!(found.contains(&"刘晓驷".to_string()), "{found:?}");
+        let found = persons("名单如下：王建、孙义正、黄贤模、林强。");
+        assert!(found.contains(&"孙义正".to_string()), "{found:?}");
+        // The sentence's verb glued to the last item stays out.
+        let found = persons("李德、钱宏、赖斌说，这部戏很好。");
+        assert!(found.contains(&"赖斌".to_string()), "{found:?}");
     }
 
     #[test]
