@@ -814,9 +814,12 @@ fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, ou
     let p = ctx.p;
     // Start after the last reporter cue inside the group: (新华社记者王言彬、韩振军).
     let mut a = a;
+    // Outside brackets, a group is looked for only after a reporter cue.
+    let mut after_cue = !strict;
     for t in ctx.tokens {
         if t.start >= a && t.end <= b && is_byline_cue(t.word) {
             a = t.end;
+            after_cue = true;
         }
     }
     let mut b = b;
@@ -844,6 +847,31 @@ fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, ou
             }
             s = i + 1;
         }
+    }
+    // （记者严明）, 记者江山报道: one short item right after a reporter cue, closing the
+    // bracket or before 报道, is the reporter's name, even one that is a word or a place too.
+    if after_cue
+        && (strict || credit)
+        && let [(s, e)] = items[..]
+        && (2..=3).contains(&(e - s))
+        && e == b
+        && ctx.facts.is_surname(ctx.char(s))
+        && (s..e).all(|i| is_han(ctx.char(i)))
+        && ctx.start_tok[s] != NONE
+        && ctx.end_tok[e] != NONE
+        && !(s..e).any(|i| {
+            ctx.token_starting(i)
+                .is_some_and(|t| t.pos.starts_with('v') || is_function_tag(t.pos))
+        })
+    {
+        if !taken[s..e].iter().any(|&x| x) && p.is_unclaimed(s, e) {
+            out.push(Cand {
+                start: s,
+                end: e,
+                score: GROUP,
+            });
+        }
+        return;
     }
     let mut names = Vec::new();
     for (k, &(s, e)) in items.iter().enumerate() {
@@ -1320,7 +1348,7 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
     let titled_memo = std::cell::Cell::new(None);
     let titled = || {
         titled_memo.get().unwrap_or_else(|| {
-            let v = ctx.cue_before(s) >= TITLE_CUE;
+            let v = ctx.cue_before(s) >= TITLE_CUE || ctx.note_after(e) >= TITLE_CUE;
             titled_memo.set(Some(v));
             v
         })
@@ -2194,6 +2222,26 @@ mod tests {
         // The sentence's verb glued to the last item stays out.
         let found = persons("李德、钱宏、赖斌说，这部戏很好。");
         assert!(found.contains(&"赖斌".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_reporter_s_name_that_is_also_a_word_or_a_place() {
+        assert_eq!(
+            persons("据新华社东京3月2日电（记者方正）日本政府今天宣布"),
+            ["方正"]
+        );
+        assert_eq!(
+            persons("本报上海5月3日讯记者黄山报道：上海股市今天上涨"),
+            ["黄山"]
+        );
+        // A verb after the cue is no name.
+        assert!(persons("（记者调查）这家工厂").is_empty());
+    }
+
+    #[test]
+    fn a_surname_cut_off_before_a_post_in_brackets() {
+        // jieba cuts 丁/nr 俊杰/nr: 俊杰 alone is a word it tags as a name.
+        assert_eq!(persons("丁俊杰（某大学新闻系教授）：体育传播"), ["丁俊杰"]);
     }
 
     #[test]

@@ -899,8 +899,13 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             let (s, e) = (t.start, tokens[k].end);
             // jieba tags many places as persons (莫斯科/nr, 尼泊尔/nr): a person mention that is
             // exactly a gazetteer place gives way to the place.
+            // A reporter's name (记者黄山报道) stays a person.
+            let after_reporter = p.slice(s.saturating_sub(3), s).ends_with(['者', '员'])
+                && (p.slice(s.saturating_sub(2), s) == "记者"
+                    || p.slice(s.saturating_sub(3), s) == "通讯员");
             let person_is_place = p.is_free(s, e, |k| k == EntityKind::Person)
                 && !p.is_unclaimed(s, e)
+                && !after_reporter
                 && in_gazetteer(p.slice(s, e))
                 && (s == 0 || p.claimed_by(s - 1) != Some(EntityKind::Person))
                 && p.claimed_by(e) != Some(EntityKind::Person);
