@@ -2240,8 +2240,8 @@ mod tests {
 
     #[test]
     fn a_surname_cut_off_before_a_post_in_brackets() {
-        // jieba cuts 丁/nr 俊杰/nr: 俊杰 alone is a word it tags as a name.
-        assert_eq!(persons("丁俊杰（某大学新闻系教授）：体育传播"), ["丁俊杰"]);
+        // jieba cuts 丁/nr 英杰/nr: 英杰 alone is a word it tags as a name.
+        assert_eq!(persons("丁英杰（某大学新闻系教授）：体育传播"), ["丁英杰"]);
     }
 
     #[test]
