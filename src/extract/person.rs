@@ -778,7 +778,7 @@ fn list_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             && ctx.end_tok[e] != NONE
         {
             let text = p.slice(s, e);
-            // 赖斌说: the last item of a list with the sentence's verb glued on.
+            // 钱宏说: the last item of a list with the sentence's verb glued on.
             let last = ctx.char(e - 1);
             let plausible = last != '说'
                 && !is_glued_function_char(last)
@@ -848,7 +848,7 @@ fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, ou
             s = i + 1;
         }
     }
-    // （记者严明）, 记者江山报道: one short item right after a reporter cue, closing the
+    // （记者方正）, 记者黄山报道: one short item right after a reporter cue, closing the
     // bracket or before 报道, is the reporter's name, even one that is a word or a place too.
     if after_cue
         && (strict || credit)
@@ -982,7 +982,7 @@ fn group_name(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, loose: bool) -> 
     let p = ctx.p;
     let text = p.slice(s, e);
     let jieba = Segmenter::shared().jieba();
-    // A name jieba tags as one (王琨/nr 董巍/nr) may use given-name characters too rare for
+    // A name jieba tags as one (宋琨/nr 罗巍/nr) may use given-name characters too rare for
     // the statistics, as a loose one may.
     let tagged = ctx
         .token_starting(s)
@@ -1841,8 +1841,8 @@ fn select(ctx: &Ctx<'_, '_>, mut cands: Vec<Cand>) -> Vec<(usize, usize)> {
         }
         mark(&accepted, &mut ends_at, &mut starts_at);
     }
-    // At one start, a whole item of a list wins over a shorter name inside it (孟晓/驷 of
-    // 周觉、孟晓驷、安成信, where jieba cut off a rare last character).
+    // At one start, a whole item of a list wins over a shorter name inside it (刘晓/驷 of
+    // 李冰、刘晓驷、赵成信, where jieba cut off a rare last character).
     let mut chosen: Vec<&Cand> = (cands.iter().zip(&accepted))
         .filter_map(|(c, &a)| a.then_some(c))
         .collect();
@@ -2220,8 +2220,8 @@ mod tests {
         let found = persons("名单如下：王建、孙义正、黄贤模、林强。");
         assert!(found.contains(&"孙义正".to_string()), "{found:?}");
         // The sentence's verb glued to the last item stays out.
-        let found = persons("李德、钱宏、赖斌说，这部戏很好。");
-        assert!(found.contains(&"赖斌".to_string()), "{found:?}");
+        let found = persons("李德、赵平、钱宏说，这部戏很好。");
+        assert!(found.contains(&"钱宏".to_string()), "{found:?}");
     }
 
     #[test]
