@@ -536,7 +536,19 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                 if m.clock.is_some_and(|c| !c.holds(after)) {
                     continue;
                 }
-                if m.form == Form::Weekday && !weekday_ok(s, before, after) {
+                let after2 = p.chars.get(end + 1).copied();
+                if m.form == Form::Weekday && !weekday_ok(s, before, after, after2) {
+                    continue;
+                }
+                // 十月革命: a revolution named after its month; 有2800年历史, 长达300年之久: an
+                // amount of years (the number pass takes it), not 1997年历史题材.
+                let next2 = |a: char, b: char| after == Some(a) && after2 == Some(b);
+                let amount_before = matches!(before, Some('有' | '近' | '约' | '达'));
+                if s.ends_with('月') && next2('革', '命')
+                    || s.ends_with('年')
+                        && amount_before
+                        && (next2('历', '史') || next2('之', '久'))
+                {
                     continue;
                 }
                 let Some(mut value) = m.value.clone() else {
@@ -657,7 +669,7 @@ fn bare_day_ok(s: &str, before: Option<char>, after: Option<char>) -> bool {
 /// A day of the week is a date unless it is a habit (每周一) or a bare 周X reads on into a name
 /// (周三元, 上周天气): after 周 with no 星期 or week word before it, or 周天 after one, only
 /// punctuation, a time of day or the end may follow.
-fn weekday_ok(s: &str, before: Option<char>, after: Option<char>) -> bool {
+fn weekday_ok(s: &str, before: Option<char>, after: Option<char>, after2: Option<char>) -> bool {
     if before == Some('每') {
         return false;
     }
@@ -666,7 +678,14 @@ fn weekday_ok(s: &str, before: Option<char>, after: Option<char>) -> bool {
     if !bare {
         return true;
     }
-    after.is_none_or(|c| !normalize::is_han(c) || "上下中晚早凌清傍夜午".contains(c))
+    // 周一清晨, not 周一清 (a name): a part of the day that takes two characters needs both.
+    let two = |a: char, b: char| after == Some(a) && after2 == Some(b);
+    match after {
+        Some('清') => two('清', '晨'),
+        Some('凌') => two('凌', '晨'),
+        Some('傍') => two('傍', '晚'),
+        _ => after.is_none_or(|c| !normalize::is_han(c) || "上下中晚早夜午".contains(c)),
+    }
 }
 
 /// The day of the week of a weekday mention, Monday 1 to Sunday 7, and the weeks it lies from
@@ -1431,6 +1450,18 @@ mod tests {
             })
             .collect();
         assert_eq!(isos, ["--12-27", "--12-31"]);
+    }
+
+    #[test]
+    fn words_that_only_open_like_dates() {
+        // A revolution named after its month.
+        assert!(dates("俄国二月革命以后").is_empty());
+        // A name opening with 周一 (周一凌), not Monday; 周一凌晨 is Monday.
+        assert!(dates("上级又派来周一凌、王涛等干部").is_empty());
+        assert_eq!(dates("周一清晨，他出发了"), ["周一"]);
+        // An amount of years: 有300年历史; a year before 历史 is still a year.
+        assert!(dates("这座古城已有1500年历史").is_empty());
+        assert_eq!(dates("1997年历史题材的作品"), ["1997年"]);
     }
 
     #[test]

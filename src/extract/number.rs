@@ -490,6 +490,11 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         if !ordinal && numeral_in_name(p, start, end) {
             continue;
         }
+        // 十月革命: a revolution named after its month.
+        if unit.as_deref() == Some("月") && p.chars.get(end..end + 2) == Some(&['革', '命'][..])
+        {
+            continue;
+        }
         p.claim(start, end, EntityKind::Number);
         // The entity is the numeral (1.4万 of 1.4万家, its measure word in `unit`); a lone
         // Chinese digit is no number without its measure word (三个, 五项) and keeps it.
@@ -607,6 +612,12 @@ mod tests {
         assert_eq!(value("中国企业超过1.4万家").unit.as_deref(), Some("家"));
         // The measure word stays claimed: 家 is no start of another entity.
         assert_eq!(numbers("3家企业和5个国家"), ["3", "5"]);
+    }
+
+    #[test]
+    fn a_revolution_named_after_its_month_is_no_amount() {
+        assert!(numbers("俄国二月革命以后").is_empty());
+        assert_eq!(numbers("这座古城已有1500年历史"), ["1500年"]);
     }
 
     #[test]
