@@ -941,6 +941,110 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             i += 1;
         }
     }
+    listed_places(p, out);
+}
+
+/// Generic nouns for places that close a list with 等 (清迈、普吉、帕塔亚等地, 蔡坂、新塘等村,
+/// 滨海、裂谷等5个省).
+const LIST_GENERICS: [&str; 22] = [
+    "地区", "地", "省份", "省区", "省", "城市", "市县", "市", "县市", "县", "乡镇", "乡", "镇",
+    "村", "国家", "国", "州", "岛屿", "岛", "山区", "港口", "城",
+];
+
+/// True when a token can be part of a place's name in a list: jieba takes it for a name
+/// (ns, nr, nz, j, ng) or does not know it, or it is a place of the gazetteers.
+fn listed_place_token(t: &Token<'_>) -> bool {
+    t.word.chars().all(crate::normalize::is_han)
+        && (matches!(t.pos, "ns" | "nz" | "j" | "ng")
+            || t.pos.starts_with("nr")
+            || in_gazetteer(t.word)
+            || !crate::segment::Segmenter::shared().jieba().has_word(t.word))
+}
+
+/// Places listed with 、 before 等 and a generic noun for places (清迈、普吉、帕塔亚等地): items
+/// the gazetteers do not know, or that jieba took for persons, are places when the list holds a
+/// known place or a word jieba tags as one. Each item is one to two tokens of [`listed_place_token`], two to six
+/// characters; the list stops at the first item that is not.
+fn listed_places(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
+    let tokens = p.tokens;
+    for k in 1..tokens.len() {
+        if tokens[k].word != "等" || tokens[k - 1].word == "、" {
+            continue;
+        }
+        // The generic after 等, maybe after a count (等5个省, 等一些县).
+        let mut g = tokens[k].end;
+        while p.chars.get(g).is_some_and(|&c| {
+            c.is_ascii_digit()
+                || super::numeral::is_chinese_numeral_char(c)
+                || matches!(c, '个' | '些' | '几' | '多')
+        }) {
+            g += 1;
+        }
+        let rest = &p.text[p.byte_of(g.min(p.len()))..];
+        let Some(generic) = LIST_GENERICS.iter().find(|w| rest.starts_with(*w)) else {
+            continue;
+        };
+        // 等地位, 等地说: 地 opening another word.
+        if *generic == "地" && rest[generic.len()..].starts_with(['位', '步', '说', '道']) {
+            continue;
+        }
+        // The items, right to left: token runs between 、.
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut end = k; // token index one past the item
+        loop {
+            let mut start = end;
+            while start > 0
+                && end - start < 2
+                && tokens[start - 1].word != "、"
+                && listed_place_token(&tokens[start - 1])
+            {
+                start -= 1;
+            }
+            if start == end {
+                break;
+            }
+            let (s, e) = (tokens[start].start, tokens[end - 1].end);
+            if !(2..=6).contains(&(e - s)) || NOT_PLACES.contains(p.slice(s, e)) {
+                break;
+            }
+            items.push((s, e));
+            // The item before the 、 goes on the list; an item after something else opens it.
+            if start >= 2 && tokens[start - 1].word == "、" {
+                end = start - 1;
+            } else {
+                break;
+            }
+        }
+        let tagged_ns = |s: usize, e: usize| {
+            tokens[tokens.partition_point(|t| t.end <= s)..]
+                .iter()
+                .take_while(|t| t.start < e)
+                .any(|t| t.pos == "ns")
+        };
+        if items.len() < 2
+            || !items.iter().any(|&(s, e)| {
+                p.claimed_by(s) == Some(EntityKind::Place)
+                    || in_gazetteer(p.slice(s, e))
+                    || tagged_ns(s, e)
+            })
+        {
+            continue;
+        }
+        for &(s, e) in &items {
+            if p.is_unclaimed(s, e) {
+                p.claim(s, e, EntityKind::Place);
+                out.push(Mention::new(EntityKind::Place, s, e));
+            } else if out
+                .iter()
+                .any(|m| m.kind == EntityKind::Person && m.start == s && m.end == e)
+            {
+                // 普吉/nr, 帕塔亚/nr: jieba took the place for a person.
+                out.retain(|m| !(m.kind == EntityKind::Person && m.start == s && m.end == e));
+                p.claim(s, e, EntityKind::Place);
+                out.push(Mention::new(EntityKind::Place, s, e));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -967,6 +1071,20 @@ mod tests {
         let mut found = places("记者来到平原县梁园镇采访。");
         found.sort();
         assert_eq!(found, ["平原县", "梁园镇"]);
+    }
+
+    #[test]
+    fn places_listed_before_a_generic_noun() {
+        // jieba tags 普吉 and 帕塔亚 as names.
+        let mut found = places("旅游局还将在清迈、普吉、帕塔亚等地举办推介会");
+        found.sort();
+        assert_eq!(found, ["帕塔亚", "普吉", "清迈"]);
+        let mut found = places("水仙产自蔡坂、新塘、洋坪等村");
+        found.sort();
+        assert_eq!(found, ["新塘", "洋坪", "蔡坂"]);
+        // Modifiers listed before a generic are no places, nor items before another noun.
+        assert!(places("大型、中型等城市").is_empty());
+        assert_eq!(places("菲律宾比索、泰铢等货币"), ["菲律宾"]);
     }
 
     #[test]
