@@ -1152,6 +1152,7 @@ fn is_glued_function_char(c: char) -> bool {
             | '曾'
             | '已'
             | '于'
+            | '因'
             | '的'
             | '了'
             | '记'
@@ -2242,6 +2243,12 @@ mod tests {
     fn a_surname_cut_off_before_a_post_in_brackets() {
         // jieba cuts 丁/nr 英杰/nr: 英杰 alone is a word it tags as a name.
         assert_eq!(persons("丁英杰（某大学新闻系教授）：体育传播"), ["丁英杰"]);
+    }
+
+    #[test]
+    fn a_conjunction_glued_to_a_name_stays_out() {
+        // jieba guesses 王伟因/nr.
+        assert_eq!(persons("《晚报》记者王伟因采访并报道了有关情况"), ["王伟"]);
     }
 
     #[test]
