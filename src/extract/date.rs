@@ -575,6 +575,88 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             }
         }
     });
+    era_years(p, out);
+    short_years(p, out);
+}
+
+/// Push a year found outside the date pattern, when no pass has its characters.
+fn push_year(p: &mut Paragraph<'_>, out: &mut Vec<Mention>, start: usize, end: usize, iso: String) {
+    if !p.is_unclaimed(start, end) {
+        return;
+    }
+    p.claim(start, end, EntityKind::Date);
+    out.push(Mention {
+        kind: EntityKind::Date,
+        start,
+        end,
+        detail: Detail::Date(DateValue {
+            iso,
+            inferred: false,
+        }),
+    });
+}
+
+/// Years of the common era written with fewer than four digits (公元330年 → `0330`) and years
+/// before it (公元前221年 → `-0220`, ISO 8601's astronomical numbering, in which 1 BC is year
+/// 0). A year of the era is the number and 年; one before it keeps 公元前, which it cannot be
+/// read without.
+fn era_years(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
+    let mut from = 0;
+    while let Some(b) = p.text[from..].find("公元") {
+        let at = p.char_at_byte(from + b);
+        from += b + "公元".len();
+        let before_christ = p.chars.get(at + 2) == Some(&'前');
+        let digits = at + 2 + usize::from(before_christ);
+        let n = p.chars[digits.min(p.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let year_end = digits + n;
+        if n == 0 || n > 4 || p.chars.get(year_end) != Some(&'年') {
+            continue;
+        }
+        let Ok(year) = p.slice(digits, year_end).parse::<i64>() else {
+            continue;
+        };
+        if year == 0 {
+            continue;
+        }
+        if before_christ {
+            push_year(p, out, at, year_end + 1, format!("-{:04}", year - 1));
+        } else if n < 4 {
+            push_year(p, out, digits, year_end + 1, format!("{year:04}"));
+        }
+    }
+}
+
+/// A year of the last century written with its last two Chinese digits (九七年 → `1997`,
+/// 五八年 → `1958`). Two digits in a row (七八年) are an amount of years, seven or eight, and
+/// 八〇年代 is a decade; the first digit is five to nine, as news writes such years.
+fn short_years(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
+    let mut from = 0;
+    while let Some(b) = p.text[from..].find('年') {
+        let at = p.char_at_byte(from + b);
+        from += b + '年'.len_utf8();
+        if at < 2 {
+            continue;
+        }
+        let (a, c) = (p.chars[at - 2], p.chars[at - 1]);
+        if a.is_ascii_digit() || c.is_ascii_digit() {
+            continue;
+        }
+        let (Some(tens), Some(ones)) = (numeral::digit_value(a), numeral::digit_value(c)) else {
+            continue;
+        };
+        let before = at.checked_sub(3).map(|i| p.chars[i]);
+        if !(5..=9).contains(&tens)
+            || ones == tens + 1
+            || before.is_some_and(|x| numeral::is_chinese_numeral_char(x) || x.is_ascii_digit())
+            || matches!(p.chars.get(at + 1), Some('代' | '级'))
+        {
+            continue;
+        }
+        push_year(p, out, at - 2, at + 1, format!("19{tens}{ones}"));
+    }
 }
 
 const SEP_CHARS: [char; 7] = ['—', '–', '-', '~', '～', '至', '到'];
@@ -1450,6 +1532,29 @@ mod tests {
             })
             .collect();
         assert_eq!(isos, ["--12-27", "--12-31"]);
+    }
+
+    #[test]
+    fn years_of_the_era_and_before_it() {
+        assert_eq!(dates("公元330年，罗马帝国迁都"), ["330年"]);
+        assert_eq!(dates("自公元前221年起"), ["公元前221年"]);
+        let values = super::super::run_pass("公元前221年，公元330年，公元1997年", find)
+            .into_iter()
+            .map(|m| match m.detail {
+                Detail::Date(v) => v.iso,
+                _ => String::new(),
+            })
+            .collect::<Vec<_>>();
+        assert_eq!(values, ["1997", "-0220", "0330"]);
+    }
+
+    #[test]
+    fn years_written_with_their_last_two_chinese_digits() {
+        assert_eq!(dates("九七年主题性美术创作"), ["九七年"]);
+        assert_eq!(dates("五八年大炼钢铁"), ["五八年"]);
+        // Two digits in a row are an amount of years; a decade is no year.
+        assert!(dates("他干了七八年").is_empty());
+        assert!(dates("八〇年代的青年").is_empty());
     }
 
     #[test]
