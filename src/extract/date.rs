@@ -622,7 +622,13 @@ fn era_years(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             continue;
         }
         if before_christ {
-            push_year(p, out, at, year_end + 1, format!("-{:04}", year - 1));
+            // 1 BC is year 0 (0000), 2 BC is -0001.
+            let iso = if year == 1 {
+                "0000".to_string()
+            } else {
+                format!("-{:04}", year - 1)
+            };
+            push_year(p, out, at, year_end + 1, iso);
         } else if n < 4 {
             push_year(p, out, digits, year_end + 1, format!("{year:04}"));
         }
