@@ -707,7 +707,8 @@ fn bare_day_ok(s: &str, before: Option<char>, after: Option<char>) -> bool {
         return false;
     }
     // 。一日，…: "one day" opening a story; a day stands after who acted (警方一日已逮捕).
-    if day_chars == 1 && !before.is_some_and(normalize::is_han) {
+    // Other days of one character stand anywhere before what tells a date (，三日晚, 》十日报道).
+    if day_chars == 1 && !before.is_some_and(normalize::is_han) && s.starts_with('一') {
         return false;
     }
     day_chars >= 2 && !s.starts_with('十') || s.chars().count() > day_chars + 1 || {
@@ -1538,6 +1539,14 @@ mod tests {
             })
             .collect();
         assert_eq!(isos, ["--12-27", "--12-31"]);
+    }
+
+    #[test]
+    fn a_day_of_one_chinese_digit_after_punctuation() {
+        assert_eq!(dates("据当地报纸》十日报道，洪水退去"), ["十日"]);
+        assert_eq!(dates("示威者，五日晚聚集在广场"), ["五日晚"]);
+        // "One day" opening a story is no date.
+        assert!(dates("，一日，我到集市上去").is_empty());
     }
 
     #[test]
