@@ -557,6 +557,32 @@ fn famous_names(ctx: &Ctx<'_, '_>, dotted: &[(usize, usize)]) -> Vec<(usize, usi
             out.push((s, s + n));
         }
     }
+    // 学雷锋, 雷锋精神: a well-known person inside a word jieba keeps whole.
+    for t in ctx.tokens {
+        let (s, e) = if let Some(rest) = t.word.strip_prefix('学') {
+            (t.start + 1, t.start + 1 + rest.chars().count())
+        } else if let Some(rest) = t.word.strip_suffix("精神") {
+            (t.start, t.start + rest.chars().count())
+        } else {
+            continue;
+        };
+        if e - s >= 2
+            && longest_at(&FAMOUS_PEOPLE, FAMOUS, &p.chars, s) == Some(e - s)
+            && p.is_unclaimed(s, e)
+            && !dotted.iter().any(|&(a, b)| a < e && s < b)
+        {
+            out.push((s, e));
+        }
+    }
+    out.sort_unstable();
+    let mut end = 0;
+    out.retain(|&(s, e)| {
+        let keep = s >= end;
+        if keep {
+            end = e;
+        }
+        keep
+    });
     out
 }
 
@@ -2249,6 +2275,12 @@ mod tests {
     fn a_conjunction_glued_to_a_name_stays_out() {
         // jieba guesses 王伟因/nr.
         assert_eq!(persons("《晚报》记者王伟因采访并报道了有关情况"), ["王伟"]);
+    }
+
+    #[test]
+    fn well_known_persons_inside_words() {
+        assert_eq!(persons("他被评为学雷锋先进个人。"), ["雷锋"]);
+        assert_eq!(persons("雷锋精神代代相传。"), ["雷锋"]);
     }
 
     #[test]
