@@ -1891,9 +1891,14 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                         .any(|x| x.word == "团" || x.word.ends_with(['队', '团']) && x.len() >= 2);
             // 上海/建设/成为…: a copula never stands inside a name.
             let copula = matches!(t.word, "成为" | "是" | "作为" | "变成" | "建成" | "当作");
+            // 第一书记/黄启/带领: a verb after a person's name is the person's.
+            // (A county jieba tags as a person's name is no person.)
+            let after_person =
+                prev.pos.starts_with("nr") && prev.len() >= 2 && !p.is_place_token(j - 1);
             if !task
                 && !joint
                 && (prev_anchor
+                    || after_person
                     || clause
                     || headless
                     || copula
@@ -2842,6 +2847,16 @@ mod tests {
         assert_eq!(orgs("这是国务院总揽全局作出的决策。"), ["国务院"]);
         // Heads jieba tags as verbs still close names (分行/v).
         assert_eq!(orgs("中国银行广东省分行今年盈利。"), ["中国银行广东省分行"]);
+    }
+
+    #[test]
+    fn a_verb_after_a_person_s_name_ends_a_chain() {
+        assert!(orgs("省妇联副主席、书记处第一书记王芳带领书记处成员分赴各地").is_empty());
+        // A branch after its county, tagged as a verb (支行/v), still closes the name.
+        assert_eq!(
+            orgs("中国人民银行江西修水县支行的职工"),
+            ["中国人民银行江西修水县支行"]
+        );
     }
 
     #[test]
