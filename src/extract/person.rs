@@ -1255,7 +1255,7 @@ fn chinese_shape(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize) -> Option<i32
 /// name before it is the place's (大石头/村, 凡堡/村).
 fn settlement_unit_at(ctx: &Ctx<'_, '_>, e: usize) -> bool {
     ctx.token_starting(e)
-        .is_some_and(|t| matches!(t.word, "村" | "乡" | "镇"))
+        .is_some_and(|t| t.len() == 1 && super::place::is_settlement_unit(ctx.char(e)))
 }
 
 /// The token a name ending at `e` ends with: the token ending there, or the word jieba glued
@@ -1321,7 +1321,7 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
         }
         // 梁园镇/nr, 布吉镇/nr: jieba tags many townships and villages as names (a third of its
         // dictionary's words ending in 镇 are tagged so); such a name needs a cue (记者朱良镇).
-        if len >= 3 && matches!(ctx.char(e - 1), '镇' | '乡' | '村') {
+        if len >= 3 && super::place::is_settlement_unit(ctx.char(e - 1)) {
             return Some(0);
         }
         let known = t.end == e && jieba.has_word(t.word);

@@ -444,6 +444,11 @@ pub fn is_place_token(tokens: &[Token<'_>], i: usize) -> bool {
     !(near(i.checked_sub(1)) || near(Some(i + 1)))
 }
 
+/// The units of towns, townships and villages (镇, 乡, 村), which end their names.
+pub(crate) fn is_settlement_unit(c: char) -> bool {
+    matches!(c, '镇' | '乡' | '村')
+}
+
 /// 长沙县洞井镇, 盱江镇小港村: the townships and villages named one after another right after
 /// the place that ends at `e`, each a place of its own; the end of the last, if any.
 fn settlements_after(p: &mut Paragraph<'_>, e: usize, out: &mut Vec<Mention>) -> Option<usize> {
@@ -467,8 +472,7 @@ const NOT_IN_SETTLEMENT_NAMES: &str = "的之了在和与及或是为等各每�
 /// read from the characters. Turned away: a stem holding a function word or a number, a stem
 /// that is a common modifier (贫困/a 村, 示范/v 镇), and a unit inside a common word (新/农村).
 fn settlement_after(p: &Paragraph<'_>, e: usize) -> Option<usize> {
-    const UNITS: [char; 3] = ['镇', '乡', '村'];
-    let stem_end = (e..p.len().min(e + 5)).find(|&k| UNITS.contains(&p.chars[k]))?;
+    let stem_end = (e..p.len().min(e + 5)).find(|&k| is_settlement_unit(p.chars[k]))?;
     if stem_end < e + 2
         || !p.chars[e..stem_end]
             .iter()
@@ -505,25 +509,30 @@ fn settlement_after(p: &Paragraph<'_>, e: usize) -> Option<usize> {
 fn settlement_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let tokens = p.tokens;
     let t = &tokens[i];
-    let unit = |w: &str| matches!(w, "镇" | "乡" | "村");
-    let unit_char = |c: char| matches!(c, '镇' | '乡' | '村');
+    let unit = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(is_settlement_unit) && cs.next().is_none()
+    };
+    let last_char = t.word.chars().next_back();
     let last = if t.len() >= 3
         && t.pos.starts_with("nr")
-        && t.word.ends_with(['镇', '乡', '村'])
+        && last_char.is_some_and(is_settlement_unit)
         && !t.word.contains(['之', '的'])
         // 滞后/于城镇: a preposition glued on.
         && !t.word.starts_with(['于', '在', '从', '自', '到', '向', '往'])
         // 于城镇: a common word at the end (城镇, 家乡).
         && !NOT_PLACES.contains(&t.word[t.word.char_indices().rev().nth(1).map_or(0, |(b, _)| b)..])
         // 富裕村/nr: a common word before the unit.
-        && !common_stem(&t.word[..t.word.len() - '村'.len_utf8()])
+        && !common_stem(&t.word[..t.word.len() - last_char.map_or(0, char::len_utf8)])
     {
         i
     } else if tokens.get(i + 1).is_some_and(|n| unit(n.word))
         && (2..=4).contains(&t.len())
         // 乡及/c 乡, 安徽省/乡: no function word or higher division in the name.
         && t.word.chars().all(|c| {
-            crate::normalize::is_han(c) && !NOT_IN_SETTLEMENT_NAMES.contains(c) && !unit_char(c)
+            crate::normalize::is_han(c)
+                && !NOT_IN_SETTLEMENT_NAMES.contains(c)
+                && !is_settlement_unit(c)
         })
         && (t.pos.starts_with("nr")
             || t.pos.starts_with("ns")
@@ -900,9 +909,8 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             // jieba tags many places as persons (莫斯科/nr, 尼泊尔/nr): a person mention that is
             // exactly a gazetteer place gives way to the place.
             // A reporter's name (记者黄山报道) stays a person.
-            let after_reporter = p.slice(s.saturating_sub(3), s).ends_with(['者', '员'])
-                && (p.slice(s.saturating_sub(2), s) == "记者"
-                    || p.slice(s.saturating_sub(3), s) == "通讯员");
+            let before = p.slice(s.saturating_sub(3), s);
+            let after_reporter = before.ends_with("记者") || before == "通讯员";
             let person_is_place = p.is_free(s, e, |k| k == EntityKind::Person)
                 && !p.is_unclaimed(s, e)
                 && !after_reporter
@@ -963,8 +971,8 @@ fn listed_place_token(t: &Token<'_>) -> bool {
 
 /// Places listed with 、 before 等 and a generic noun for places (清迈、普吉、帕塔亚等地): items
 /// the gazetteers do not know, or that jieba took for persons, are places when the list holds a
-/// known place or a word jieba tags as one. Each item is one to two tokens of [`listed_place_token`], two to six
-/// characters; the list stops at the first item that is not.
+/// known place or a word jieba tags as one. Each item is one to two tokens of
+/// [`listed_place_token`], two to six characters; the list stops at the first item that is not.
 fn listed_places(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let tokens = p.tokens;
     // The 等 are found in the text's bytes (a fast search), then turned into tokens.
