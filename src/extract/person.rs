@@ -1369,8 +1369,8 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
     }
     // Several tokens: each piece after the surname must look like part of a given name.
     let mut score = 1;
-    // Right after a title, a surname that jieba cut off and tagged as something else (会计许/m
-    // 云英, 纪检员苏/j 清阳, 副部长李/nr 成仁) is still a surname.
+    // Right after a title, or before a post in brackets, a surname that jieba cut off and tagged
+    // as something else (会计许/m 云英, 纪检员苏/j 清阳, 副部长李/nr 成仁) is still a surname.
     // Asked only where it matters (most names have no piece it changes), then remembered.
     let titled_memo = std::cell::Cell::new(None);
     let titled = || {
@@ -1383,10 +1383,8 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
     for ti in first..=last {
         let t = &ctx.tokens[ti as usize];
         if t.end <= s + sl {
-            // So is one before a post in brackets (张/q 文华（…副主任）).
-            let loose = t.len() == 1
-                && matches!(t.pos, "m" | "zg" | "j" | "q" | "ng")
-                && (titled() || ctx.note_after(e) >= TITLE_CUE);
+            // So is one before a post in brackets (张/q 文华（…副主任）): see `titled`.
+            let loose = t.len() == 1 && matches!(t.pos, "m" | "zg" | "j" | "q" | "ng") && titled();
             if (is_function_tag(t.pos) || t.pos == "v") && !loose {
                 return None; // 和/李鹏, 都/有
             }
