@@ -557,15 +557,24 @@ fn famous_names(ctx: &Ctx<'_, '_>, dotted: &[(usize, usize)]) -> Vec<(usize, usi
             out.push((s, s + n));
         }
     }
-    // 学雷锋, 雷锋精神: a well-known person inside a word jieba keeps whole.
-    for t in ctx.tokens {
-        let (s, e) = if let Some(rest) = t.word.strip_prefix('学') {
-            (t.start + 1, t.start + 1 + rest.chars().count())
-        } else if let Some(rest) = t.word.strip_suffix("精神") {
-            (t.start, t.start + rest.chars().count())
-        } else {
-            continue;
-        };
+    // 学雷锋, 雷锋精神: a well-known person inside a word jieba keeps whole. The words are
+    // found from their 学 and 精神 in the text (a fast search).
+    let mut inside = Vec::new();
+    for needle in ["学", "精神"] {
+        inside.extend(p.text.match_indices(needle).filter_map(|(b, _)| {
+            let c = p.char_at_byte(b);
+            let k = ctx.tokens.partition_point(|t| t.end <= c);
+            let t = ctx.tokens.get(k)?;
+            if needle == "学" && t.start == c && t.len() > 1 {
+                Some((c + 1, t.end))
+            } else if needle == "精神" && t.end == c + 2 && t.len() > 2 {
+                Some((t.start, c))
+            } else {
+                None
+            }
+        }));
+    }
+    for (s, e) in inside {
         if e - s >= 2
             && longest_at(&FAMOUS_PEOPLE, FAMOUS, &p.chars, s) == Some(e - s)
             && p.is_unclaimed(s, e)
@@ -1866,26 +1875,32 @@ fn select(ctx: &Ctx<'_, '_>, mut cands: Vec<Cand>) -> Vec<(usize, usize)> {
         }
         mark(&accepted, &mut ends_at, &mut starts_at);
     }
-    // At one start, a whole item of a list wins over a shorter name inside it (刘晓/驷 of
-    // 李冰、刘晓驷、赵成信, where jieba cut off a rare last character).
-    let mut chosen: Vec<&Cand> = (cands.iter().zip(&accepted))
-        .filter_map(|(c, &a)| a.then_some(c))
-        .collect();
-    chosen.sort_by_key(|c| {
-        (
-            c.start,
-            !list_item(ctx, c.start, c.end),
-            std::cmp::Reverse(c.score),
-            std::cmp::Reverse(c.end),
-        )
-    });
+    // The candidates are in order of start; at one start, the first accepted wins, unless a
+    // whole item of a list is accepted there too (刘晓/驷 of 李冰、刘晓驷、赵成信, where jieba cut
+    // off a rare last character).
     let mut out = Vec::new();
     let mut next_free = 0;
-    for c in chosen {
-        if c.start >= next_free {
-            out.push((c.start, c.end));
-            next_free = c.end;
+    let mut k = 0;
+    while k < cands.len() {
+        let start = cands[k].start;
+        let group = k..k + cands[k..].iter().take_while(|c| c.start == start).count();
+        k = group.end;
+        if start < next_free {
+            continue;
         }
+        let mut accepted_here = group.filter(|&g| accepted[g]).map(|g| &cands[g]);
+        let Some(first) = accepted_here.next() else {
+            continue;
+        };
+        let c = if list_item(ctx, first.start, first.end) {
+            first
+        } else {
+            accepted_here
+                .find(|c| list_item(ctx, c.start, c.end))
+                .unwrap_or(first)
+        };
+        out.push((c.start, c.end));
+        next_free = c.end;
     }
     out
 }

@@ -509,10 +509,8 @@ fn settlement_after(p: &Paragraph<'_>, e: usize) -> Option<usize> {
 fn settlement_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let tokens = p.tokens;
     let t = &tokens[i];
-    let unit = |w: &str| {
-        let mut cs = w.chars();
-        cs.next().is_some_and(is_settlement_unit) && cs.next().is_none()
-    };
+    // One character of three bytes: the length is asked first (most tokens are turned away).
+    let unit = |w: &str| w.len() == 3 && w.chars().next().is_some_and(is_settlement_unit);
     let last_char = t.word.chars().next_back();
     let last = if t.len() >= 3
         && t.pos.starts_with("nr")
