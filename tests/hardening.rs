@@ -426,6 +426,64 @@ fn fifo_socket_and_device_in_a_folder_are_skipped_without_opening_them() {
 }
 
 #[test]
+fn keywords_read_each_named_pipe_once_for_both_passes() {
+    let dir = TempDir::new().unwrap();
+    // Corpus IDF takes two passes over the inputs; a pipe can be read only once.
+    let texts = [
+        "李鹏在北京会见客人。北京的天气很好。",
+        "江泽民在上海考察工作，上海发展很快。",
+    ];
+    let mut pipes = Vec::new();
+    let mut writers = Vec::new();
+    for (k, text) in texts.iter().enumerate() {
+        let fifo = dir.path().join(format!("pipe{k}"));
+        assert!(
+            StdCommand::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let (path, text) = (fifo.clone(), text.to_string());
+        writers.push(std::thread::spawn(move || fs::write(path, text).unwrap()));
+        pipes.push(fifo);
+    }
+    let out = cli()
+        .arg("keywords")
+        .args(&pipes)
+        .args(["--idf", "corpus", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    for w in writers {
+        w.join().unwrap();
+    }
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let records: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let documents: Vec<&Value> = records.iter().filter(|r| r["type"] == "document").collect();
+    assert_eq!(documents.len(), 2);
+    // Each document's keywords come from its own text, read in the first pass.
+    for (doc, word) in documents.iter().zip(["北京", "上海"]) {
+        assert_eq!(doc["idf"], "corpus");
+        let words: Vec<&str> = doc["keywords"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["word"].as_str().unwrap())
+            .collect();
+        assert!(words.contains(&word), "{words:?}");
+    }
+}
+
+#[test]
 fn a_named_pipe_named_on_the_command_line_is_read_like_standard_input() {
     let dir = TempDir::new().unwrap();
     let (good, good_doc) = good_article(dir.path());
