@@ -425,6 +425,21 @@ fn fifo_socket_and_device_in_a_folder_are_skipped_without_opening_them() {
     run.assert_one_error(&device, "a device, not a regular file; skipped");
 }
 
+/// A named pipe at `path` with a writer waiting to send `bytes` through it, as a shell's
+/// process substitution makes one; join the writer after the run.
+fn piped(path: &Path, bytes: Vec<u8>) -> (PathBuf, std::thread::JoinHandle<()>) {
+    assert!(
+        StdCommand::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let target = path.to_path_buf();
+    let writer = std::thread::spawn(move || fs::write(target, bytes).unwrap());
+    (path.to_path_buf(), writer)
+}
+
 #[test]
 fn keywords_read_each_named_pipe_once_for_both_passes() {
     let dir = TempDir::new().unwrap();
@@ -433,21 +448,14 @@ fn keywords_read_each_named_pipe_once_for_both_passes() {
         "李鹏在北京会见客人。北京的天气很好。",
         "江泽民在上海考察工作，上海发展很快。",
     ];
-    let mut pipes = Vec::new();
-    let mut writers = Vec::new();
-    for (k, text) in texts.iter().enumerate() {
-        let fifo = dir.path().join(format!("pipe{k}"));
-        assert!(
-            StdCommand::new("mkfifo")
-                .arg(&fifo)
-                .status()
-                .unwrap()
-                .success()
-        );
-        let (path, text) = (fifo.clone(), text.to_string());
-        writers.push(std::thread::spawn(move || fs::write(path, text).unwrap()));
-        pipes.push(fifo);
-    }
+    let (pipes, writers): (Vec<_>, Vec<_>) = (texts.iter().enumerate())
+        .map(|(k, text)| {
+            piped(
+                &dir.path().join(format!("pipe{k}")),
+                text.as_bytes().to_vec(),
+            )
+        })
+        .unzip();
     let out = cli()
         .arg("keywords")
         .args(&pipes)
@@ -487,20 +495,7 @@ fn keywords_read_each_named_pipe_once_for_both_passes() {
 fn a_named_pipe_named_on_the_command_line_is_read_like_standard_input() {
     let dir = TempDir::new().unwrap();
     let (good, good_doc) = good_article(dir.path());
-    // As a shell's process substitution makes it: a writer waits on the pipe.
-    let fifo = dir.path().join("pipe");
-    assert!(
-        StdCommand::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
-    let text = std::fs::read(&good).unwrap();
-    let writer = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || std::fs::write(fifo, text).unwrap())
-    };
+    let (fifo, writer) = piped(&dir.path().join("pipe"), fs::read(&good).unwrap());
     let run = run_jsonl(args![good, fifo]);
     writer.join().unwrap();
     assert_eq!(run.code, 0, "{:?}", run.stderr);
