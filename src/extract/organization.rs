@@ -460,6 +460,11 @@ fn head_of_word(word: &str) -> Option<bool> {
     Some(v != "weak")
 }
 
+/// Whether `word` ends in a venue's head (寺, 广场, 博物馆): a name ending in it is a place.
+pub fn is_venue(word: &str) -> bool {
+    head_suffix(word).and_then(|h| ORG_SUFFIXES.value(h)) == Some("venue")
+}
+
 /// The organization head a word ends in (大学 of 香港科技大学).
 fn head_suffix(word: &str) -> Option<&str> {
     longest_head(word).map(|(b, _)| &word[b..])
@@ -2682,7 +2687,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             continue;
         }
         // 中国美术馆, 北京西站, 天安门广场: buildings and grounds are places.
-        if head_suffix(whole).and_then(|h| ORG_SUFFIXES.value(h)) == Some("venue") {
+        if is_venue(whole) {
             p.claim(s, e, EntityKind::Place);
             out.push(Mention::new(EntityKind::Place, s, e));
             // The city it stands in is a place of its own (深圳 of 深圳帝王大厦).

@@ -1329,9 +1329,14 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
             return None; // 宣传部, 管理局: jieba's dictionary tags some such words nr
         }
         // 梁园镇/nr, 布吉镇/nr: jieba tags many townships and villages as names (a third of its
-        // dictionary's words ending in 镇 are tagged so); such a name needs a cue (记者朱良镇).
+        // dictionary's words ending in 镇 are tagged so); such a name needs a title (记者朱良镇).
+        // So do counties, temples and lakes (洪泽县/nr, 大昭寺/nr, 骆马湖/nr), or a verb that
+        // goes with people (陈天湖说).
         if len >= 3 && super::place::is_settlement_unit(ctx.char(e - 1)) {
             return Some(0);
+        }
+        if len >= 3 && super::place::is_landmark_unit(ctx.char(e - 1)) {
+            return Some(1);
         }
         let known = t.end == e && jieba.has_word(t.word);
         return match t.pos {
@@ -1911,6 +1916,12 @@ mod tests {
 
     fn persons(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Person)
+    }
+
+    #[test]
+    fn a_lake_or_a_temple_jieba_takes_for_a_name_needs_a_verb() {
+        assert!(persons("渔民在骆马湖捕鱼，游客参观大昭寺。").is_empty());
+        assert_eq!(persons("会上，陈天湖说这件事。"), ["陈天湖"]);
     }
 
     #[test]

@@ -361,7 +361,11 @@ fn ns_evidence(word: &str) -> bool {
             if k >= 2 {
                 return true;
             }
-            return matches!(suffix, "城" | "江" | "国") && !COMMON_OPENERS.contains(first);
+            return match suffix {
+                "城" | "江" | "国" => !COMMON_OPENERS.contains(first),
+                "山" | "河" | "湖" => proper_feature_stem(first),
+                _ => false,
+            };
         }
     }
     if COMMON_OPENERS.contains(first) {
@@ -378,6 +382,28 @@ fn ns_evidence(word: &str) -> bool {
         return true;
     }
     n >= 3 && word.chars().all(|c| TRANSLIT_CHARS.contains(&c))
+}
+
+/// Whether the one character before 山, 河 or 湖 in an `ns` word names the mountain or the
+/// water (香山, 燕山, 沂河) rather than saying what it does or is like (登山, 深山, 大河, 两河):
+/// no common opener, direction or numeral, and not a verb, adjective, direction, numeral or
+/// measure word on its own in jieba's dictionary. (Seas are left out: 商海, 碧海 and 沧海 are
+/// figures of speech.)
+fn proper_feature_stem(first: char) -> bool {
+    if COMMON_OPENERS.contains(first)
+        || QUANTIFIERS.contains(first)
+        || "东西南北中前后".contains(first)
+    {
+        return false;
+    }
+    let mut buf = [0u8; 4];
+    let tokens = crate::segment::Segmenter::shared().tag(first.encode_utf8(&mut buf));
+    tokens.first().is_some_and(|t| {
+        !matches!(
+            t.pos,
+            "v" | "vn" | "a" | "ad" | "an" | "d" | "f" | "m" | "q" | "p" | "c" | "u" | "r" | "t"
+        )
+    })
 }
 
 /// Whether a city's name that is also a common word (大同, 大庆, 中山) names the city here: before
@@ -433,8 +459,25 @@ pub fn is_place_token(tokens: &[Token<'_>], i: usize) -> bool {
     {
         return true;
     }
+    // 卢浮宫/nr, 洪泽县/nr: a name of three characters or more with a landmark's unit, which
+    // the person pass left alone.
+    if t.pos.starts_with("nr")
+        && t.len() >= 3
+        && t.word.chars().next_back().is_some_and(is_landmark_unit)
+        && !t.word.contains(['之', '的'])
+        && !NOT_PLACES.contains(t.word)
+        // 清真寺: a kind of building, not one building's name.
+        && !crate::lexicon::ORG_SUFFIXES.contains(t.word)
+    {
+        return true;
+    }
     if t.pos != "ns" || !plausible_ns(t.word) {
         return false;
+    }
+    // 潮阳市/谷饶/nr 镇, 武清县/史/nr 各庄镇: a division's unit after a stem of its own ends no
+    // piece of a foreign name, whatever jieba made of the word after it.
+    if t.len() >= 3 && t.word.ends_with(['省', '市', '县', '州', '旗', '镇', '乡']) {
+        return true;
     }
     let near = |j: Option<usize>| {
         j.and_then(|j| tokens.get(j)).is_some_and(|n| {
@@ -447,6 +490,16 @@ pub fn is_place_token(tokens: &[Token<'_>], i: usize) -> bool {
 /// The units of towns, townships and villages (镇, 乡, 村), which end their names.
 pub(crate) fn is_settlement_unit(c: char) -> bool {
     matches!(c, '镇' | '乡' | '村')
+}
+
+/// Last characters of places that jieba often takes for persons' names (卢浮宫/nr, 大昭寺/nr,
+/// 骆马湖/nr, 洪泽县/nr, 前元庄/nr) and that almost never end a person's name: counties,
+/// temples, palaces, hamlets, harbours, dams, gullies, stockades and lakes.
+pub(crate) fn is_landmark_unit(c: char) -> bool {
+    matches!(
+        c,
+        '县' | '寺' | '庙' | '宫' | '庄' | '港' | '坝' | '沟' | '寨' | '湖'
+    )
 }
 
 /// 长沙县洞井镇, 盱江镇小港村: the townships and villages named one after another right after
@@ -473,10 +526,12 @@ const NOT_IN_SETTLEMENT_NAMES: &str = "的之了在和与及或是为等各每�
 /// that is a common modifier (贫困/a 村, 示范/v 镇), and a unit inside a common word (新/农村).
 fn settlement_after(p: &Paragraph<'_>, e: usize) -> Option<usize> {
     let stem_end = (e..p.len().min(e + 5)).find(|&k| is_settlement_unit(p.chars[k]))?;
+    // 各 opens no name (该县各乡) but stands inside many villages' names (史各庄, 黄各庄).
+    let may_stand = |k: usize, c: char| {
+        crate::normalize::is_han(c) && (!NOT_IN_SETTLEMENT_NAMES.contains(c) || k > e && c == '各')
+    };
     if stem_end < e + 2
-        || !p.chars[e..stem_end]
-            .iter()
-            .all(|&c| crate::normalize::is_han(c) && !NOT_IN_SETTLEMENT_NAMES.contains(c))
+        || !(e..stem_end).all(|k| may_stand(k, p.chars[k]))
         || !p.is_unclaimed(e, stem_end + 1)
     {
         return None;
@@ -588,6 +643,9 @@ fn may_be_place_token(t: &Token<'_>, gazetteer: Option<usize>) -> bool {
     t.pos == "ns"
         || (t.len() >= 4 && matches!(t.pos, "n" | "nz"))
         || (t.len() >= 2 && gazetteer.is_some_and(|n| n >= t.len()))
+        || (t.len() >= 3
+            && t.pos.starts_with("nr")
+            && t.word.chars().next_back().is_some_and(is_landmark_unit))
 }
 
 fn is_country_pair(word: &str) -> bool {
@@ -897,7 +955,8 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             && may_be_place_token(t, gazetteer)
             && p.is_place_token(i)
             && !is_country_pair(t.word)
-            && super::organization::head_of(t.word).is_none()
+            && (super::organization::head_of(t.word).is_none()
+                || t.pos.starts_with("nr") && super::organization::is_venue(t.word))
         {
             end_tok = Some(i);
         }
@@ -1340,5 +1399,41 @@ mod tests {
     fn a_country_opening_a_longer_word_is_a_place() {
         let found = places("台湾同胞和英国女王都来了。");
         assert_eq!(found, ["台湾", "英国"]);
+    }
+
+    fn sorted_places(text: &str) -> Vec<String> {
+        let mut found = places(text);
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn a_county_before_a_piece_jieba_takes_for_a_name() {
+        // jieba: 宝坻县/ns 史/nr 各庄镇/ns, 静海县/ns 王/nr 口镇/n.
+        assert_eq!(
+            sorted_places("家在宝坻县史各庄镇，离静海县王口镇不远。"),
+            ["史各庄镇", "宝坻县", "静海县"]
+        );
+    }
+
+    #[test]
+    fn mountains_and_rivers_named_by_one_character() {
+        assert_eq!(
+            sorted_places("周末我们去爬香山，沂河的水很清。"),
+            ["沂河", "香山"]
+        );
+        // 登山/ns, 下海/ns: what people do, not where.
+        assert!(places("他们登山、下海，走遍大河上下。").is_empty());
+    }
+
+    #[test]
+    fn temples_palaces_and_lakes_jieba_takes_for_names() {
+        assert_eq!(
+            sorted_places("游客参观了大昭寺和卢浮宫。"),
+            ["卢浮宫", "大昭寺"]
+        );
+        assert_eq!(places("渔民在骆马湖捕鱼。"), ["骆马湖"]);
+        // A kind of building, not one building's name.
+        assert!(places("附近清真寺传来诵经声。").is_empty());
     }
 }
