@@ -656,12 +656,23 @@ fn is_country_pair(word: &str) -> bool {
 }
 
 /// The last token of a compound place that begins with the place `s..` ending on token `k`:
-/// a landmark right after a city (北京人民大会堂, 中南海紫光阁), or a prefecture written with
+/// the place's unit where jieba cut it off (堪培拉/市), a landmark right after a city (北京人民大会堂, 中南海紫光阁), or a prefecture written with
 /// 地区 after its province or country (河北省张家口地区, 中国张家口地区, 那曲地区): People's Daily
 /// names such compounds as one place.
 fn compound_end(p: &Paragraph<'_>, s: usize, k: usize) -> usize {
     let tokens = p.tokens;
     let e = tokens[k].end;
+    // 堪培拉/市, 圣地亚哥/省: a unit jieba cut off a name without one belongs to it.
+    if tokens
+        .get(k + 1)
+        .is_some_and(|t| matches!(t.word, "市" | "省" | "州" | "县"))
+        && !p.chars[e - 1..e]
+            .iter()
+            .any(|&c| "市省州县区镇乡村旗盟".contains(c))
+        && p.is_unclaimed(e, e + 1)
+    {
+        return k + 1;
+    }
     let is_prefecture = |a: usize, b: usize| CHINA_ADMIN.value(p.slice(a, b)) == Some("prefecture");
     let followed_by_area = |j: usize| tokens.get(j + 1).is_some_and(|t| t.word == "地区");
     if is_prefecture(s, e) && followed_by_area(k) {
@@ -1435,5 +1446,15 @@ mod tests {
         assert_eq!(places("渔民在骆马湖捕鱼。"), ["骆马湖"]);
         // A kind of building, not one building's name.
         assert!(places("附近清真寺传来诵经声。").is_empty());
+    }
+
+    #[test]
+    fn a_unit_jieba_cuts_off_a_foreign_name_belongs_to_it() {
+        // jieba: 布里斯班/nrt 市/n, 洛美/ns 市/n, 圣地亚哥/ns 省/n.
+        assert_eq!(
+            sorted_places("代表团先后访问了布里斯班市和洛美市。"),
+            ["布里斯班市", "洛美市"]
+        );
+        assert_eq!(places("东部的圣地亚哥省人口不多。"), ["圣地亚哥省"]);
     }
 }
