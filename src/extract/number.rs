@@ -627,6 +627,8 @@ mod tests {
         // Ordinals and counts beside such words still are.
         assert_eq!(numbers("三里屯有两家书店"), ["两家"]);
         assert_eq!(numbers("第十一届三中全会"), ["第十一"]);
+        // An army named by its numeral (numeral_words.txt).
+        assert!(numbers("他参加了八路军").is_empty());
     }
 
     #[test]

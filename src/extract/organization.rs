@@ -497,6 +497,9 @@ fn head_at(p: &Paragraph<'_>, i: usize) -> Option<bool> {
     if t.pos == "v" && t.word == "组织" || matches!(t.pos, "l" | "i") && t.word.ends_with('局') {
         return None;
     }
+    // 驻马店/ns: a place whose name only ends like a head (店).
+    let head_of =
+        |w: &str| head_of(w).filter(|_| !(t.pos == "ns" && super::place::in_gazetteer(w)));
     let Some(memo) = p.org_head.get(i) else {
         return head_of(t.word);
     };
@@ -2842,6 +2845,15 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn a_place_that_only_ends_like_a_head_closes_no_name() {
+        // 驻马店/ns ends in 店, as shops do.
+        assert_eq!(
+            orgs("农业银行驻马店分行捐助了十万元。"),
+            ["农业银行驻马店分行"]
+        );
     }
 
     #[test]
