@@ -1111,6 +1111,18 @@ fn dotted_part(t: &Token<'_>) -> bool {
             && (t.pos.starts_with("nr") || !jieba.has_word(t.word) || t.pos == "ns"))
 }
 
+/// Right after a dot, a word of two Han characters that jieba's dictionary holds as a rare noun
+/// (甘地/n of 拉吉夫·甘地, 立派/n of 川·立派).
+fn rare_word_after_dot(t: &Token<'_>) -> bool {
+    t.len() == 2
+        && matches!(t.pos, "n" | "nz")
+        && t.word.chars().all(is_han)
+        && !is_place(t.word)
+        && !is_any_title(t.word)
+        && !PERSON_CUES.contains(t.word)
+        && Segmenter::shared().jieba().suggest_freq(t.word) <= 300
+}
+
 /// A token that can be part of a transliterated name.
 fn translit_token(t: &Token<'_>) -> bool {
     t.word.chars().all(|c| TRANSLIT_CHARS.contains(&c)) && !is_place(t.word)
@@ -1232,8 +1244,13 @@ fn extend_right(ctx: &Ctx<'_, '_>, i: usize) -> usize {
     let mut e = i;
     while let Some(t) = ctx.token_starting(e) {
         let part = dotted_part(t) || e == i && translit_place_part(t);
-        if !part || !ctx.p.is_unclaimed(t.start, t.end) || t.end - i > 10 {
+        // 拉吉夫·甘地/当: a rare word right after the dot is the whole last part.
+        let last_part = !part && e == i && rare_word_after_dot(t);
+        if !(part || last_part) || !ctx.p.is_unclaimed(t.start, t.end) || t.end - i > 10 {
             break;
+        }
+        if last_part {
+            return t.end;
         }
         if e > i && (is_function_tag(t.pos) || t.pos == "v") && !translit_token(t) {
             // Unless it is the name's end with a word glued on (佩切/里察说): that end is kept.
@@ -1665,16 +1682,26 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             j += 1;
         }
         // A last transliteration character jieba cut off as a word of its own before a
-        // punctuation mark or a digit (塔达米/申，, 帕斯卡/托，, 库尔/兹14日).
+        // punctuation mark or a digit (塔达米/申，, 帕斯卡/托，, 库尔/兹14日), or, after a title,
+        // before the verb or adverb that goes on the sentence (部长伊斯拉/米/担任, 主席凯斯/里/对此),
+        // even one jieba tags as a measure word or a locality.
+        let verb_after = |k: usize| {
+            toks.get(k).is_some_and(|n| {
+                n.len() >= 2 && (n.pos.starts_with('v') || n.pos == "d" || n.pos == "p")
+            })
+        };
         if j + 1 < toks.len()
             && toks[j + 1].len() == 1
             && toks[j].end - t.start >= 2
             && toks[j + 1].end - t.start <= 7
             && translit_token_at(ctx, j + 1)
-            && !is_function_tag(toks[j + 1].pos)
-            && p.chars
-                .get(toks[j + 1].end)
-                .is_some_and(|&c| !is_han(c) && !c.is_alphabetic())
+            && (!is_function_tag(toks[j + 1].pos)
+                && p.chars
+                    .get(toks[j + 1].end)
+                    .is_some_and(|&c| !is_han(c) && !c.is_alphabetic())
+                || (!is_function_tag(toks[j + 1].pos) || matches!(toks[j + 1].pos, "q" | "f"))
+                    && verb_after(j + 2)
+                    && ctx.cue_before(t.start) >= TITLE_CUE)
             && p.is_unclaimed(toks[j + 1].start, toks[j + 1].end)
         {
             j += 1;
@@ -1708,9 +1735,10 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             } else if (i..=j).all(|k| !jieba.has_word(toks[k].word) || toks[k].pos == "nrt") {
                 1
             } else if (i..=j).all(|k| toks[k].pos.starts_with("nr")) {
-                // Names run together in transliteration characters (霍尔/nr 布鲁克/nr) are one
-                // name rather than a Chinese name and more.
-                2
+                // Names run together in transliteration characters (霍尔/nr 布鲁克/nr, 伊马纳/nr
+                // 利耶夫/nr) are one name rather than a Chinese name and more; a long one wins
+                // over its first piece, a name jieba knows.
+                if e - s >= 5 { 4 } else { 2 }
             } else {
                 0
             };
@@ -1916,6 +1944,35 @@ mod tests {
 
     fn persons(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Person)
+    }
+
+    #[test]
+    fn transliterated_pieces_run_together_are_one_name() {
+        // jieba: 伊马纳/nr 利耶夫/nr, 沃尔斯/nr 费尔德/nr: two names it knows, one person.
+        assert_eq!(
+            persons("外长伊马纳利耶夫向来访的客人介绍情况。"),
+            ["伊马纳利耶夫"]
+        );
+        assert_eq!(
+            persons("加拿大选手沃尔斯费尔德获得第二名。"),
+            ["沃尔斯费尔德"]
+        );
+    }
+
+    #[test]
+    fn a_last_transliteration_character_before_the_verb_after_a_title() {
+        // jieba: 伊斯拉/nrt 米/q 担任, 凯斯/nrt 里/f 对此.
+        assert_eq!(persons("部长伊斯拉米担任主席。"), ["伊斯拉米"]);
+        assert_eq!(persons("主席凯斯里对此表示欢迎。"), ["凯斯里"]);
+        // Without a title the character stays a word of its own.
+        assert_eq!(persons("他向总统克林顿里外都说了。"), ["克林顿"]);
+    }
+
+    #[test]
+    fn a_rare_noun_after_a_dot_ends_the_name() {
+        // jieba: 英迪拉/nz ·/x 甘地/n.
+        assert_eq!(persons("人们怀念英迪拉·甘地。"), ["英迪拉·甘地"]);
+        assert_eq!(persons("拉吉夫·甘地当选后访问了中国。"), ["拉吉夫·甘地"]);
     }
 
     #[test]
