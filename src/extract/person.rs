@@ -1745,11 +1745,25 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             out.push(Cand {
                 start: s,
                 end: e,
-                score: shape + ctx.cues(s, e),
+                score: shape + ctx.cues(s, e) + country_before(ctx, s, e),
             });
         }
         i = j + 1;
     }
+}
+
+/// Score of a country named right before a transliteration of three characters or more that
+/// ends at a separator (法国的埃斯波斯托和…, 丹麦索戈尔、…): sports results and reports name
+/// foreigners by their country so.
+fn country_before(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> i32 {
+    if e - s < 3 || !item_delimiter(ctx, e) {
+        return 0;
+    }
+    let mut before = ctx.token_ending(s);
+    if before.is_some_and(|t| t.word == "的") {
+        before = before.and_then(|t| ctx.token_ending(t.start));
+    }
+    i32::from(before.is_some_and(|t| crate::lexicon::COUNTRIES.contains(t.word))) * VERB_CUE
 }
 
 /// Whether `rest`, the part of a token after a Japanese family name, is an ordinary word of
@@ -1966,6 +1980,17 @@ mod tests {
         assert_eq!(persons("主席凯斯里对此表示欢迎。"), ["凯斯里"]);
         // Without a title the character stays a word of its own.
         assert_eq!(persons("他向总统克林顿里外都说了。"), ["克林顿"]);
+    }
+
+    #[test]
+    fn a_transliteration_after_its_country_in_results() {
+        let mut found = persons("俄罗斯的科瓦连科、美国的彼得斯分获金银牌。");
+        found.sort();
+        assert_eq!(found, ["彼得斯", "科瓦连科"]);
+        assert!(
+            persons("比赛中，乌克兰的普里霍季科和法国的杜邦分获前两名。")
+                .contains(&"普里霍季科".to_string())
+        );
     }
 
     #[test]
