@@ -632,7 +632,7 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         }
     }
     // A signature in brackets closing a long paragraph, maybe after the writer's place or paper:
-    // ……项目。（孙贤迅）, （河南洛阳日报陈杰）, （河北石家庄市顾克）.
+    // ……项目。（孙贤迅）, （河南洛阳日报陈杰）, （河北石家庄市顾克）, （国家地震局陈棋福绘）.
     if let Some(b) = last
         && ctx.char(b) == ')'
         && let Some(open) = (b.saturating_sub(16)..b)
@@ -641,8 +641,14 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         && b - open >= 3
         && first.is_some_and(|a| b + 1 - a > 24)
     {
+        // A credit's verb after the name (国家地震局陈棋福绘, ……摄): the name ends before it.
+        let close = if matches!(ctx.char(b - 1), '摄' | '绘' | '画') && b - open >= 4 {
+            b - 1
+        } else {
+            b
+        };
         for len in [3, 2] {
-            let (s, e) = (b - len, b);
+            let (s, e) = (close - len, close);
             if s <= open {
                 continue;
             }
@@ -719,7 +725,7 @@ fn standalone_name(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
         return false;
     }
     // A credit (郭红摄) or a numbered piece (外一首) is for the byline groups to split.
-    if "摄作摘画文".contains(ctx.char(e - 1))
+    if "摄作摘画绘文".contains(ctx.char(e - 1))
         || (s..e).any(|i| "一二三四五六七八九十".contains(ctx.char(i)))
     {
         return false;
@@ -863,7 +869,7 @@ fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, ou
         let text = p.slice(a, b);
         if text.ends_with("报道") || text.ends_with("/文") {
             b -= 2;
-        } else if text.ends_with('摄') || strict && text.ends_with(['作', '摘', '画']) {
+        } else if text.ends_with('摄') || strict && text.ends_with(['作', '摘', '画', '绘']) {
             b -= 1;
         } else {
             break;
@@ -2074,6 +2080,9 @@ mod tests {
         let text =
             "这种做法在全省推开以后，群众普遍满意，干部作风也有了明显的转变。（河北石家庄市顾克）";
         assert_eq!(persons(text), ["顾克"]);
+        // A credit's verb after the name: drawn by (绘).
+        let text = "图中标出了这次地震的震中和受灾最重的几个乡镇的位置。（国家地震局张明绘）";
+        assert_eq!(persons(text), ["张明"]);
         let text = "这是德桑蒂斯一家收到的最好的新年礼物，他们表示非常感谢中国朋友。（本报罗马电）";
         assert!(persons(text).is_empty());
     }
