@@ -702,13 +702,18 @@ fn compound_end(p: &Paragraph<'_>, s: usize, k: usize) -> usize {
 
 /// A country, province or Chinese region that opens token `i` without ending it (台湾同胞,
 /// 英国女王, 中国民航): its length in characters, when the rest is a word of two or more
-/// characters that is not a place suffix (中国海, 香港岛 are places of their own).
+/// characters that is not a place suffix (中国海, 香港岛 are places of their own); or any place
+/// before 人 or 籍 (英国人, 汕头人, 日本籍).
 /// `gazetteer` is [`Paragraph::gazetteer_at`] at the token's start.
 fn prefix_place(p: &Paragraph<'_>, i: usize, gazetteer: Option<usize>) -> Option<usize> {
     let t = &p.tokens[i];
     let n = gazetteer?;
-    if n < 2 || n + 2 > t.len() || !p.is_unclaimed(t.start, t.end) {
+    if n < 2 || n + 1 > t.len() || !p.is_unclaimed(t.start, t.end) {
         return None;
+    }
+    // 英国人, 汕头人, 日本籍: people named after their country or city, which the text names.
+    if n + 1 == t.len() {
+        return matches!(p.chars[t.end - 1], '人' | '籍').then_some(n);
     }
     let place = p.slice(t.start, t.start + n);
     let major = COUNTRIES.contains(place)
@@ -1456,5 +1461,14 @@ mod tests {
             ["布里斯班市", "洛美市"]
         );
         assert_eq!(places("东部的圣地亚哥省人口不多。"), ["圣地亚哥省"]);
+    }
+
+    #[test]
+    fn the_place_people_are_named_after() {
+        assert_eq!(
+            sorted_places("小组由美国人和英国人组成，翻译是汕头人。"),
+            ["汕头", "美国", "英国"]
+        );
+        assert_eq!(places("一位日本籍居民报了警。"), ["日本"]);
     }
 }
