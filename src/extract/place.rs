@@ -721,8 +721,12 @@ fn prefix_place(p: &Paragraph<'_>, i: usize, gazetteer: Option<usize>) -> Option
         || matches!(place, "香港" | "澳门" | "台湾");
     let rest = p.slice(t.start + n, t.end);
     let first = rest.chars().next()?;
-    let suffix_like = PLACE_SUFFIXES.contains(&rest[..first.len_utf8()])
-        || "人语文话东西南北中部岛海湾江河山".contains(first);
+    // 山东半岛, 中国东部: the rest names a kind or part of a place; 中国国情 and 英国海军 open
+    // with a place all the same (国, 海 alone end places too).
+    let suffix_like = "人语文话东西南北中部岛湾".contains(first)
+        || PLACE_SUFFIXES
+            .longest_prefix(rest.chars())
+            .is_some_and(|(k, _)| k >= 2 || rest[first.len_utf8()..].is_empty());
     // A word jieba tags as a person may still open with a place when it is too long for a name
     // (台湾独立/nr).
     let person_tag = t.pos == "nr" && t.len() < 4;
@@ -1415,6 +1419,9 @@ mod tests {
     fn a_country_opening_a_longer_word_is_a_place() {
         let found = places("台湾同胞和英国女王都来了。");
         assert_eq!(found, ["台湾", "英国"]);
+        // 国 and 海 end places too, but 国情 is no part of one.
+        assert_eq!(places("探索适合中国国情的道路。"), ["中国"]);
+        assert_eq!(places("山东半岛风光好。"), ["山东半岛"]);
     }
 
     fn sorted_places(text: &str) -> Vec<String> {
