@@ -720,6 +720,9 @@ fn prefix_place(p: &Paragraph<'_>, i: usize, gazetteer: Option<usize>) -> Option
         || CHINA_ADMIN.value(place) == Some("province")
         || matches!(place, "香港" | "澳门" | "台湾");
     let rest = p.slice(t.start + n, t.end);
+    // 东亚国家, 中东问题: a region's countries or affairs (but not 海湾战争 or 皖南事变, named
+    // after one).
+    let major = major || REGIONS.contains(place) && matches!(rest, "国家" | "问题");
     let first = rest.chars().next()?;
     // 山东半岛, 中国东部: the rest names a kind or part of a place; 中国国情 and 英国海军 open
     // with a place all the same (国, 海 alone end places too).
@@ -740,6 +743,7 @@ fn prefix_place(p: &Paragraph<'_>, i: usize, gazetteer: Option<usize>) -> Option
         "峰会",
         "会议",
         "大会",
+        "精神",
     ]
     .contains(&rest);
     // 香港回归: a word that is no place (in NOT_PLACES) may still open with one.
@@ -1422,6 +1426,12 @@ mod tests {
         // 国 and 海 end places too, but 国情 is no part of one.
         assert_eq!(places("探索适合中国国情的道路。"), ["中国"]);
         assert_eq!(places("山东半岛风光好。"), ["山东半岛"]);
+        // A region's countries, a city's spirit; not a war named after a gulf.
+        assert_eq!(
+            sorted_places("与北欧国家相比，要发扬延安精神。"),
+            ["北欧", "延安"]
+        );
+        assert!(places("海湾战争遗留问题。").is_empty());
     }
 
     fn sorted_places(text: &str) -> Vec<String> {
