@@ -1691,26 +1691,28 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         // punctuation mark or a digit (塔达米/申，, 帕斯卡/托，, 库尔/兹14日), or, after a title,
         // before the verb or adverb that goes on the sentence (部长伊斯拉/米/担任, 主席凯斯/里/对此),
         // even one jieba tags as a measure word or a locality.
-        let verb_after = |k: usize| {
-            toks.get(k).is_some_and(|n| {
-                n.len() >= 2 && (n.pos.starts_with('v') || n.pos == "d" || n.pos == "p")
-            })
-        };
-        if j + 1 < toks.len()
-            && toks[j + 1].len() == 1
+        if let Some(last) = toks.get(j + 1)
+            && last.len() == 1
             && toks[j].end - t.start >= 2
-            && toks[j + 1].end - t.start <= 7
+            && last.end - t.start <= 7
             && translit_token_at(ctx, j + 1)
-            && (!is_function_tag(toks[j + 1].pos)
-                && p.chars
-                    .get(toks[j + 1].end)
-                    .is_some_and(|&c| !is_han(c) && !c.is_alphabetic())
-                || (!is_function_tag(toks[j + 1].pos) || matches!(toks[j + 1].pos, "q" | "f"))
-                    && verb_after(j + 2)
-                    && ctx.cue_before(t.start) >= TITLE_CUE)
-            && p.is_unclaimed(toks[j + 1].start, toks[j + 1].end)
+            && p.is_unclaimed(last.start, last.end)
         {
-            j += 1;
+            let word_of_its_own = is_function_tag(last.pos);
+            let before_punctuation = p
+                .chars
+                .get(last.end)
+                .is_some_and(|&c| !is_han(c) && !c.is_alphabetic());
+            let before_verb = toks.get(j + 2).is_some_and(|n| {
+                n.len() >= 2 && (n.pos.starts_with('v') || n.pos == "d" || n.pos == "p")
+            });
+            if !word_of_its_own && before_punctuation
+                || (!word_of_its_own || matches!(last.pos, "q" | "f"))
+                    && before_verb
+                    && ctx.cue_before(t.start) >= TITLE_CUE
+            {
+                j += 1;
+            }
         }
         let (s, e) = (t.start, toks[j].end);
         let text = p.slice(s, e);

@@ -461,9 +461,7 @@ pub fn is_place_token(tokens: &[Token<'_>], i: usize) -> bool {
     }
     // 卢浮宫/nr, 洪泽县/nr: a name of three characters or more with a landmark's unit, which
     // the person pass left alone.
-    if t.pos.starts_with("nr")
-        && t.len() >= 3
-        && t.word.chars().next_back().is_some_and(is_landmark_unit)
+    if landmark_taken_for_a_name(t)
         && !t.word.contains(['之', '的'])
         && !NOT_PLACES.contains(t.word)
         // 清真寺: a kind of building, not one building's name.
@@ -490,6 +488,14 @@ pub fn is_place_token(tokens: &[Token<'_>], i: usize) -> bool {
 /// The units of towns, townships and villages (镇, 乡, 村), which end their names.
 pub(crate) fn is_settlement_unit(c: char) -> bool {
     matches!(c, '镇' | '乡' | '村')
+}
+
+/// A word of three characters or more that jieba tags as a person's name but that ends in a
+/// landmark's unit ([`is_landmark_unit`]: 卢浮宫/nr, 洪泽县/nr).
+fn landmark_taken_for_a_name(t: &Token<'_>) -> bool {
+    t.len() >= 3
+        && t.pos.starts_with("nr")
+        && t.word.chars().next_back().is_some_and(is_landmark_unit)
 }
 
 /// Last characters of places that jieba often takes for persons' names (卢浮宫/nr, 大昭寺/nr,
@@ -643,9 +649,7 @@ fn may_be_place_token(t: &Token<'_>, gazetteer: Option<usize>) -> bool {
     t.pos == "ns"
         || (t.len() >= 4 && matches!(t.pos, "n" | "nz"))
         || (t.len() >= 2 && gazetteer.is_some_and(|n| n >= t.len()))
-        || (t.len() >= 3
-            && t.pos.starts_with("nr")
-            && t.word.chars().next_back().is_some_and(is_landmark_unit))
+        || landmark_taken_for_a_name(t)
 }
 
 fn is_country_pair(word: &str) -> bool {
@@ -656,9 +660,9 @@ fn is_country_pair(word: &str) -> bool {
 }
 
 /// The last token of a compound place that begins with the place `s..` ending on token `k`:
-/// the place's unit where jieba cut it off (堪培拉/市), a landmark right after a city (北京人民大会堂, 中南海紫光阁), or a prefecture written with
-/// 地区 after its province or country (河北省张家口地区, 中国张家口地区, 那曲地区): People's Daily
-/// names such compounds as one place.
+/// the place's unit where jieba cut it off (堪培拉/市), a landmark right after a city
+/// (北京人民大会堂, 中南海紫光阁), or a prefecture written with 地区 after its province or country
+/// (河北省张家口地区, 中国张家口地区, 那曲地区): People's Daily names such compounds as one place.
 fn compound_end(p: &Paragraph<'_>, s: usize, k: usize) -> usize {
     let tokens = p.tokens;
     let e = tokens[k].end;
