@@ -498,14 +498,14 @@ fn head_at(p: &Paragraph<'_>, i: usize) -> Option<bool> {
         return None;
     }
     // 驻马店/ns: a place whose name only ends like a head (店).
-    let head_of =
-        |w: &str| head_of(w).filter(|_| !(t.pos == "ns" && super::place::in_gazetteer(w)));
+    let token_head =
+        || head_of(t.word).filter(|_| !(t.pos == "ns" && super::place::in_gazetteer(t.word)));
     let Some(memo) = p.org_head.get(i) else {
-        return head_of(t.word);
+        return token_head();
     };
     match memo.get() {
         0 => {
-            let head = head_of(t.word);
+            let head = token_head();
             memo.set(match head {
                 None => 1,
                 Some(false) => 2,
