@@ -2002,6 +2002,13 @@ mod tests {
     }
 
     #[test]
+    fn world_famous_people_without_a_cue() {
+        let mut found = persons("他喜欢莎士比亚的戏剧和贝多芬的音乐。");
+        found.sort();
+        assert_eq!(found, ["莎士比亚", "贝多芬"]);
+    }
+
+    #[test]
     fn a_rare_noun_after_a_dot_ends_the_name() {
         // jieba: 英迪拉/nz ·/x 甘地/n.
         assert_eq!(persons("人们怀念英迪拉·甘地。"), ["英迪拉·甘地"]);
