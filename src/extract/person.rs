@@ -1177,8 +1177,9 @@ fn place_follows(ctx: &Ctx<'_, '_>, e: usize) -> bool {
         })
 }
 
-/// Characters that stand as words of their own after a name (为, 有, 在): jieba's guessing
-/// glues them to an unknown name (令狐安为, 任大惠有).
+/// Characters that stand as words of their own after a name (为, 有, 在, and 任 "serves as", 饰
+/// "plays" in credits): jieba's guessing glues them to an unknown name (令狐安为, 任大惠有,
+/// 邓志平任).
 fn is_glued_function_char(c: char) -> bool {
     matches!(
         c,
@@ -1214,6 +1215,8 @@ fn is_glued_function_char(c: char) -> bool {
             | '以'
             | '用'
             | '家'
+            | '任'
+            | '饰'
     )
 }
 
@@ -1999,6 +2002,12 @@ mod tests {
             persons("比赛中，乌克兰的普里霍季科和法国的杜邦分获前两名。")
                 .contains(&"普里霍季科".to_string())
         );
+    }
+
+    #[test]
+    fn serves_as_and_plays_glued_to_a_name_in_credits() {
+        assert_eq!(persons("晚会邀请了著名导演邓志平任总导演。"), ["邓志平"]);
+        assert_eq!(persons("剧中由青年演员孙立强饰县令。"), ["孙立强"]);
     }
 
     #[test]
