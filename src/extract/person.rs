@@ -1800,9 +1800,18 @@ fn japanese_given_name(g: &Token<'_>) -> bool {
                 && !PERSON_CUES.contains(g.word))
 }
 
+/// The dictionary frequency up to which a word that could be a given name is taken for one
+/// rather than for an ordinary word (see [`common_word`]).
+const RARE_GIVEN_FREQ: usize = 20;
+
 /// A given name that is an ordinary word (水平 in 高水平).
 fn common_word(jieba: &jieba_rs::Jieba, given: &str) -> bool {
     if given.chars().count() < 2 || !jieba.has_word(given) {
+        return false;
+    }
+    // 晶晶 of 郭晶晶, 逸夫 of 邵逸夫: words the dictionary counts a few times only, as pieces of
+    // names, are no common words.
+    if jieba.suggest_freq(given) <= RARE_GIVEN_FREQ {
         return false;
     }
     let tags = jieba.tag(given, false);
@@ -2008,6 +2017,15 @@ mod tests {
     fn serves_as_and_plays_glued_to_a_name_in_credits() {
         assert_eq!(persons("晚会邀请了著名导演邓志平任总导演。"), ["邓志平"]);
         assert_eq!(persons("剧中由青年演员孙立强饰县令。"), ["孙立强"]);
+    }
+
+    #[test]
+    fn names_whose_given_name_the_dictionary_holds_as_a_rare_word() {
+        // jieba knows 郭晶晶/nr, and 晶晶/n as a word it counts four times.
+        assert_eq!(persons("然而除郭晶晶外，其他选手表现一般。"), ["郭晶晶"]);
+        assert_eq!(persons("邵逸夫捐款兴建了教学楼。"), ["邵逸夫"]);
+        // 水平 is a word of its own: 高水平 is no name.
+        assert!(persons("比赛达到了高水平。").is_empty());
     }
 
     #[test]
