@@ -1082,8 +1082,9 @@ fn listed_places(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         let Some(generic) = LIST_GENERICS.iter().find(|w| rest.starts_with(*w)) else {
             continue;
         };
-        // 等地位, 等地说: 地 opening another word.
-        if *generic == "地" && rest[generic.len()..].starts_with(['位', '步', '说', '道']) {
+        // 等地位, 等地说, 等地方: 地 opening another word.
+        if *generic == "地" && rest[generic.len()..].starts_with(['位', '步', '说', '道', '方'])
+        {
             continue;
         }
         // The items, right to left: token runs between 、.
@@ -1119,12 +1120,16 @@ fn listed_places(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                 .take_while(|t| t.start < e)
                 .any(|t| t.pos == "ns")
         };
+        // Three items or more before 等地 are places whatever jieba made of them (清莱、华欣、
+        // 苏梅岛等地): people are not listed so.
+        let many = items.len() >= 3 && matches!(*generic, "地" | "地区");
         if items.len() < 2
-            || !items.iter().any(|&(s, e)| {
-                p.claimed_by(s) == Some(EntityKind::Place)
-                    || in_gazetteer(p.slice(s, e))
-                    || tagged_ns(s, e)
-            })
+            || !many
+                && !items.iter().any(|&(s, e)| {
+                    p.claimed_by(s) == Some(EntityKind::Place)
+                        || in_gazetteer(p.slice(s, e))
+                        || tagged_ns(s, e)
+                })
         {
             continue;
         }
@@ -1183,6 +1188,13 @@ mod tests {
         // Modifiers listed before a generic are no places, nor items before another noun.
         assert!(places("大型、中型等城市").is_empty());
         assert_eq!(places("菲律宾比索、泰铢等货币"), ["菲律宾"]);
+        // Three items before 等地 are places though jieba took every one for a person.
+        assert_eq!(
+            sorted_places("旅游局还将推介甲米、华欣、苏梅岛等地的海滩。"),
+            ["华欣", "甲米", "苏梅岛"]
+        );
+        // 等地方: local, not places.
+        assert!(places("王建国、李明华、张志强等地方干部出席了会议。").is_empty());
     }
 
     #[test]
