@@ -1809,17 +1809,15 @@ fn common_word(jieba: &jieba_rs::Jieba, given: &str) -> bool {
     if given.chars().count() < 2 || !jieba.has_word(given) {
         return false;
     }
-    // 晶晶 of 郭晶晶, 逸夫 of 邵逸夫: words the dictionary counts a few times only, as pieces of
-    // names, are no common words.
-    if jieba.suggest_freq(given) <= RARE_GIVEN_FREQ {
-        return false;
-    }
     let tags = jieba.tag(given, false);
     tags.len() == 1
         && !matches!(
             tags[0].tag,
             "nr" | "nrfg" | "nrt" | "ns" | "nz" | "j" | "m" | "t"
         )
+        // 晶晶 of 郭晶晶, 逸夫 of 邵逸夫: words the dictionary counts a few times only, as
+        // pieces of names, are no common words (asked last: it costs another cut).
+        && jieba.suggest_freq(given) > RARE_GIVEN_FREQ
 }
 
 /// The first two characters of a dictionary word the dictionary tags as a name make an ordinary
