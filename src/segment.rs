@@ -137,16 +137,67 @@ impl Segmenter {
     /// assert_eq!(tokens[0].start, 0);
     /// ```
     pub fn tag<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        self.jieba
-            .tag(text, true)
-            .into_iter()
-            .map(|t| Token {
+        let tags = self.jieba.tag(text, true);
+        let mut tokens = Vec::with_capacity(tags.len());
+        for t in tags {
+            let token = Token {
                 word: t.word,
                 pos: t.tag,
                 start: t.start,
                 end: t.end,
-            })
-            .collect()
+            };
+            match self.split_glued_link(token) {
+                Some((link, name)) => tokens.extend([link, name]),
+                None => tokens.push(token),
+            }
+        }
+        tokens
+    }
+
+    /// A conjunction or preposition that some entries of jieba's dictionary glue to the name
+    /// after it (和普京/nz, 同崇祯/nr, 和凉州/nr), split off: the rest is a name or a place the
+    /// dictionary counts more often than the whole. A place named so keeps its unit whole
+    /// (同安县).
+    fn split_glued_link<'a>(&self, t: Token<'a>) -> Option<(Token<'a>, Token<'a>)> {
+        // Three characters or more, and a name's or a place's tag: most tokens stop here.
+        if t.word.len() < 9 || !matches!(t.pos, "nr" | "nrt" | "nrfg" | "nz" | "ns") {
+            return None;
+        }
+        let first = t.word.chars().next()?;
+        let link_tag = match first {
+            '和' | '及' => "c",
+            '与' | '同' | '跟' => "p",
+            _ => return None,
+        };
+        if t.pos == "ns"
+            && t.word
+                .ends_with(['县', '市', '省', '区', '州', '镇', '乡', '村'])
+        {
+            return None;
+        }
+        let rest = &t.word[first.len_utf8()..];
+        let tags = self.jieba.tag(rest, false);
+        let [name] = tags.as_slice() else {
+            return None;
+        };
+        if !matches!(name.tag, "nr" | "nrt" | "nrfg" | "nz" | "ns")
+            || self.jieba.suggest_freq(rest) <= self.jieba.suggest_freq(t.word)
+        {
+            return None;
+        }
+        let link = Token {
+            word: &t.word[..first.len_utf8()],
+            pos: link_tag,
+            start: t.start,
+            end: t.start + 1,
+        };
+        let name = Token {
+            word: rest,
+            pos: name.tag,
+            start: t.start + 1,
+            end: t.end,
+        };
+        Some((link, name))
     }
 
     /// The underlying jieba instance (for keyword extraction).
@@ -169,6 +220,18 @@ mod tests {
             pos = t.end;
         }
         assert_eq!(pos, text.chars().count());
+    }
+
+    #[test]
+    fn a_conjunction_glued_to_a_name_is_split_off() {
+        let tokens = Segmenter::shared().tag("主席和普京总统");
+        let words: Vec<(&str, &str)> = tokens.iter().map(|t| (t.word, t.pos)).collect();
+        assert_eq!(words[1], ("和", "c"), "{words:?}");
+        assert_eq!(words[2], ("普京", "ns"), "{words:?}");
+        assert_eq!((tokens[2].start, tokens[2].end), (3, 5));
+        // A county's name that opens like a conjunction stays whole.
+        let tokens = Segmenter::shared().tag("同安县");
+        assert_eq!(tokens.len(), 1, "{tokens:?}");
     }
 
     #[test]

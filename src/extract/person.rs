@@ -2165,6 +2165,17 @@ mod tests {
     }
 
     #[test]
+    fn a_conjunction_glued_to_a_name_by_the_dictionary_is_no_part_of_it() {
+        // jieba's dictionary has 和普京 (nz), 和保罗 and 同崇祯 (nr) as words of their own.
+        assert_eq!(
+            persons("总统叶利钦和普京总理通了电话。"),
+            ["叶利钦", "普京"]
+        );
+        assert_eq!(persons("他和保罗先生握手。"), ["保罗"]);
+        assert!(persons("明朝大臣同崇祯皇帝商议。").is_empty());
+    }
+
+    #[test]
     fn dotted_names_keep_titles_out() {
         let found =
             persons("柬埔寨贝内泰国际大学资深教授约瑟夫·马修斯高度评价。专家阿利亚·穆萨别科娃指出");
