@@ -2848,6 +2848,17 @@ mod tests {
     }
 
     #[test]
+    fn companies_known_by_their_short_names() {
+        let found = orgs("华为和腾讯宣布合作，阿里巴巴与比亚迪也参加了，上海万科排名第八。");
+        for name in ["华为", "腾讯", "阿里巴巴", "比亚迪", "上海万科"] {
+            assert!(found.contains(&name.to_string()), "{name}: {found:?}");
+        }
+        // A short name that is a common word as well is left to its head.
+        assert!(orgs("这使我联想起往事。").is_empty());
+        assert_eq!(orgs("联想集团自1985年创办以来发展迅速。"), ["联想集团"]);
+    }
+
+    #[test]
     fn a_place_that_only_ends_like_a_head_closes_no_name() {
         // 驻马店/ns ends in 店, as shops do.
         assert_eq!(
