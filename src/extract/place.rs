@@ -596,6 +596,8 @@ fn settlement_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
         && (t.pos.starts_with("nr")
             || t.pos.starts_with("ns")
             || t.pos == "nz"
+            // 洋中/s 镇: a word of location the dictionary counts seldom (not 当地/s 乡).
+            || t.pos == "s" && crate::segment::Segmenter::shared().jieba().suggest_freq(t.word) <= 100
             || !crate::segment::Segmenter::shared().jieba().has_word(t.word))
     {
         i + 1
@@ -1174,6 +1176,10 @@ mod tests {
         let mut found = places("记者来到平原县梁园镇采访。");
         found.sort();
         assert_eq!(found, ["平原县", "梁园镇"]);
+        // A word of location jieba knows seldom names a township (洋中/s 镇); a common one
+        // does not (当地/s 乡).
+        assert_eq!(places("书记到洋中镇调研。"), ["洋中镇"]);
+        assert!(places("他与当地乡、村干部座谈。").is_empty());
     }
 
     #[test]
