@@ -1447,7 +1447,10 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
         }
         if t.start >= s + sl {
             let single = t.len() == 1;
-            if single && is_function_tag(t.pos) {
+            // 刘结/一/大使: 一 ends the name before a title; a count would take a measure word
+            // (一位大使).
+            let one_before_title = t.word == "一" && t.end == e && ctx.cue_after(e) >= TITLE_CUE;
+            if single && is_function_tag(t.pos) && !one_before_title {
                 return None;
             }
             if single && t.pos == "v" && given_score(ctx.char(t.start)) < 30 {
@@ -2173,6 +2176,13 @@ mod tests {
         );
         assert_eq!(persons("他和保罗先生握手。"), ["保罗"]);
         assert!(persons("明朝大臣同崇祯皇帝商议。").is_empty());
+    }
+
+    #[test]
+    fn a_given_name_ending_in_one_before_a_title() {
+        // jieba: 刘结/nr 一/m 大使/n.
+        assert_eq!(persons("常驻联合国代表刘结一大使发言。"), ["刘结一"]);
+        assert!(persons("派出刘结一名代表").iter().all(|n| n != "刘结一"));
     }
 
     #[test]
