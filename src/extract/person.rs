@@ -1752,7 +1752,7 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 // Names run together in transliteration characters (霍尔/nr 布鲁克/nr, 伊马纳/nr
                 // 利耶夫/nr) are one name rather than a Chinese name and more; a long one wins
                 // over its first piece, a name jieba knows.
-                if e - s >= 5 { 4 } else { 2 }
+                if e - s >= 5 || t.len() == 1 { 4 } else { 2 }
             } else {
                 0
             };
@@ -2176,6 +2176,15 @@ mod tests {
         );
         assert_eq!(persons("他和保罗先生握手。"), ["保罗"]);
         assert!(persons("明朝大臣同崇祯皇帝商议。").is_empty());
+    }
+
+    #[test]
+    fn a_transliteration_character_cut_off_at_the_front_is_kept() {
+        // jieba: 泽/nr 连斯基/nr; a name of one character is no name of its own.
+        assert_eq!(
+            persons("袭击发生后，泽连斯基：已与对方通话。"),
+            ["泽连斯基"]
+        );
     }
 
     #[test]
