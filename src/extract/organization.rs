@@ -71,6 +71,15 @@ fn is_institution(word: &str) -> bool {
     .any(|h| word.ends_with(h))
 }
 
+/// The short names of China's democratic parties, whose local committees are named after
+/// them as the Communist Party's are (民盟北京市委, 民进江北区委会).
+fn is_party_with_committees(word: &str) -> bool {
+    matches!(
+        word,
+        "民革" | "民盟" | "民建" | "民进" | "农工党" | "致公党" | "九三学社" | "台盟"
+    )
+}
+
 /// Heads of companies and teams, which a name of its own may open (李宁公司, TCL集团).
 const COMPANY_HEADS: [&str; 8] = [
     "公司",
@@ -640,8 +649,10 @@ fn tagged_head(word: &str) -> bool {
     {
         return true;
     }
-    // 民革中央, 越共中央, 团中央: a party's central committee.
-    if word.ends_with("中央") && ((3..=4).contains(&n) || word.ends_with("党中央")) {
+    // 民革中央, 越共中央, 团中央, 九三学社中央: a party's central committee.
+    if let Some(party) = word.strip_suffix("中央")
+        && ((3..=4).contains(&n) || party.ends_with('党') || ORG_ABBREVS.contains(party))
+    {
         return true;
     }
     const HEADS: [&str; 25] = [
@@ -1296,8 +1307,8 @@ fn starts_new_name(p: &Paragraph<'_>, j: usize, head: &str) -> bool {
     {
         return false;
     }
-    // 中共/黑龙江省委: the party's committees are named with it.
-    if matches!(head, "中共" | "中国共产党")
+    // 中共/黑龙江省委, 民盟/北京市委: a party's committees are named with it.
+    if (matches!(head, "中共" | "中国共产党") || is_party_with_committees(head))
         && (anchor_at(p, j) == Some(Anchor::Place)
             || matches!(
                 anchor_at(p, j),
@@ -2845,6 +2856,14 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn democratic_parties_name_their_committees() {
+        assert_eq!(orgs("民盟北京市委召开会议。"), ["民盟北京市委"]);
+        assert_eq!(orgs("农工党上海市委主委出席。"), ["农工党上海市委"]);
+        // jieba: 九三学社中央/nt.
+        assert_eq!(orgs("九三学社中央副主席出席。"), ["九三学社中央"]);
     }
 
     #[test]
