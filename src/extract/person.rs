@@ -1642,10 +1642,19 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 && (ordinary_word(Segmenter::shared().jieba(), p.slice(s, s + 2))
                     || ordinary_word(Segmenter::shared().jieba(), p.slice(t.end - 2, t.end))))
         {
+            // 选手博尔以/nr 50秒: jieba's guess glued the preposition after the name onto it.
+            let e = if t.len() >= 3
+                && is_glued_function_char(ctx.char(t.end - 1))
+                && !Segmenter::shared().jieba().has_word(t.word)
+            {
+                t.end - 1
+            } else {
+                t.end
+            };
             best = Some(Cand {
                 start: s,
-                end: t.end,
-                score: ctx.cues(s, t.end),
+                end: e,
+                score: ctx.cues(s, e),
             });
         }
         out.extend(best);
@@ -1855,6 +1864,15 @@ fn is_group_name(jieba: &jieba_rs::Jieba, word: &str) -> bool {
 /// (江泽民、李鹏、乔石), and return non-overlapping spans.
 fn select(ctx: &Ctx<'_, '_>, mut cands: Vec<Cand>) -> Vec<(usize, usize)> {
     let n = ctx.p.len();
+    if std::env::var("ZZ_DEBUG").is_ok() {
+        eprintln!(
+            "CANDS {:?}",
+            cands
+                .iter()
+                .map(|c| (ctx.p.slice(c.start, c.end).to_string(), c.score))
+                .collect::<Vec<_>>()
+        );
+    }
     cands.sort_by_key(|c| {
         (
             c.start,
@@ -2185,6 +2203,18 @@ mod tests {
             persons("袭击发生后，泽连斯基：已与对方通话。"),
             ["泽连斯基"]
         );
+    }
+
+    #[test]
+    fn a_preposition_jieba_glued_to_a_name_after_a_title_is_left_out() {
+        // jieba: 博尔以/nr 50/m.
+        assert_eq!(persons("荷兰选手博尔以50秒68的成绩夺冠。"), ["博尔"]);
+    }
+
+    #[test]
+    fn tibetan_names_of_two_elements() {
+        assert_eq!(persons("新华社记者丁增尼达摄"), ["丁增尼达"]);
+        assert_eq!(persons("自治区副主席其美次仁说"), ["其美次仁"]);
     }
 
     #[test]
