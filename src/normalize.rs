@@ -2,10 +2,13 @@
 //! for one character, so offsets into the normalized text are offsets into the original.
 
 /// Fold one character: full-width ASCII forms (U+FF01–U+FF5E) to ASCII, the ideographic space to
-/// a space. Every other character is returned unchanged.
+/// a space. The Chinese comma (，U+FF0C) stays: it parts clauses and never groups digits, so a
+/// comma in the folded text is one written so (1,000). Every other character is returned
+/// unchanged.
 #[inline]
 pub fn fold_char(c: char) -> char {
     match c {
+        '\u{FF0C}' => c,
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
         _ => c,
@@ -15,7 +18,7 @@ pub fn fold_char(c: char) -> char {
 /// Fold a whole string with [`fold_char`]. The result has exactly as many characters as `s`.
 ///
 /// ```
-/// assert_eq!(corpus_cli::normalize::fold("１９９８年１２月，增长５７．１６％"), "1998年12月,增长57.16%");
+/// assert_eq!(corpus_cli::normalize::fold("１９９８年１２月，增长５７．１６％"), "1998年12月，增长57.16%");
 /// ```
 pub fn fold(s: &str) -> String {
     // Only characters whose UTF-8 form opens with 0xEF (U+F000–U+FFFF, the full-width forms
@@ -58,8 +61,8 @@ impl Folded {
     ///
     /// ```
     /// let f = corpus_cli::normalize::Folded::new("１月，中国");
-    /// assert_eq!(f.text, "1月,中国");
-    /// assert_eq!(f.byte_at, [0, 1, 4, 5, 8, 11]);
+    /// assert_eq!(f.text, "1月，中国");
+    /// assert_eq!(f.byte_at, [0, 1, 4, 7, 10, 13]);
     /// assert_eq!(f.written_at, [0, 3, 6, 9, 12, 15]);
     /// assert_eq!(f.han, 3);
     /// ```

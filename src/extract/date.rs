@@ -483,6 +483,7 @@ fn run_matches(run: &str, cs: &[char], byte_of: impl Fn(usize) -> usize) -> Vec<
 
 /// Find dates in the paragraph and claim their characters.
 pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
+    numeric_dates(p, out);
     let text = p.text;
     let mut prev: Option<(usize, DateValue)> = None; // end and value of the last date
     let runs = match (&*DATE_AND_NUMBER_RUNS, &*DATE_RUNS) {
@@ -577,6 +578,75 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     });
     era_years(p, out);
     short_years(p, out);
+}
+
+/// Dates written in digits alone, year first, with one separator twice (2024-06-10,
+/// 2024/6/10, 2024.6.10): the year is of four digits from 1900 to 2099 and the month and day
+/// are valid, so an amount (1.4.3) or a fraction (2024/6) is not read so.
+fn numeric_dates(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
+    let cs = &p.chars;
+    let digits_at = |i: usize| cs[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut found = Vec::new();
+    // Every such date has its separator four characters in; the text is searched for the
+    // separators (few paragraphs have one) rather than walked.
+    for (b, sep) in p.text.match_indices(['-', '/', '.']) {
+        let i = p.char_at_byte(b);
+        let Some(y) = i.checked_sub(4) else {
+            continue;
+        };
+        let before = y.checked_sub(1).map(|k| cs[k]);
+        if digits_at(y) != 4
+            || !matches!(cs[y], '1' | '2')
+            || before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-'))
+        {
+            continue;
+        }
+        let m = i + 1;
+        let ml = digits_at(m);
+        let sep = sep.chars().next().unwrap_or('-');
+        if !(1..=2).contains(&ml) || cs.get(m + ml) != Some(&sep) {
+            continue;
+        }
+        let d = m + ml + 1;
+        let dl = digits_at(d);
+        let end = d + dl;
+        let after = cs.get(end).copied();
+        let after2 = cs.get(end + 1).copied();
+        if !(1..=2).contains(&dl)
+            || after.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '-'))
+            || after == Some('.') && after2.is_some_and(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let number = |from: usize, len: usize| -> u32 {
+            cs[from..from + len]
+                .iter()
+                .fold(0, |n, c| n * 10 + c.to_digit(10).unwrap_or(0))
+        };
+        let (year, month, day) = (number(y, 4), number(m, ml), number(d, dl));
+        if (1900..=2099).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year as i32, month)
+        {
+            found.push((y, end, format!("{year:04}-{month:02}-{day:02}")));
+        }
+    }
+    for (start, end, iso) in found {
+        if !p.is_unclaimed(start, end) {
+            continue;
+        }
+        p.claim(start, end, EntityKind::Date);
+        out.push(Mention {
+            kind: EntityKind::Date,
+            start,
+            end,
+            detail: Detail::Date(DateValue {
+                iso,
+                inferred: false,
+            }),
+        });
+    }
 }
 
 /// Push a year found outside the date pattern, when no pass has its characters.
@@ -1453,6 +1523,33 @@ mod tests {
 
     fn dates(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Date)
+    }
+
+    #[test]
+    fn dates_in_digits_alone() {
+        let found = super::super::run_pass(
+            "2024-06-10发布，2024/6/1更新，２０２４．１２．３１截止。",
+            find,
+        );
+        let values: Vec<&str> = found
+            .iter()
+            .map(|m| match &m.detail {
+                Detail::Date(v) => v.iso.as_str(),
+                _ => "",
+            })
+            .collect();
+        assert_eq!(values, ["2024-06-10", "2024-06-01", "2024-12-31"]);
+        // No month 13, no 30 February, no version number or address, no fraction.
+        for text in [
+            "2024-13-01",
+            "1998.2.30",
+            "版本1.4.3",
+            "地址10.2024.1.5",
+            "比分2024/6",
+            "型号X2024-6-1",
+        ] {
+            assert!(dates(text).is_empty(), "{text}: {:?}", dates(text));
+        }
     }
 
     #[test]

@@ -584,6 +584,16 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_comma_never_groups_digits() {
+        assert_eq!(numbers("投资1,000万元"), ["1,000万"]);
+        assert_eq!(
+            numbers("电话：65091040，65092140。"),
+            ["65091040", "65092140"]
+        );
+        assert_eq!(numbers("比值为2，1998年以来"), ["2"]);
+    }
+
+    #[test]
     fn people_s_daily_forms() {
         assert_eq!(numbers("来华旅游人数达5236万多人次"), ["5236万多"]);
         assert_eq!(numbers("筹集资金1500多万元"), ["1500多万"]);
