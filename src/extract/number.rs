@@ -373,8 +373,10 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             continue;
         }
         let before = start.checked_sub(1).map(|i| p.chars[i]);
-        // Model names and codes (F16, 米-24, A320) are not amounts.
-        if raw.starts_with(|c: char| c.is_ascii_digit()) && is_code_before(p, start) {
+        // Model names and codes (F16, 米-24, A320, 5G, 3D) are not amounts.
+        if raw.starts_with(|c: char| c.is_ascii_digit())
+            && (is_code_before(p, start) || is_code_after(p, num_end))
+        {
             continue;
         }
         if NUMERAL_WORDS.longest_at(&p.chars, start).is_some() {
@@ -533,6 +535,17 @@ fn is_code_before(p: &Paragraph<'_>, start: usize) -> bool {
     }
 }
 
+/// True when digits ending at `end` name a generation or a format rather than an amount: one
+/// capital letter follows, and no more letters (5G, 4K, 3D); a unit in small letters (10km)
+/// or of more letters (64GB) leaves an amount.
+fn is_code_after(p: &Paragraph<'_>, end: usize) -> bool {
+    p.chars.get(end).is_some_and(char::is_ascii_uppercase)
+        && !p
+            .chars
+            .get(end + 1)
+            .is_some_and(char::is_ascii_alphanumeric)
+}
+
 /// Whether the Chinese numeral at `start..end` opens a longer token jieba tags as an idiom
 /// (四面八方 i, 千头万绪 i); set phrases (l) keep theirs (几十年如一日, 百余人).
 fn chinese_opens_idiom(p: &Paragraph<'_>, start: usize, end: usize) -> bool {
@@ -581,6 +594,13 @@ mod tests {
         assert_eq!(numbers("第二十四次会议"), ["第二十四"]);
         assert_eq!(numbers("增长了30%"), ["30%"]);
         assert_eq!(numbers("占百分之三十"), ["百分之三十"]);
+    }
+
+    #[test]
+    fn generations_and_formats_are_no_amounts() {
+        assert_eq!(numbers("建成5G基站337.7万个"), ["337.7万"]);
+        assert!(numbers("3D打印和4K电视").is_empty());
+        assert_eq!(numbers("跑了10km，存了64GB"), ["10", "64"]);
     }
 
     #[test]
