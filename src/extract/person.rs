@@ -1719,7 +1719,9 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 .get(last.end)
                 .is_some_and(|&c| !is_han(c) && !c.is_alphabetic());
             let before_verb = toks.get(j + 2).is_some_and(|n| {
-                n.len() >= 2 && (n.pos.starts_with('v') || n.pos == "d" || n.pos == "p")
+                n.len() >= 2 && (n.pos.starts_with('v') || n.pos == "d")
+                    // 经理哈齐/姆/对记者: a preposition of one character too.
+                    || n.pos == "p"
             });
             if !word_of_its_own && before_punctuation
                 || (!word_of_its_own || matches!(last.pos, "q" | "f"))
@@ -2017,6 +2019,8 @@ mod tests {
         // jieba: 伊斯拉/nrt 米/q 担任, 凯斯/nrt 里/f 对此.
         assert_eq!(persons("部长伊斯拉米担任主席。"), ["伊斯拉米"]);
         assert_eq!(persons("主席凯斯里对此表示欢迎。"), ["凯斯里"]);
+        // jieba: 哈齐/nrt 姆/x 对/p.
+        assert_eq!(persons("经理哈齐姆对记者介绍说"), ["哈齐姆"]);
         // Without a title the character stays a word of its own.
         assert_eq!(persons("他向总统克林顿里外都说了。"), ["克林顿"]);
     }
