@@ -137,21 +137,30 @@ impl Segmenter {
     /// assert_eq!(tokens[0].start, 0);
     /// ```
     pub fn tag<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        let tags = self.jieba.tag(text, true);
-        let mut tokens = Vec::with_capacity(tags.len());
-        for t in tags {
-            let token = Token {
+        let tokens: Vec<Token<'a>> = self
+            .jieba
+            .tag(text, true)
+            .into_iter()
+            .map(|t| Token {
                 word: t.word,
                 pos: t.tag,
                 start: t.start,
                 end: t.end,
-            };
-            match self.split_glued_link(token) {
-                Some((link, name)) => tokens.extend([link, name]),
-                None => tokens.push(token),
+            })
+            .collect();
+        // Few paragraphs have a word that may open with a glued conjunction: the others are
+        // passed on as jieba cut them.
+        if !tokens.iter().any(|t| may_open_with_link(t.word)) {
+            return tokens;
+        }
+        let mut split = Vec::with_capacity(tokens.len() + 1);
+        for t in tokens {
+            match self.split_glued_link(t) {
+                Some((link, name)) => split.extend([link, name]),
+                None => split.push(t),
             }
         }
-        tokens
+        split
     }
 
     /// A conjunction or preposition that some entries of jieba's dictionary glue to the name
@@ -159,15 +168,13 @@ impl Segmenter {
     /// dictionary counts more often than the whole. A place named so keeps its unit whole
     /// (同安县).
     fn split_glued_link<'a>(&self, t: Token<'a>) -> Option<(Token<'a>, Token<'a>)> {
-        // Three characters or more, and a name's or a place's tag: most tokens stop here.
-        if t.word.len() < 9 || !matches!(t.pos, "nr" | "nrt" | "nrfg" | "nz" | "ns") {
+        if !may_open_with_link(t.word) || !matches!(t.pos, "nr" | "nrt" | "nrfg" | "nz" | "ns") {
             return None;
         }
         let first = t.word.chars().next()?;
         let link_tag = match first {
             '和' | '及' => "c",
-            '与' | '同' | '跟' => "p",
-            _ => return None,
+            _ => "p",
         };
         if t.pos == "ns"
             && t.word
@@ -204,6 +211,16 @@ impl Segmenter {
     pub fn jieba(&self) -> &'static Jieba {
         self.jieba
     }
+}
+
+/// Whether `word` has three characters or more and opens with a conjunction or preposition
+/// that jieba's dictionary glues to names ([`Segmenter::split_glued_link`]).
+#[inline]
+fn may_open_with_link(word: &str) -> bool {
+    word.len() >= 9
+        && ["和", "及", "与", "同", "跟"]
+            .iter()
+            .any(|l| word.starts_with(l))
 }
 
 #[cfg(test)]

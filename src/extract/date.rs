@@ -589,7 +589,8 @@ fn numeric_dates(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let mut found = Vec::new();
     // Every such date has its separator four characters in; the text is searched for the
     // separators (few paragraphs have one) rather than walked.
-    for (b, sep) in p.text.match_indices(['-', '/', '.']) {
+    for b in memchr::memchr3_iter(b'-', b'/', b'.', p.text.as_bytes()) {
+        let sep = char::from(p.text.as_bytes()[b]);
         let i = p.char_at_byte(b);
         let Some(y) = i.checked_sub(4) else {
             continue;
@@ -603,7 +604,6 @@ fn numeric_dates(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
         let m = i + 1;
         let ml = digits_at(m);
-        let sep = sep.chars().next().unwrap_or('-');
         if !(1..=2).contains(&ml) || cs.get(m + ml) != Some(&sep) {
             continue;
         }
