@@ -752,6 +752,12 @@ fn known_from(p: &Paragraph<'_>, i: usize) -> Option<usize> {
             best = Some(k);
         }
     }
+    // 联合国教科文组织世界遗产委员会/nt: a body under a known one, in one word jieba knows as
+    // an organization's, which ends in a strong head.
+    let t = &tokens[i];
+    if best.is_none() && t.pos == "nt" && t.end > end && head_at(p, i) == Some(true) {
+        best = Some(i);
+    }
     best
 }
 
@@ -910,8 +916,21 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     }
     // 俄联邦安全局: a body of a country named with its one-character abbreviation.
     let abbreviated = || {
-        t.len() >= 4
-            && t.word.chars().next().is_some_and(|c| COUNTRY_ABBREV_CHARS.contains(&c))
+        let mut chars = t.word.chars();
+        let first = chars.next();
+        // 英政府/nt, 巴政府/nt: a state organ of two characters after the abbreviation, which
+        // is not 新 (new: 新政府) nor the second of a pair (中英/政府间).
+        let organ = || {
+            t.len() == 3
+                && matches!(chars.as_str(), "政府" | "议会" | "国会" | "军方")
+                && !t.word.starts_with('新')
+                && !t
+                    .start
+                    .checked_sub(1)
+                    .is_some_and(|b| COUNTRY_ABBREV_CHARS.contains(&p.chars[b]))
+        };
+        (t.len() >= 4 || organ())
+            && first.is_some_and(|c| COUNTRY_ABBREV_CHARS.contains(&c))
             && head_at(p, i) == Some(true)
             // 中央政府, 中医医院: common nouns that only open like an abbreviation.
             && !["中央政府", "中医", "新党", "中心", "中学", "中小", "中等"]
@@ -2856,6 +2875,24 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn a_body_under_a_known_one_in_one_word() {
+        // jieba: 联合国教科文组织世界遗产委员会/nt, 军委办公厅/nt.
+        assert_eq!(
+            orgs("联合国教科文组织世界遗产委员会举行会议。"),
+            ["联合国教科文组织世界遗产委员会"]
+        );
+        assert_eq!(orgs("军委办公厅发出通知。"), ["军委办公厅"]);
+    }
+
+    #[test]
+    fn a_state_organ_after_a_country_s_abbreviation_in_one_word() {
+        // jieba: 英政府/nt, 巴政府/nt, 新政府/nt.
+        assert_eq!(orgs("英政府决定提高利率。"), ["英政府"]);
+        assert_eq!(orgs("巴政府发表声明。"), ["巴政府"]);
+        assert!(orgs("新政府成员增至二十三人。").is_empty());
     }
 
     #[test]
