@@ -840,6 +840,20 @@ fn find_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     {
         return Some(Anchor::Place);
     }
+    // 唐庄乡/nr 党委书记, 双泾村/n 党支部: a township or village jieba does not know as a
+    // place, before its party organ.
+    if t.len() >= 3
+        && super::place::is_settlement_unit(p.chars[t.end - 1])
+        && matches!(t.pos, "n" | "nz" | "nr")
+        && p.tokens.get(i + 1).is_some_and(|x| {
+            ["党委", "党支部", "党总支", "村委会"]
+                .iter()
+                .any(|o| x.word.starts_with(o))
+        })
+        && super::place::settlement_at(p, i) == Some(i)
+    {
+        return Some(Anchor::Place);
+    }
     if matches!(t.pos, "ns" | "nt")
         && let Some(n) = p.gazetteer_at(t.start)
         && n >= 2
@@ -1080,8 +1094,11 @@ fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, ends: Ends) -> bool 
     {
         return true;
     }
-    // A township jieba does not know (is_place_token).
-    if last & LAST_TOWN != 0 && t.len() >= 4 && t.pos == "n" {
+    // A township jieba does not know (is_place_token), or one of three characters (before its
+    // party organ: find_anchor).
+    if last & LAST_TOWN != 0
+        && (t.len() >= 4 && t.pos == "n" || t.len() == 3 && matches!(t.pos, "n" | "nz" | "nr"))
+    {
         return true;
     }
     // 国家, 武警, 西南, 团 (word_anchor); 中塔, 俄 (country abbreviations).
@@ -2893,6 +2910,16 @@ mod tests {
         assert_eq!(orgs("英政府决定提高利率。"), ["英政府"]);
         assert_eq!(orgs("巴政府发表声明。"), ["巴政府"]);
         assert!(orgs("新政府成员增至二十三人。").is_empty());
+    }
+
+    #[test]
+    fn a_township_or_village_names_its_party_organ() {
+        // jieba: 唐庄乡/nr 党委书记/n, 洞井镇/n, 双泾村/n 党支部/j.
+        assert_eq!(orgs("唐庄乡党委书记吴金印说。"), ["唐庄乡党委"]);
+        assert_eq!(orgs("洞井镇党委书记出席。"), ["洞井镇党委"]);
+        assert_eq!(orgs("双泾村党支部提出新办法。"), ["双泾村党支部"]);
+        // A common word before the unit is no name (贫困村).
+        assert!(orgs("贫困村党支部书记说。").is_empty());
     }
 
     #[test]

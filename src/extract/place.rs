@@ -567,14 +567,15 @@ fn settlement_after(p: &Paragraph<'_>, e: usize) -> Option<usize> {
 /// The last token of a village, township or town that starts at token `i` where jieba took its
 /// name for a person's (梁园镇/nr, 罗庄村/nr) or cut the unit off a name (凡堡/ns 村/zg,
 /// 西营/nr 镇): a name jieba does not know, or tags as a name or place, then 镇, 乡 or 村.
-fn settlement_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
+pub(crate) fn settlement_at(p: &Paragraph<'_>, i: usize) -> Option<usize> {
     let tokens = p.tokens;
     let t = &tokens[i];
     // One character of three bytes: the length is asked first (most tokens are turned away).
     let unit = |w: &str| w.len() == 3 && w.chars().next().is_some_and(is_settlement_unit);
     let last_char = t.word.chars().next_back();
     let last = if t.len() >= 3
-        && t.pos.starts_with("nr")
+        // 洞井镇/n, 双泾村/n: a word of three characters jieba tags as a common noun too.
+        && (t.pos.starts_with("nr") || t.pos == "n" && t.len() == 3)
         && last_char.is_some_and(is_settlement_unit)
         && !t.word.contains(['之', '的'])
         // 滞后/于城镇: a preposition glued on.
