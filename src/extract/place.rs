@@ -347,6 +347,9 @@ fn ns_evidence(word: &str) -> bool {
     let Some(first) = word.chars().next() else {
         return false;
     };
+    if phrase_of_four(word) {
+        return false;
+    }
     if QUANTIFIERS.contains(first) {
         // 九台市, 六盘水市, 三门峡市: a numeral opens the name of a city or county, before its
         // unit, but not a count of divisions (两县市, 三省区).
@@ -382,6 +385,34 @@ fn ns_evidence(word: &str) -> bool {
         return true;
     }
     n >= 3 && word.chars().all(|c| TRANSLIT_CHARS.contains(&c))
+}
+
+/// Whether an `ns` word of four characters is a phrase rather than a name: a doubled pair
+/// (山山岭岭) or an adjective or verb before a noun (热爱祖国, 繁华都市).
+fn phrase_of_four(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let [a, b, c, d] = chars[..] else {
+        return false;
+    };
+    if a == b && c == d {
+        return true;
+    }
+    let jieba = crate::segment::Segmenter::shared().jieba();
+    let tagged = |w: &str, tags: &[&str]| {
+        jieba.has_word(w)
+            && jieba
+                .tag(w, false)
+                .first()
+                .is_some_and(|t| tags.contains(&t.tag))
+    };
+    let mut buf = String::with_capacity(9);
+    buf.extend([a, b]);
+    if !tagged(&buf, &["a", "ad", "v", "vn", "vd"]) {
+        return false;
+    }
+    // 大别山/区: a place's name with one more character stays a name.
+    buf.push(c);
+    !tagged(&buf, &["ns"])
 }
 
 /// Whether the one character before 山, 河 or 湖 in an `ns` word names the mountain or the
@@ -1181,6 +1212,16 @@ mod tests {
         // does not (当地/s 乡).
         assert_eq!(places("书记到洋中镇调研。"), ["洋中镇"]);
         assert!(places("他与当地乡、村干部座谈。").is_empty());
+    }
+
+    #[test]
+    fn phrases_jieba_tags_as_places_are_not() {
+        // jieba's dictionary: 热爱祖国, 繁华都市, 山山岭岭 and 大中华区 are ns.
+        assert!(places("激发了人民群众热爱祖国的热情。").is_empty());
+        assert!(places("成为繁华都市中常见的景象。").is_empty());
+        assert!(places("走遍了村寨周围的山山岭岭。").is_empty());
+        // A mountain's name with 区 stays a place.
+        assert_eq!(places("干部下到大别山区调研。"), ["大别山区"]);
     }
 
     #[test]
