@@ -2770,14 +2770,21 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         out.retain(|m| !(m.kind == EntityKind::Number && m.start >= s && m.end <= e));
         p.claim(name_start, e, EntityKind::Organization);
         out.push(Mention::new(EntityKind::Organization, name_start, e));
-        if let Anchor::PlaceCompound(n) | Anchor::PlacePrefix(n) = anchor {
+        // 北京市委, 广东队: a party committee or a team named by its place alone gives no place.
+        let named_by_place = |pe: usize| {
+            let rest = p.slice(pe, e);
+            rest.chars().count() <= 2 && rest.ends_with('委') || rest == "队"
+        };
+        if let Anchor::PlaceCompound(n) | Anchor::PlacePrefix(n) = anchor
+            && !named_by_place(s + n)
+        {
             out.push(Mention::new(
                 EntityKind::Place,
                 s,
                 bare_place_end(p, s, s + n),
             ));
         }
-        if anchor == Anchor::Place && end > i {
+        if anchor == Anchor::Place && end > i && !named_by_place(t.end) {
             let mut pe = t.end;
             if let Some(n) = p.gazetteer_at(t.start)
                 && n > t.len()
@@ -2892,6 +2899,16 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Organization)
+    }
+
+    #[test]
+    fn a_committee_or_team_named_by_its_place_alone_gives_no_place() {
+        let places = |text: &str| texts_of(text, EntityKind::Place);
+        assert_eq!(orgs("天津市委书记张立昌说。"), ["天津市委"]);
+        assert!(places("天津市委书记张立昌说。").is_empty());
+        assert!(places("广东队掉出前六名。").is_empty());
+        // A body with more to its name keeps its place.
+        assert_eq!(places("柬埔寨贝内泰国际大学资深教授"), ["柬埔寨"]);
     }
 
     #[test]
