@@ -347,7 +347,13 @@ fn ns_evidence(word: &str) -> bool {
     let Some(first) = word.chars().next() else {
         return false;
     };
-    if phrase_of_four(word) {
+    // 美、伊两国, 塔五国: the last of listed countries glued to their count.
+    if phrase_of_four(word)
+        || word
+            .strip_suffix('国')
+            .and_then(|w| w.chars().next_back())
+            .is_some_and(|c| "两三四五六七八九十几多".contains(c))
+    {
         return false;
     }
     if QUANTIFIERS.contains(first) {
@@ -1220,6 +1226,9 @@ mod tests {
         assert!(places("激发了人民群众热爱祖国的热情。").is_empty());
         assert!(places("成为繁华都市中常见的景象。").is_empty());
         assert!(places("走遍了村寨周围的山山岭岭。").is_empty());
+        // jieba: 伊两国/ns, 塔五国/ns.
+        assert!(places("美、伊两国一来一往。").is_empty());
+        assert!(places("中、俄、哈、吉、塔五国签署了协定。").is_empty());
         // A mountain's name with 区 stays a place.
         assert_eq!(places("干部下到大别山区调研。"), ["大别山区"]);
     }
