@@ -40,7 +40,7 @@ const REL_MONTHS: [&str; 3] = ["本月", "上月", "下月"];
 /// A day of the week, in this week or the one before or after: 星期三, 周五, 上周一, 下个礼拜天.
 const WEEKDAY: &str = r"(?:(?:上|下|本|这)个?)?(?:星期|礼拜|周)[一二三四五六日天]";
 /// Parts of a year that PD treats as one time word with the year (1998年上半年, 1998年新年).
-const YEAR_PARTS: [&str; 31] = [
+const YEAR_PARTS: [&str; 32] = [
     "年初",
     "年底",
     "年末",
@@ -50,6 +50,7 @@ const YEAR_PARTS: [&str; 31] = [
     "新年",
     "元旦",
     "春节",
+    "国庆节",
     "国庆",
     "岁末",
     "年终",
@@ -512,7 +513,18 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             });
             for m in found {
                 let start = run.start + m.char_start;
-                let end = run.start + m.char_end;
+                let mut end = run.start + m.char_end;
+                // 1998年春运, 1997年秋收: a season's character opening a longer word is no part
+                // of the date (its value is the year's all the same).
+                if end - start >= 3
+                    && matches!(p.chars[end - 1], '春' | '夏' | '秋' | '冬')
+                    && p.chars[end - 2] == '年'
+                    && p.tokens
+                        .get(p.tokens.partition_point(|t| t.end < end))
+                        .is_some_and(|t| t.start == end - 1 && t.end > end)
+                {
+                    end -= 1;
+                }
                 let before = start.checked_sub(1).map(|i| p.chars[i]);
                 let after = p.chars.get(end).copied();
                 // A month or day glued to more digits (12月 inside 112月) is no date, nor is 第5日.
@@ -1523,6 +1535,13 @@ mod tests {
 
     fn dates(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Date)
+    }
+
+    #[test]
+    fn a_season_opening_a_longer_word_is_no_part_of_the_date() {
+        assert_eq!(dates("1998年春运，铁路预计发送旅客"), ["1998年"]);
+        assert_eq!(dates("1998年春，铁路预计发送旅客"), ["1998年春"]);
+        assert_eq!(dates("1994年国庆节，百名劳模晋京"), ["1994年国庆节"]);
     }
 
     #[test]
