@@ -543,7 +543,7 @@ impl FullDate {
 /// Dates whose year is counted from the anchor (今年, 去年…) never roll over to another year.
 fn is_relative(text: &str) -> bool {
     [
-        "今年", "去年", "明年", "前年", "后年", "本年", "当年", "同年",
+        "今年", "去年", "明年", "来年", "前年", "后年", "本年", "当年", "同年",
     ]
     .iter()
     .any(|p| text.starts_with(p))

@@ -34,7 +34,7 @@ const SEP: &str = r"[—–\-~～至到]";
 const LUNAR_DAY: &str =
     r"(?:二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|廿[一二三四五六七八九])";
 /// Relative years that stand before a month (今年6月, 去年10月).
-const REL_YEARS: [&str; 6] = ["今年", "去年", "明年", "前年", "后年", "当年"];
+const REL_YEARS: [&str; 7] = ["今年", "去年", "明年", "来年", "前年", "后年", "当年"];
 /// Relative months that stand before a day (本月15日).
 const REL_MONTHS: [&str; 3] = ["本月", "上月", "下月"];
 /// A day of the week, in this week or the one before or after: 星期三, 周五, 上周一, 下个礼拜天.
@@ -1312,7 +1312,7 @@ pub fn infer_year(text: &str, value: &mut DateValue, anchor_year: Option<u32>) {
         -1
     } else if text.starts_with("前年") {
         -2
-    } else if text.starts_with("明年") {
+    } else if text.starts_with("明年") || text.starts_with("来年") {
         1
     } else if text.starts_with("后年") {
         2
@@ -2111,5 +2111,10 @@ mod tests {
         let mut v = value_of("去年10月").unwrap();
         infer_year("去年10月", &mut v, Some(1998));
         assert_eq!(v.iso, "1997-10");
+        // 来年 is the year after, as 明年 is.
+        assert_eq!(dates("年末12月至来年2月的冬季"), ["12月", "来年2月"]);
+        let mut v = value_of("来年2月").unwrap();
+        infer_year("来年2月", &mut v, Some(1998));
+        assert_eq!(v.iso, "1999-02");
     }
 }
