@@ -83,6 +83,9 @@ const TODS: [&str; 19] = [
 const DAY_WORDS: [&str; 11] = [
     "今天", "今日", "昨天", "昨日", "明天", "当天", "当日", "次日", "当", "昨", "今",
 ];
+/// The day words of two characters, which stand before a clock time without a time of day too
+/// (当日15时30分).
+const WHOLE_DAY_WORDS: &[&str] = DAY_WORDS.split_at(8).0;
 /// Months and new-year words before a day counted from the new year (正月初三, 大年初一).
 const NEW_YEAR_WORDS: [&str; 4] = ["正月", "腊月", "大年", "新年"];
 /// An hour, or two hours next to each other written as an approximation (两三时, 八九点钟).
@@ -103,6 +106,7 @@ fn date_pattern() -> String {
         month_part,
         tod,
         day_word,
+        whole_day_word,
         new_year,
     ] = [
         &REL_YEARS[..],
@@ -111,6 +115,7 @@ fn date_pattern() -> String {
         &MONTH_PARTS,
         &TODS,
         &DAY_WORDS,
+        WHOLE_DAY_WORDS,
         &NEW_YEAR_WORDS,
     ]
     .map(alternation);
@@ -133,8 +138,8 @@ fn date_pattern() -> String {
         format!(r"{new_year}初[一二三四五六七八九十]{day_tail}"),
         // 星期三, 上周五, 下个礼拜天
         format!(r"(?P<weekday>{WEEKDAY})"),
-        // 下午5时, 清晨6时, 8时30分, 9点钟
-        format!(r"(?P<clock>(?:{day_word}?{tod})?{clock})"),
+        // 下午5时, 清晨6时, 当日15时30分, 8时30分, 9点钟
+        format!(r"(?P<clock>(?:{day_word}?{tod}|{whole_day_word})?{clock})"),
     ];
     alternatives.join("|")
 }
@@ -318,11 +323,11 @@ fn weekday_at(cs: &[char], i: usize) -> Option<usize> {
         .then_some(k + 1)
 }
 
-/// `(?P<clock>(?:{DAY_WORD}?{TOD})?{clock})`: 下午5时, 今晚8时, 8时30分, 9点钟. The words before
-/// the clock time are tried in the pattern's order: a day word and a time of day, a time of day
-/// alone, then neither.
+/// `(?P<clock>(?:{DAY_WORD}?{TOD}|{WHOLE_DAY_WORD})?{clock})`: 下午5时, 今晚8时, 当日15时30分,
+/// 8时30分, 9点钟. The words before the clock time are tried in the pattern's order: a day word
+/// and a time of day, a time of day alone, a day word of two characters alone, then none.
 fn clock_time_at(cs: &[char], i: usize) -> Option<usize> {
-    // A day word and a time of day take two characters at most, an hour three: without 时 or
+    // A day word and a time of day take four characters at most, an hour three: without 时 or
     // 点 in the next eight characters, no clock time starts here.
     if !cs[i..].iter().take(8).any(|c| matches!(c, '时' | '点')) {
         return None;
@@ -331,6 +336,7 @@ fn clock_time_at(cs: &[char], i: usize) -> Option<usize> {
         .chain([i])
         .flat_map(|d| words_at(cs, d, &TODS))
         .find_map(|t| clock_at(cs, t))
+        .or_else(|| words_at(cs, i, WHOLE_DAY_WORDS).find_map(|d| clock_at(cs, d)))
         .or_else(|| clock_at(cs, i))
 }
 
@@ -1535,6 +1541,13 @@ mod tests {
 
     fn dates(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Date)
+    }
+
+    #[test]
+    fn a_day_word_before_a_clock_time() {
+        assert_eq!(dates("当日15时30分左右，派出所接到报案"), ["当日15时30分"]);
+        // A day word of one character stands only before a time of day (今晚8时).
+        assert_eq!(dates("每当3点钟声响起"), ["3点钟"]);
     }
 
     #[test]
