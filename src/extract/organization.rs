@@ -655,7 +655,7 @@ fn tagged_head(word: &str) -> bool {
     {
         return true;
     }
-    const HEADS: [&str; 25] = [
+    const HEADS: [&str; 32] = [
         "部",
         "基金会",
         "方面军",
@@ -681,6 +681,14 @@ fn tagged_head(word: &str) -> bool {
         "学会",
         "工委",
         "科工委",
+        // Universities by their short names: 北方交大, 华东师大, 中国农大.
+        "交大",
+        "师大",
+        "农大",
+        "医大",
+        "工大",
+        "科大",
+        "财大",
     ];
     HEADS.iter().any(|h| word.ends_with(h))
         // 红一、四方面军: the second of two numbered armies.
@@ -2909,6 +2917,13 @@ mod tests {
         assert!(places("广东队掉出前六名。").is_empty());
         // A body with more to its name keeps its place.
         assert_eq!(places("柬埔寨贝内泰国际大学资深教授"), ["柬埔寨"]);
+    }
+
+    #[test]
+    fn universities_by_their_short_names() {
+        // jieba: 北方交大/nt, 北京师大/nt.
+        let found = orgs("北方交大与北京师大联合办学。");
+        assert_eq!(found, ["北方交大", "北京师大"]);
     }
 
     #[test]
