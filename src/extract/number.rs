@@ -453,7 +453,10 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                     || ["计划", "期间", "时期", "规划", "末", "初"]
                         .iter()
                         .any(|w| text[m_end..].starts_with(w)));
-            if !(plan || (b == a + 1 && unit.is_some())) {
+            // 九七, 九八: the years of the decade written short; 三五年, 三五支: a few.
+            let short_year = matches!(a, 8 | 9) && b != 1 && unit.is_none();
+            let a_few = (a, b) == (3, 5) && unit.is_some();
+            if !(plan || short_year || a_few || (b == a + 1 && unit.is_some())) {
                 continue;
             }
         }
@@ -594,6 +597,17 @@ mod tests {
         assert_eq!(numbers("第二十四次会议"), ["第二十四"]);
         assert_eq!(numbers("增长了30%"), ["30%"]);
         assert_eq!(numbers("占百分之三十"), ["百分之三十"]);
+    }
+
+    #[test]
+    fn numerals_side_by_side() {
+        // The years of the decade written short, and a few (三五).
+        assert_eq!(numbers("回眸九七，展望九八"), ["九七", "九八"]);
+        assert_eq!(numbers("多则三五年"), ["三五年"]);
+        assert_eq!(numbers("国家制定了“八七扶贫攻坚计划”"), ["八七"]);
+        // 八一 names (八一队), 七八个 counts.
+        assert!(numbers("八一队获胜").is_empty());
+        assert_eq!(numbers("来了七八个人"), ["七八"]);
     }
 
     #[test]
