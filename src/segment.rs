@@ -128,7 +128,8 @@ impl Segmenter {
         })
     }
 
-    /// Segment and tag `text` (HMM on, so unknown names are still grouped).
+    /// Segment and tag `text` (HMM on, so unknown names are still grouped). A conjunction that
+    /// jieba's dictionary glues to a name is given back as a word of its own (主席/和/普京/总统).
     ///
     /// ```
     /// let seg = corpus_cli::segment::Segmenter::shared();

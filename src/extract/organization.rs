@@ -2781,7 +2781,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         // 北京市委, 广东队: a party committee or a team named by its place alone gives no place.
         let named_by_place = |pe: usize| {
             let rest = p.slice(pe, e);
-            rest.chars().count() <= 2 && rest.ends_with('委') || rest == "队"
+            (rest.chars().count() <= 2 && rest.ends_with('委')) || rest == "队"
         };
         if let Anchor::PlaceCompound(n) | Anchor::PlacePrefix(n) = anchor
             && !named_by_place(s + n)

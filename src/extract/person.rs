@@ -1866,15 +1866,6 @@ fn is_group_name(jieba: &jieba_rs::Jieba, word: &str) -> bool {
 /// (江泽民、李鹏、乔石), and return non-overlapping spans.
 fn select(ctx: &Ctx<'_, '_>, mut cands: Vec<Cand>) -> Vec<(usize, usize)> {
     let n = ctx.p.len();
-    if std::env::var("ZZ_DEBUG").is_ok() {
-        eprintln!(
-            "CANDS {:?}",
-            cands
-                .iter()
-                .map(|c| (ctx.p.slice(c.start, c.end).to_string(), c.score))
-                .collect::<Vec<_>>()
-        );
-    }
     cands.sort_by_key(|c| {
         (
             c.start,
