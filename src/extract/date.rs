@@ -651,24 +651,13 @@ fn numeric_dates(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
     }
     for (start, end, iso) in found {
-        if !p.is_unclaimed(start, end) {
-            continue;
-        }
-        p.claim(start, end, EntityKind::Date);
-        out.push(Mention {
-            kind: EntityKind::Date,
-            start,
-            end,
-            detail: Detail::Date(DateValue {
-                iso,
-                inferred: false,
-            }),
-        });
+        push_date(p, out, start, end, iso);
     }
 }
 
-/// Push a year found outside the date pattern, when no pass has its characters.
-fn push_year(p: &mut Paragraph<'_>, out: &mut Vec<Mention>, start: usize, end: usize, iso: String) {
+/// Push a date found outside the date pattern (a year of the era, a date in digits), when no
+/// pass has its characters.
+fn push_date(p: &mut Paragraph<'_>, out: &mut Vec<Mention>, start: usize, end: usize, iso: String) {
     if !p.is_unclaimed(start, end) {
         return;
     }
@@ -716,9 +705,9 @@ fn era_years(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             } else {
                 format!("-{:04}", year - 1)
             };
-            push_year(p, out, at, year_end + 1, iso);
+            push_date(p, out, at, year_end + 1, iso);
         } else if n < 4 {
-            push_year(p, out, digits, year_end + 1, format!("{year:04}"));
+            push_date(p, out, digits, year_end + 1, format!("{year:04}"));
         }
     }
 }
@@ -749,7 +738,7 @@ fn short_years(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         {
             continue;
         }
-        push_year(p, out, at - 2, at + 1, format!("19{tens}{ones}"));
+        push_date(p, out, at - 2, at + 1, format!("19{tens}{ones}"));
     }
 }
 
