@@ -272,7 +272,10 @@ impl Starts {
         if first & FAMOUS != 0 {
             self.famous.push(k);
         }
-        if first & (SURNAME | LONG_SURNAME | TIBETAN | JAPANESE) != 0 || t.pos.starts_with("nr") {
+        if first & (SURNAME | LONG_SURNAME | TIBETAN | JAPANESE) != 0
+            || t.pos.starts_with("nr")
+            || familiar_form(p, facts, t)
+        {
             self.name.push(k);
         }
         if first & TRANSLIT != 0 {
@@ -286,6 +289,25 @@ impl Starts {
             self.byline_cue.push(k);
         }
     }
+}
+
+/// Verbs of speech after which 老 or 小 and a surname name a person ([`familiar_form`]).
+const SPEECH_VERBS: [&str; 8] = [
+    "说",
+    "说道",
+    "告诉",
+    "笑着说",
+    "介绍",
+    "回忆",
+    "感慨",
+    "坦言",
+];
+
+/// A word of 老 or 小 and a surname (老张, 小王): how reports name people they know.
+fn familiar_form(p: &Paragraph<'_>, facts: &CharFacts, t: &Token<'_>) -> bool {
+    t.len() == 2
+        && matches!(p.chars[t.start], '老' | '小')
+        && facts.of(p.chars[t.start + 1]) & SURNAME != 0
 }
 
 /// The paragraph with token lookups by character position.
@@ -1547,6 +1569,22 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 });
             }
         }
+        // 老张说, 小王告诉记者: a familiar form of address (老 or 小 and a surname) right before a
+        // verb of speech, when the dictionary counts the word seldom as a common one (老师说).
+        if familiar_form(p, &ctx.facts, t)
+            && ctx
+                .token_starting(t.end)
+                .is_some_and(|v| SPEECH_VERBS.contains(&v.word))
+            && !taken[s..t.end].iter().any(|&x| x)
+            && p.is_unclaimed(s, t.end)
+            && Segmenter::shared().jieba().suggest_freq(t.word) <= 300
+        {
+            consider(Cand {
+                start: s,
+                end: t.end,
+                score: ACCEPT,
+            });
+        }
         // A person the report names by surname only (李某, 陈某), as court and police news do:
         // jieba tags such a word nr.
         if t.len() == 2
@@ -2189,6 +2227,15 @@ mod tests {
         );
         assert_eq!(persons("他和保罗先生握手。"), ["保罗"]);
         assert!(persons("明朝大臣同崇祯皇帝商议。").is_empty());
+    }
+
+    #[test]
+    fn a_familiar_form_of_address_before_a_verb_of_speech() {
+        assert_eq!(persons("老张说，这是他的儿子。"), ["老张"]);
+        assert_eq!(persons("小王告诉记者，工作很忙。"), ["小王"]);
+        // A common word that opens so is no name (老师), nor is the form without speech.
+        assert!(persons("老师说，这是他的儿子。").is_empty());
+        assert!(persons("老张的儿子回来了。").is_empty());
     }
 
     #[test]
