@@ -466,6 +466,11 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         if single && !ordinal && (raw == "一" || (unit.is_none() && !before_big)) {
             continue;
         }
+        // 二期工程, 二级公路, 四面通风: a phase, a grade or the sides, which classify rather than
+        // count (第二期 is an ordinal).
+        if single && !ordinal && matches!(unit.as_deref(), Some("期" | "级" | "面")) {
+            continue;
+        }
         // 一点 is "a little" unless it tells the time; 一半 is a half.
         if raw == "一点" && after(end).is_some_and(|c| matches!(c, '钟' | '半')) {
             continue;
@@ -597,6 +602,14 @@ mod tests {
         assert_eq!(numbers("第二十四次会议"), ["第二十四"]);
         assert_eq!(numbers("增长了30%"), ["30%"]);
         assert_eq!(numbers("占百分之三十"), ["百分之三十"]);
+    }
+
+    #[test]
+    fn phases_grades_and_sides_classify() {
+        assert!(numbers("部署二期建设任务，修建二级公路").is_empty());
+        assert!(numbers("挂进四面通风的酿房").is_empty());
+        assert_eq!(numbers("第二期工程"), ["第二期"]);
+        assert!(numbers("获得“五个一工程”奖").is_empty());
     }
 
     #[test]
