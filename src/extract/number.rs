@@ -579,6 +579,12 @@ fn unit_fits(p: &Paragraph<'_>, at: usize, n: usize) -> bool {
         ['年'] => !matches!(next, Some('代' | '度')),
         ['部'] => next != Some('分'),
         ['点'] => !next.is_some_and(|c| c.is_ascii_digit() || numeral::digit_value(c).is_some()),
+        // 第二集团: a tier, not an episode.
+        ['集'] => next != Some('团'),
+        // 第一副总理: 副 opens the title (deputy), it counts no pairs.
+        ['副'] => crate::lexicon::TITLES
+            .longest_prefix(p.chars[at + n..].iter().copied())
+            .is_none(),
         _ => true,
     }
 }
@@ -610,6 +616,16 @@ mod tests {
         assert!(numbers("挂进四面通风的酿房").is_empty());
         assert_eq!(numbers("第二期工程"), ["第二期"]);
         assert!(numbers("获得“五个一工程”奖").is_empty());
+    }
+
+    #[test]
+    fn measure_words_that_open_another_word() {
+        // 副 opens a title, 集 a tier (集团).
+        assert_eq!(numbers("俄罗斯第一副总理涅姆佐夫访华"), ["第一"]);
+        assert_eq!(numbers("保持第二集团领先位置"), ["第二"]);
+        assert_eq!(numbers("买了两副眼镜"), ["两副"]);
+        // Names and set phrases with numerals in them.
+        assert!(numbers("十三陵水库工地，十二生肖图，每千瓦时").is_empty());
     }
 
     #[test]
