@@ -1904,6 +1904,12 @@ fn is_group_name(jieba: &jieba_rs::Jieba, word: &str) -> bool {
 /// (江泽民、李鹏、乔石), and return non-overlapping spans.
 fn select(ctx: &Ctx<'_, '_>, mut cands: Vec<Cand>) -> Vec<(usize, usize)> {
     let n = ctx.p.len();
+    // 2070亿谢克尔: a currency or a unit right after an amount is no name.
+    cands.retain(|c| {
+        !c.start
+            .checked_sub(1)
+            .is_some_and(|b| ctx.char(b).is_ascii_digit() || "万亿千百".contains(ctx.char(b)))
+    });
     cands.sort_by_key(|c| {
         (
             c.start,
@@ -2227,6 +2233,11 @@ mod tests {
         );
         assert_eq!(persons("他和保罗先生握手。"), ["保罗"]);
         assert!(persons("明朝大臣同崇祯皇帝商议。").is_empty());
+    }
+
+    #[test]
+    fn a_currency_after_an_amount_is_no_name() {
+        assert!(persons("预算总额为2070亿谢克尔，约合575亿美元。").is_empty());
     }
 
     #[test]
