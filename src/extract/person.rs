@@ -1781,7 +1781,13 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 let two_words = e - s >= 4
                     && jieba.has_word(halves.0)
                     && jieba.has_word(halves.1)
-                    && (ordinary_word(jieba, halves.0) || ordinary_word(jieba, halves.1));
+                    && (ordinary_word(jieba, halves.0) || ordinary_word(jieba, halves.1))
+                    // 本/赛季: a character before a word the dictionary counts often.
+                    || e - s == 3
+                        && known
+                        && jieba.has_word(halves.1)
+                        && ordinary_word(jieba, halves.1)
+                        && jieba.suggest_freq(halves.1) > 1000;
                 match t.pos {
                     _ if two_words => -9, // two ordinary words run together (努力提高)
                     "nr" | "nrt" | "nrfg" if known && e - s >= 3 && !is_group_name(jieba, text) => {
@@ -2233,6 +2239,13 @@ mod tests {
         );
         assert_eq!(persons("他和保罗先生握手。"), ["保罗"]);
         assert!(persons("明朝大臣同崇祯皇帝商议。").is_empty());
+    }
+
+    #[test]
+    fn a_word_of_three_that_ends_in_a_frequent_word_is_no_transliteration() {
+        // jieba tags 本赛季 and 布娃娃 nr.
+        assert!(persons("山东队是本赛季唯一没有人员变化的球队。").is_empty());
+        assert!(persons("一家玩具商展出的玩具布娃娃。").is_empty());
     }
 
     #[test]
