@@ -1571,7 +1571,7 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         }
         // 老张说, 小王告诉记者: a familiar form of address (老 or 小 and a surname) right before a
         // verb of speech, when the dictionary counts the word seldom as a common one (老师说).
-        if familiar_form(p, &ctx.facts, t)
+        if familiar_form(p, ctx.facts, t)
             && ctx
                 .token_starting(t.end)
                 .is_some_and(|v| SPEECH_VERBS.contains(&v.word))
