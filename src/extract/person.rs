@@ -1242,6 +1242,57 @@ fn is_glued_function_char(c: char) -> bool {
     )
 }
 
+/// True when the span `s..e` stands between clean edges, as a name in running text does:
+/// before it the paragraph's start, a comma or stop, or a word that takes a person after it
+/// (的, 叫, 和); after it the paragraph's end, a comma or stop, or a function word (的, 和, 在).
+/// Quotation marks, title marks and the dot of a transliteration are no clean edge: a quoted
+/// word (“晋商”) or a piece of a foreign name (祖宾·梅塔) sits between them.
+fn clean_edges(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
+    // An item of an enumeration (水库、汪塘、机电井) is left to the list's own reading.
+    if s > 0 && ctx.char(s - 1) == '、' && ctx.p.chars.get(e) == Some(&'、') {
+        return false;
+    }
+    let before = match ctx.token_ending(s) {
+        None => s == 0,
+        Some(t) => {
+            matches!(
+                t.word,
+                "，" | "," | "。" | "、" | "；" | ";" | "：" | ":" | "(" | ")" | "/"
+            ) || matches!(
+                t.word,
+                "的" | "叫" | "和" | "与" | "同" | "对" | "了" | "从" | "问" | "找" | "有"
+            )
+        }
+    };
+    if !before {
+        return false;
+    }
+    match ctx.token_starting(e) {
+        None => e == ctx.p.len(),
+        Some(t) => {
+            matches!(
+                t.word,
+                "，" | "," | "。" | "、" | "；" | ";" | "：" | ":" | "(" | ")" | "/" | "!" | "?"
+            ) || matches!(
+                t.word,
+                "的" | "和"
+                    | "与"
+                    | "及"
+                    | "在"
+                    | "以"
+                    | "将"
+                    | "为"
+                    | "对"
+                    | "就"
+                    | "还"
+                    | "等"
+                    | "也"
+                    | "又"
+            )
+        }
+    }
+}
+
 /// Start of the name part that ends at `i` (a dot): whole transliteration tokens to the left.
 fn extend_left(ctx: &Ctx<'_, '_>, i: usize) -> usize {
     let mut s = i;
@@ -1422,6 +1473,20 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
             } else {
                 2
             }),
+            // jieba's guess of a two-character name (王晨/nr, 李明/nr), with a common surname,
+            // standing between clean edges: punctuation or a function word on both sides.
+            // A place's unit (郭家, 塘坝) or a rare name ending (武钢) at the end needs a cue.
+            "nr" | "nrfg" if SURNAMES.value(ctx.p.slice(s, s + 1)) == Some("1") => Some(
+                if ends_names_often(ctx.char(e - 1))
+                    && !super::place::is_settlement_unit(ctx.char(e - 1))
+                    && !super::place::is_landmark_unit(ctx.char(e - 1))
+                    && clean_edges(ctx, s, e)
+                {
+                    3
+                } else {
+                    1
+                },
+            ),
             "nr" | "nrfg" => Some(1),
             _ => Some(0),
         };
@@ -2288,6 +2353,16 @@ mod tests {
         // jieba: 刘结/nr 一/m 大使/n.
         assert_eq!(persons("常驻联合国代表刘结一大使发言。"), ["刘结一"]);
         assert!(persons("派出刘结一名代表").iter().all(|n| n != "刘结一"));
+    }
+
+    #[test]
+    fn a_guessed_name_of_two_between_clean_edges() {
+        // jieba guesses 刘旭/nr and 徐刚/nr, words its dictionary does not hold.
+        assert_eq!(persons("获奖的是一位叫刘旭的青年教师。"), ["刘旭"]);
+        assert_eq!(persons("这次获胜的徐刚，已是第二次参赛。"), ["徐刚"]);
+        // An item of an enumeration, and a family's home (郭家/nr), stay out.
+        assert!(persons("各类设施（水库、汪塘、机电井）都已修好。").is_empty());
+        assert!(persons("在郭家和闫家，他都讲了话。").is_empty());
     }
 
     #[test]
