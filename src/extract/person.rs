@@ -428,6 +428,10 @@ impl<'a, 'p> Ctx<'a, 'p> {
         if PERSON_CUES.value(w) == Some("after") {
             return VERB_CUE;
         }
+        // An author before the title of a work (陈忠实的《白鹿原》).
+        if w == "的" && self.token_starting(t.end).is_some_and(|x| x.word == "《") {
+            return VERB_CUE;
+        }
         // A title glued to a reporting word (总理说), not to an organization head (理事会).
         for (b, _) in w.char_indices().skip(2) {
             if is_title(&w[..b], false) && PERSON_CUES.value(&w[b..]) == Some("after") {
@@ -2353,6 +2357,19 @@ mod tests {
         // jieba: 刘结/nr 一/m 大使/n.
         assert_eq!(persons("常驻联合国代表刘结一大使发言。"), ["刘结一"]);
         assert!(persons("派出刘结一名代表").iter().all(|n| n != "刘结一"));
+    }
+
+    #[test]
+    fn an_author_before_a_work_or_an_author_s_verb() {
+        // 陈/nr 忠厚/a: a given name that is an ordinary word, vouched for by the work after it.
+        assert_eq!(
+            persons("评论家认为，陈忠厚的《小镇故事》写得质朴。"),
+            ["陈忠厚"]
+        );
+        assert_eq!(persons("这本书由钱大明著，今年出版。"), ["钱大明"]);
+        assert_eq!(persons("示意图（省测绘局周启明绘）"), ["周启明"]);
+        // The work's own words are no author.
+        assert!(persons("他谈到了发展的《规划》。").is_empty());
     }
 
     #[test]
