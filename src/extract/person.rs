@@ -1548,11 +1548,21 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
                 return None;
             }
             if !single && jieba.has_word(t.word) && !t.pos.starts_with("nr") {
-                // 桑/特为 d: a given name that is a function word ending in one (特为, unlike 一丁).
+                // 桑/特为 d, 宋/健在 v: a given name that is a function word or a verb ending in a
+                // function word (特为, 健在, unlike 一丁).
                 if t.start == s + sl
                     && t.end == e
-                    && matches!(t.pos, "d" | "c" | "p")
+                    && matches!(t.pos, "d" | "c" | "p" | "v")
                     && is_glued_function_char(ctx.char(e - 1))
+                {
+                    return None;
+                }
+                // 特使/时/提出: a rare surname that is a common word of its own, then a verb.
+                if t.start == s + sl
+                    && t.end == e
+                    && t.pos.starts_with('v')
+                    && sl == 1
+                    && SURNAMES.value(ctx.p.slice(s, s + 1)) != Some("1")
                 {
                     return None;
                 }
@@ -1749,6 +1759,15 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 && (ordinary_word(Segmenter::shared().jieba(), p.slice(s, s + 2))
                     || ordinary_word(Segmenter::shared().jieba(), p.slice(t.end - 2, t.end))))
         {
+            // 总理对桑特/nr: jieba's guess glued the preposition before the name onto it.
+            let s = if t.len() >= 3
+                && is_glued_function_char(first)
+                && !Segmenter::shared().jieba().has_word(t.word)
+            {
+                s + 1
+            } else {
+                s
+            };
             // 选手博尔以/nr 50秒: jieba's guess glued the preposition after the name onto it.
             let e = if t.len() >= 3
                 && is_glued_function_char(ctx.char(t.end - 1))
@@ -1758,10 +1777,16 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             } else {
                 t.end
             };
+            // The title before the preposition still vouches for the name.
+            let trimmed_title = if s > t.start {
+                ctx.cue_before(t.start)
+            } else {
+                0
+            };
             best = Some(Cand {
                 start: s,
                 end: e,
-                score: ctx.cues(s, e),
+                score: ctx.cues(s, e) + trimmed_title,
             });
         }
         out.extend(best);
@@ -1798,6 +1823,11 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         i = k as usize;
         let t = &toks[i];
         if !translit_token_at(ctx, i) || taken[t.start] || !p.is_unclaimed(t.start, t.end) {
+            continue;
+        }
+        // 施加压力/让/波波夫: a verb or preposition that takes a person after it opens no name
+        // (unlike 泽/连斯基, 蒙/塔尔托, whose first character jieba cut off).
+        if t.len() == 1 && "让叫请使令派给被把由向对和同与跟从".contains(t.word) {
             continue;
         }
         let mut j = i;
@@ -1859,6 +1889,8 @@ fn translit_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                         && jieba.suggest_freq(halves.1) > 1000;
                 match t.pos {
                     _ if two_words => -9, // two ordinary words run together (努力提高)
+                    // A word jieba takes for a function word (曾于 p) is none.
+                    pos if is_function_tag(pos) => -9,
                     "nr" | "nrt" | "nrfg" if known && e - s >= 3 && !is_group_name(jieba, text) => {
                         3
                     }
@@ -2370,6 +2402,20 @@ mod tests {
         assert_eq!(persons("示意图（省测绘局周启明绘）"), ["周启明"]);
         // The work's own words are no author.
         assert!(persons("他谈到了发展的《规划》。").is_empty());
+    }
+
+    #[test]
+    fn function_words_jieba_glues_to_a_name_are_left_out() {
+        // 时/n 提出/v, 王/nr 健在/v, 曾于/p: a surname-like word and a verb, or a preposition.
+        assert!(persons("他在会见外国特使时提出了建议。").is_empty());
+        assert!(persons("国务委员王健在会议上讲话。").is_empty());
+        assert!(persons("总统曾于去年访问该国。").is_empty());
+        // 对卡鲁纳/nr, 让/v 波波夫/nr: the preposition or verb before the name is no part of it.
+        assert_eq!(persons("部长高兴地转达了总理对卡鲁纳的问候。"), ["卡鲁纳"]);
+        assert_eq!(
+            persons("协会正施加压力让波波夫代表澳大利亚参加比赛。"),
+            ["波波夫"]
+        );
     }
 
     #[test]
