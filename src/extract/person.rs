@@ -673,16 +673,44 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         } else {
             b
         };
-        for len in [3, 2] {
-            let (s, e) = (close - len, close);
-            if s <= open {
-                continue;
-            }
+        let prefix_ok = |s: usize, empty_ok: bool| {
             let prefix = p.slice(open + 1, s);
-            let prefix_ok = prefix.is_empty()
+            prefix.is_empty() && empty_ok
                 || (prefix.chars().count() >= 2
                     && (prefix.ends_with(['市', '县', '省', '区', '镇', '乡', '报', '社', '委'])
-                        || p.claimed_by(s - 1) == Some(EntityKind::Organization)));
+                        || p.claimed_by(s - 1) == Some(EntityKind::Organization)))
+        };
+        // Two writers, alone or after their place or unit (湖南冷水江市李典强李巨平): the tail
+        // splits into exactly two names, given-name characters too rare for the statistics
+        // allowed.
+        let mut pair = false;
+        for len in (4..=6).rev() {
+            let s = close - len;
+            if s <= open || !prefix_ok(s, true) {
+                continue;
+            }
+            if let Some(parts) = split_names(ctx, s, close, true)
+                && let [(a1, e1), (a2, e2)] = parts[..]
+                && !taken[s..close].iter().any(|&x| x)
+                && p.is_unclaimed(s, close)
+            {
+                for (a, e) in [(a1, e1), (a2, e2)] {
+                    out.push(Cand {
+                        start: a,
+                        end: e,
+                        score: GROUP,
+                    });
+                }
+                pair = true;
+                break;
+            }
+        }
+        for len in [3, 2] {
+            let (s, e) = (close - len, close);
+            if s <= open || pair {
+                continue;
+            }
+            let prefix_ok = prefix_ok(s, true);
             // （本报罗马电）: a dateline, not a signature.
             if prefix_ok
                 && !matches!(ctx.char(e - 1), '电' | '讯')
@@ -2416,6 +2444,20 @@ mod tests {
             persons("协会正施加压力让波波夫代表澳大利亚参加比赛。"),
             ["波波夫"]
         );
+    }
+
+    #[test]
+    fn two_writers_in_brackets_closing_a_paragraph() {
+        let body = "这是一段很长的正文，讲述了很多事情，足以让括号里的署名成为段落的结尾。";
+        let mut found = persons(&format!("{body}（湖南益阳市周德魁罗巨平）"));
+        found.sort();
+        assert_eq!(found, ["周德魁", "罗巨平"]);
+        // 魁 is too rare a given-name character for the statistics; two names still split.
+        let mut found = persons(&format!("{body}（钱宇鸿梁魁元）"));
+        found.sort();
+        assert_eq!(found, ["梁魁元", "钱宇鸿"]);
+        // Words in brackets split into no names.
+        assert!(persons(&format!("{body}（方针政策）")).is_empty());
     }
 
     #[test]
