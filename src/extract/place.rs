@@ -367,6 +367,11 @@ fn ns_evidence(word: &str) -> bool {
     for (k, (b, _)) in word.char_indices().enumerate().skip(1) {
         let suffix = &word[b..];
         if PLACE_SUFFIXES.contains(suffix) {
+            // 邱娥国, 江建国, 共和国: the gazetteer holds the countries; three characters ending
+            // in 国 outside it are a person's name or a common word.
+            if suffix == "国" && k == 2 {
+                return false;
+            }
             if k >= 2 {
                 return true;
             }
@@ -1224,6 +1229,14 @@ mod tests {
 
     fn places(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Place)
+    }
+
+    #[test]
+    fn three_characters_ending_in_state_outside_the_gazetteer_are_no_country() {
+        // jieba tags 邱娥国 and 东道国 ns: a person's name and a common word.
+        assert!(places("“人民的好警察”邱娥国，面对媒体。").is_empty());
+        assert!(places("母国监管当局与东道国监管部门加强交流。").is_empty());
+        assert_eq!(places("他是中华人民共和国的公民。"), ["中华人民共和国"]);
     }
 
     #[test]
