@@ -481,14 +481,21 @@ fn ambiguous_place_in_context(tokens: &[Token<'_>], i: usize) -> bool {
 /// True when token `i` is a county of one character and its unit (达县, 通县) that jieba cut off
 /// an unknown longer name (扎/v 达县 = 扎达县): a transliteration character that is no function
 /// word stands before it.
+/// Also when a slogan names no county (科教/兴县, 农业/富县: prosper or enrich the county by
+/// science, by farming): a common noun stands before it, where a county's name has its province,
+/// a preposition or a comma.
 fn county_cut_from_a_longer_name(tokens: &[Token<'_>], i: usize) -> bool {
     let t = &tokens[i];
-    t.len() == 2
-        && t.word.ends_with('县')
-        && i > 0
-        && tokens[i - 1].len() == 1
-        && !is_function_word_tag(tokens[i - 1].pos)
-        && tokens[i - 1]
+    if t.len() != 2 || !t.word.ends_with('县') || i == 0 {
+        return false;
+    }
+    let before = &tokens[i - 1];
+    if before.len() >= 2 && before.end == t.start && matches!(before.pos, "n" | "vn") {
+        return true;
+    }
+    before.len() == 1
+        && !is_function_word_tag(before.pos)
+        && before
             .word
             .chars()
             .next()
@@ -1246,6 +1253,9 @@ mod tests {
         assert_eq!(found, ["万县", "宣武区", "通县"]);
         // jieba cuts an unknown county's name (扎/v 达县): the county alone is not taken.
         assert!(places("在扎达县当地").is_empty());
+        // A slogan: prosper the county by science and education.
+        assert!(places("他是全国科教兴县先进个人。").is_empty());
+        assert_eq!(places("山西兴县的农民"), ["山西", "兴县"]);
     }
 
     #[test]
