@@ -1259,7 +1259,11 @@ fn proper_or_abbreviation(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
         && !t.word.starts_with("本报")
         && !t.word.ends_with('讯')
         && !p.tokens.get(i + 1).is_some_and(|x| {
-            x.pos == "nt" && matches!(anchor_at(p, i + 1), Some(Anchor::Tagged | Anchor::Known(_)))
+            // 世界杯赛/nz 中共/j: nor before a body the list knows.
+            matches!(anchor_at(p, i + 1), Some(Anchor::Known(_)))
+                || x.pos == "nt" && matches!(anchor_at(p, i + 1), Some(Anchor::Tagged))
+                // 诺言/nz 政府: a common word jieba tags nz names no government.
+                || matches!(x.word, "政府" | "内阁")
                 // 升班马/天津女排, 力克/上海/远东队: nor before a place opening a name.
                 || matches!(
                     anchor_at(p, i + 1),
@@ -1857,7 +1861,14 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
             break;
         }
         if is_connector(t) {
-            // 人大代表和政府: a bare head after the conjunction is a second noun, not a name.
+            // 人大代表和政府: a bare head after the conjunction is a second noun, not a name;
+            // 传统美德和我党我军: nor is one that opens with a pronoun.
+            if tokens
+                .get(j + 1)
+                .is_some_and(|x| x.pos == "r" || x.word.starts_with(['我', '本', '该', '其']))
+            {
+                break;
+            }
             if prev.len() >= 2
                 && tokens
                     .get(j + 1)
@@ -3820,6 +3831,19 @@ mod tests {
     fn publications_are_titles_unless_a_role_follows() {
         assert!(orgs("据《光明日报》报道，解放军报记者说。").is_empty());
         assert_eq!(orgs("《哈萨克斯坦实业报》总编辑说。"), ["哈萨克斯坦实业报"]);
+    }
+
+    #[test]
+    fn common_words_jieba_tags_nz_open_no_name() {
+        // 诺言/nz 政府, 世界杯赛/nz 中共/j: no government of a promise, no body before 中共.
+        assert!(orgs("今朝履诺言政府深情还款。").is_empty());
+        assert!(
+            orgs("在世界杯赛中共获得十个冠军。")
+                .iter()
+                .all(|o| o != "世界杯赛中共")
+        );
+        // A pronoun after 和 opens no second part of a name (我党我军).
+        assert!(orgs("事迹是中华民族传统美德和我党我军优良传统的结合。").is_empty());
     }
 
     #[test]
