@@ -1263,7 +1263,10 @@ fn proper_or_abbreviation(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
             matches!(anchor_at(p, i + 1), Some(Anchor::Known(_)))
                 || x.pos == "nt" && matches!(anchor_at(p, i + 1), Some(Anchor::Tagged))
                 // 诺言/nz 政府: a common word jieba tags nz names no government.
-                || matches!(x.word, "政府" | "内阁")
+                || matches!(
+                    x.word,
+                    "政府" | "内阁" | "现政府" | "新政府" | "前政府" | "原政府" | "旧政府"
+                )
                 // 升班马/天津女排, 力克/上海/远东队: nor before a place opening a name.
                 || matches!(
                     anchor_at(p, i + 1),
@@ -3837,6 +3840,7 @@ mod tests {
     fn common_words_jieba_tags_nz_open_no_name() {
         // 诺言/nz 政府, 世界杯赛/nz 中共/j: no government of a promise, no body before 中共.
         assert!(orgs("今朝履诺言政府深情还款。").is_empty());
+        assert!(orgs("他辞职以抗议现政府提出的预算。").is_empty());
         assert!(
             orgs("在世界杯赛中共获得十个冠军。")
                 .iter()
