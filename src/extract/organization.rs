@@ -365,6 +365,11 @@ static NOT_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "到处",
         "好处",
         "处处",
+        // 两县交界处, 路口处: where places meet, not an office.
+        "交界处",
+        "路口处",
+        "交汇处",
+        "交叉处",
         "场所",
         "住所",
         "厕所",
@@ -1861,6 +1866,10 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
                 .get(j + 1)
                 .is_some_and(|x| matches!(x.word, "政府" | "内阁" | "议会" | "国会"))
         {
+            break;
+        }
+        // 解放区发展成为我党我军: a pronoun (我党, 其) inside is no part of a name.
+        if j > i && (t.pos == "r" || t.word.starts_with('我')) {
             break;
         }
         if is_connector(t) {
@@ -3848,6 +3857,9 @@ mod tests {
         );
         // A pronoun after 和 opens no second part of a name (我党我军).
         assert!(orgs("事迹是中华民族传统美德和我党我军优良传统的结合。").is_empty());
+        // Nor inside one (解放区/发展成为/我党我军), nor where two counties meet (交界处).
+        assert!(orgs("山东解放区发展成为我党我军的重要战略区。").is_empty());
+        assert!(orgs("尚义县和张北县交界处发生地震。").is_empty());
     }
 
     #[test]
