@@ -379,7 +379,11 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         {
             continue;
         }
-        if NUMERAL_WORDS.longest_at(&p.chars, start).is_some() {
+        // 十分 (very), and 上十分 where 上 reads as "up to" (艺术上十分重视).
+        let after_lead = num_start + usize::from(raw.starts_with(['上', '几', '数']));
+        if NUMERAL_WORDS.longest_at(&p.chars, start).is_some()
+            || after_lead > num_start && NUMERAL_WORDS.longest_at(&p.chars, after_lead).is_some()
+        {
             continue;
         }
         // A numeral inside a longer word (统一, 之一, 唯一) is part of that word.
@@ -574,6 +578,19 @@ fn token_starts_before(p: &Paragraph<'_>, i: usize) -> bool {
 fn unit_fits(p: &Paragraph<'_>, at: usize, n: usize) -> bool {
     let next = p.chars.get(at + n).copied();
     let unit = &p.chars[at..at + n];
+    // 900万/天津人民: the "unit" opens a place's name that jieba reads as one word, and that
+    // name goes on into the noun it qualifies (not 1500台中，: "among the 1500 sets").
+    if next.is_some_and(is_han) {
+        let idx = p.tokens.partition_point(|t| t.start < at);
+        if let Some(t) = p.tokens.get(idx)
+            && t.start == at
+            && t.len() > n
+            && p.gazetteer_at(at) == Some(t.len())
+            && p.chars.get(t.end).copied().is_some_and(is_han)
+        {
+            return false;
+        }
+    }
     match unit {
         ['大'] => next.is_some_and(is_han),
         ['年'] => !matches!(next, Some('代' | '度')),
@@ -608,6 +625,18 @@ mod tests {
         assert_eq!(numbers("第二十四次会议"), ["第二十四"]);
         assert_eq!(numbers("增长了30%"), ["30%"]);
         assert_eq!(numbers("占百分之三十"), ["百分之三十"]);
+    }
+
+    #[test]
+    fn a_unit_that_opens_a_place_and_words_after_up_to() {
+        // 天 of 天津 is no day; 台 before 中 (among) is the sets' measure word.
+        assert_eq!(numbers("向900万天津人民致意。"), ["900万"]);
+        assert_eq!(numbers("这1500台中，有问题的不多。"), ["1500"]);
+        // 上 (up to) before 十分 (very) and 百科 (encyclopedia) opens no amount.
+        assert!(numbers("他在艺术上十分认真。").is_empty());
+        assert!(numbers("按国际上百科全书的通例编纂。").is_empty());
+        assert_eq!(numbers("村里有上百户人家。"), ["上百"]);
+        assert!(numbers("喊出了共产党万岁的口号。").is_empty());
     }
 
     #[test]
