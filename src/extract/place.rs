@@ -758,6 +758,27 @@ fn compound_end(p: &Paragraph<'_>, s: usize, k: usize) -> usize {
     }
     let is_prefecture = |a: usize, b: usize| CHINA_ADMIN.value(p.slice(a, b)) == Some("prefecture");
     let followed_by_area = |j: usize| tokens.get(j + 1).is_some_and(|t| t.word == "地区");
+    // 陕西/商洛地区, 湖北/恩施土家族苗族自治州, 广东省/汕头经济特区: a prefecture, an
+    // autonomous prefecture or county, or a special zone that jieba reads as one word, after
+    // its province or country.
+    let opens_with_state = || {
+        let first = p.slice(s, e);
+        COUNTRIES.contains(first) || CHINA_ADMIN.value(first) == Some("province")
+    };
+    if let Some(next) = tokens.get(k + 1)
+        && next.start == e
+        && next.len() >= 4
+        && ["地区", "自治州", "自治县", "经济特区"]
+            .iter()
+            .any(|u| next.word.ends_with(u))
+        && !is_direction(next.word)
+        && !NOT_PLACES.contains(next.word)
+        && p.is_unclaimed(next.start, next.end)
+        && opens_with_state()
+        && !common_area(next.word)
+    {
+        return k + 1;
+    }
     if is_prefecture(s, e) && followed_by_area(k) {
         return k + 1;
     }
@@ -781,6 +802,20 @@ fn compound_end(p: &Paragraph<'_>, s: usize, k: usize) -> usize {
         return k2 + 1;
     }
     k
+}
+
+/// True when an area word (边境地区, 沿海地区) names a kind of area by a common word rather than
+/// one area by its name (商洛地区): the dictionary holds the word before 地区 as no name.
+fn common_area(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("地区") else {
+        return false;
+    };
+    let jieba = crate::segment::Segmenter::shared().jieba();
+    jieba.has_word(stem)
+        && jieba
+            .tag(stem, false)
+            .first()
+            .is_some_and(|t| !matches!(t.tag, "ns" | "nr" | "nz" | "j"))
 }
 
 /// A country, province or Chinese region that opens token `i` without ending it (台湾同胞,
@@ -1236,6 +1271,21 @@ mod tests {
 
     fn places(text: &str) -> Vec<String> {
         texts_of(text, EntityKind::Place)
+    }
+
+    #[test]
+    fn a_prefecture_or_autonomous_county_jieba_reads_as_one_word_after_its_province() {
+        // jieba: 陕西/ns 商洛地区/ns, 辽宁省/ns 喀喇沁左翼蒙古族自治县/ns.
+        assert_eq!(
+            places("课题组在陕西商洛地区试行小额信贷。"),
+            ["陕西商洛地区"]
+        );
+        assert_eq!(
+            places("辽宁省喀喇沁左翼蒙古族自治县是贫困县。"),
+            ["辽宁省喀喇沁左翼蒙古族自治县"]
+        );
+        // A kind of area (边境地区) stays apart from its country.
+        assert_eq!(places("怪病袭击了索马里边境地区。"), ["索马里"]);
     }
 
     #[test]
