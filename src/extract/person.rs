@@ -1692,6 +1692,30 @@ fn chinese_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 score: ACCEPT,
             });
         }
+        // 梁建/nr 强于/v 1月5日, 杨天/nr 发为/v: jieba glued the given name's last character to
+        // the function word after it, making a rare word (强于, 发为); the name has three.
+        if t.len() == 2
+            && t.pos.starts_with("nr")
+            && ctx.facts.is_surname(first)
+            && let Some(g) = ctx.token_starting(t.end)
+            && g.len() == 2
+            && given_score(ctx.char(g.start)) >= 30
+            && matches!(
+                ctx.char(g.start + 1),
+                '于' | '为' | '在' | '说' | '对' | '的'
+            )
+            && Segmenter::shared().jieba().suggest_freq(g.word) <= 200
+            && !Segmenter::shared().jieba().has_word(t.word)
+            && !taken[s..g.start + 1].iter().any(|&x| x)
+            && p.is_unclaimed(s, g.start + 1)
+            && let Some(shape) = chinese_shape(ctx, s, 1, t.end)
+        {
+            consider(Cand {
+                start: s,
+                end: g.start + 1,
+                score: shape + ctx.cues(s, t.end),
+            });
+        }
         // A person the report names by surname only (李某, 陈某), as court and police news do:
         // jieba tags such a word nr.
         if t.len() == 2
@@ -2458,6 +2482,17 @@ mod tests {
         assert_eq!(found, ["梁魁元", "钱宇鸿"]);
         // Words in brackets split into no names.
         assert!(persons(&format!("{body}（方针政策）")).is_empty());
+    }
+
+    #[test]
+    fn a_last_given_character_jieba_glued_to_the_function_word_after() {
+        // 王立/nr 文说/n, 钱天/nr 发为/v: rare words made of the name's end and what follows.
+        assert_eq!(persons("书记王立文说的话令人难忘。"), ["王立文"]);
+        let mut found = persons("会议选举赵廷运、钱天发为副书记。");
+        found.sort();
+        assert_eq!(found, ["赵廷运", "钱天发"]);
+        // A frequent word after a name of two (李明/为) leaves it alone.
+        assert_eq!(persons("局长李明为大家讲课。"), ["李明"]);
     }
 
     #[test]
