@@ -685,7 +685,9 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         // allowed.
         let mut pair = false;
         for len in (4..=6).rev() {
-            let s = close - len;
+            let Some(s) = close.checked_sub(len) else {
+                continue;
+            };
             if s <= open || !prefix_ok(s, true) {
                 continue;
             }
