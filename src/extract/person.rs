@@ -721,6 +721,21 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
                 out.push(c);
                 break;
             }
+            // （广文）, （新园）, （夏珺）: a pen name of two characters alone in the brackets, a
+            // word jieba does not know or one its dictionary counts seldom.
+            if len == 2
+                && s == open + 1
+                && close == b
+                && bracket_pen_name(ctx, s, e)
+                && !taken[s..e].iter().any(|&x| x)
+                && p.is_unclaimed(s, e)
+            {
+                out.push(Cand {
+                    start: s,
+                    end: e,
+                    score: GROUP,
+                });
+            }
         }
     }
     // Groups in brackets, then groups after a reporter cue (the order of candidates does not
@@ -752,6 +767,27 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             group(ctx, taken, e, stop, false, out);
         }
     }
+}
+
+/// True when the two characters `s..e`, alone in brackets closing a long paragraph, can be the
+/// writer's pen name: Han characters that are no numeral, place, title or cue, no credit (摘译,
+/// 编辑) and no word the dictionary counts often (图片, 下篇).
+fn bracket_pen_name(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
+    let text = ctx.p.slice(s, e);
+    if !(s..e).all(|i| is_han(ctx.char(i)) && !"一二三四五六七八九十".contains(ctx.char(i)))
+        || is_place(text)
+        || is_any_title(text)
+        || PERSON_CUES.contains(text)
+        || "译摘编辑稿摄绘画作".contains(ctx.char(e - 1))
+    {
+        return false;
+    }
+    let jieba = Segmenter::shared().jieba();
+    !jieba.has_word(text)
+        || jieba.suggest_freq(text) <= 300
+            && ctx.token_starting(s).is_some_and(|t| {
+                t.end == e && matches!(t.pos, "n" | "ns" | "nz" | "v" | "nr" | "nrt" | "nrfg")
+            })
 }
 
 /// `s..e` as a name standing alone (see [`standalone_name`]), when no other name or pass has
@@ -2495,6 +2531,16 @@ mod tests {
         assert_eq!(found, ["赵廷运", "钱天发"]);
         // A frequent word after a name of two (李明/为) leaves it alone.
         assert_eq!(persons("局长李明为大家讲课。"), ["李明"]);
+    }
+
+    #[test]
+    fn a_pen_name_of_two_in_brackets_closing_a_paragraph() {
+        let body = "这是一段很长的正文，讲述了很多事情，足以让括号里的署名成为段落的结尾。";
+        assert_eq!(persons(&format!("{body}（广文）")), ["广文"]);
+        assert_eq!(persons(&format!("{body}（新园）")), ["新园"]);
+        // A credit or a common word in the brackets is no pen name.
+        assert!(persons(&format!("{body}（摘译）")).is_empty());
+        assert!(persons(&format!("{body}（图片）")).is_empty());
     }
 
     #[test]
