@@ -450,6 +450,9 @@ fn head_of_word(word: &str) -> Option<bool> {
         || [
             "关系", "体系", "联系", "部分", "干部", "社会", "局势", "局面", "场所", "之处",
             "部署", "签署", "全会", "命运共同体", "利益共同体",
+            // 市委精心组织: organizing with care, not a body.
+            "精心组织", "周密组织", "严密组织", "认真组织", "统一组织", "广泛组织", "积极组织",
+            "重新组织",
             // 新格局, 出现僵局: a state of affairs, not a bureau.
             "僵局", "格局", "结局", "布局", "骗局", "残局", "困局", "赌局", "饭局", "棋局",
         ]
@@ -1868,8 +1871,15 @@ fn chain_from(p: &Paragraph<'_>, i: usize, anchor: Anchor) -> Option<usize> {
         {
             break;
         }
-        // 解放区发展成为我党我军: a pronoun (我党, 其) inside is no part of a name.
-        if j > i && (t.pos == "r" || t.word.starts_with('我')) {
+        // 解放区发展成为我党我军: a pronoun (我党, 其) inside is no part of a name; nor a verb
+        // of becoming (大楼/改为/股份有限公司), nor the party alone after a firm
+        // (有限公司/党/的工作员).
+        if j > i
+            && (t.pos == "r"
+                || t.word.starts_with('我')
+                || t.pos.starts_with('v') && t.word.ends_with(['为', '成'])
+                || t.word == "党")
+        {
             break;
         }
         if is_connector(t) {
@@ -3860,6 +3870,17 @@ mod tests {
         // Nor inside one (解放区/发展成为/我党我军), nor where two counties meet (交界处).
         assert!(orgs("山东解放区发展成为我党我军的重要战略区。").is_empty());
         assert!(orgs("尚义县和张北县交界处发生地震。").is_empty());
+        // Nor an adverb before 组织 (organize), a verb of becoming, or the party alone after a
+        // firm.
+        assert_eq!(
+            orgs("新一届河北省石家庄市委精心组织、周密部署。"),
+            ["河北省石家庄市委"]
+        );
+        assert!(orgs("支持兰州市民百大楼改为股份有限公司。").is_empty());
+        assert_eq!(
+            orgs("浙江隆中机械制造有限公司党的工作员说"),
+            ["浙江隆中机械制造有限公司"]
+        );
     }
 
     #[test]
