@@ -1150,6 +1150,113 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
     }
     listed_places(p, out);
+    roads(p, out);
+}
+
+/// True when a city, district, county or town (a place ending in its unit) ends right before
+/// `s`: 南昌市/蛤蟆街, 城关镇/胜利街 (but not 中央大街/步行街 nor 西单/一条街).
+fn after_division(p: &Paragraph<'_>, out: &[Mention], s: usize) -> bool {
+    s > 0
+        && matches!(p.chars[s - 1], '市' | '区' | '县' | '镇' | '乡')
+        && out
+            .iter()
+            .rev()
+            .any(|m| m.kind == EntityKind::Place && m.end == s)
+}
+
+/// True when the item starting at `s` follows a road in a list (沿江路、人民路): a place ending
+/// in a road's unit, then 、.
+fn listed_after_road(p: &Paragraph<'_>, out: &[Mention], s: usize) -> bool {
+    s >= 2
+        && p.chars[s - 1] == '、'
+        && out.iter().rev().any(|m| {
+            m.kind == EntityKind::Place
+                && m.end == s - 1
+                && road_unit(p.slice(m.start, m.end)).is_some()
+        })
+}
+
+/// The units that end a street's or road's name.
+fn road_unit(word: &str) -> Option<&'static str> {
+    ["大街", "大道", "路", "街"]
+        .into_iter()
+        .find(|u| word.ends_with(u))
+}
+
+/// Streets and roads: a name jieba knows as a place or proper noun (解放路/nz, 中山路/ns), or a
+/// name jieba cut from its unit (蛤蟆/街, 深南/大道) right after the city or district it is in
+/// (南昌市蛤蟆街, 南岗区通达街), or before a house number (通达街153号), or tagged as a place.
+/// Common roads (马路, 公路, 高速公路) and words with 之 (丝绸之路) are no names.
+fn roads(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
+    let tokens = p.tokens;
+    for k in 0..tokens.len() {
+        let t = &tokens[k];
+        // The last character first: most tokens end in no road's unit.
+        if !t.word.ends_with(['路', '街', '道']) {
+            continue;
+        }
+        let Some(unit) = road_unit(t.word) else {
+            continue;
+        };
+        let house_number = || {
+            let mut j = t.end;
+            while p.chars.get(j).is_some_and(char::is_ascii_digit) {
+                j += 1;
+            }
+            j > t.end && p.chars.get(j) == Some(&'号')
+        };
+        let common = |w: &str| {
+            w.contains('之')
+                || NOT_PLACES.contains(w)
+                || [
+                    "马路", "道路", "公路", "铁路", "线路", "一路", "老路", "新路", "电路", "铺路",
+                    "坡路", "岔路", "出路", "弯路", "思路",
+                ]
+                .iter()
+                .any(|x| w.ends_with(x))
+        };
+        let (s, e) = if t.word == unit {
+            // The unit alone: the name is the one or two tokens before it.
+            let Some(first) = (1..=2).rev().find_map(|n| {
+                let a = k.checked_sub(n)?;
+                let stem = &tokens[a..k];
+                let chars = t.start - tokens[a].start;
+                ((2..=4).contains(&chars)
+                    && stem.iter().all(|x| {
+                        x.word.chars().all(crate::normalize::is_han)
+                            && matches!(x.pos, "n" | "nr" | "ns" | "nz" | "vn" | "f" | "j")
+                    })
+                    && p.is_unclaimed(tokens[a].start, t.start))
+                .then_some(a)
+            }) else {
+                continue;
+            };
+            let s = tokens[first].start;
+            let after_city = after_division(p, out, s) || listed_after_road(p, out, s);
+            let named = tokens[first..k].iter().any(|x| x.pos == "ns");
+            if !(after_city || house_number() || named && first + 1 == k) {
+                continue;
+            }
+            (s, t.end)
+        } else {
+            // One word: a place or proper noun jieba knows, or any word after its city or
+            // before a house number.
+            let supported = t.pos == "ns"
+                || after_division(p, out, t.start)
+                || listed_after_road(p, out, t.start)
+                || house_number();
+            if t.len() < 3 || !t.word.chars().all(crate::normalize::is_han) || !supported {
+                continue;
+            }
+            (t.start, t.end)
+        };
+        let name = p.slice(s, e);
+        if common(name) || !p.is_unclaimed(s, e) {
+            continue;
+        }
+        p.claim(s, e, EntityKind::Place);
+        out.push(Mention::new(EntityKind::Place, s, e));
+    }
 }
 
 /// Generic nouns for places that close a list with 等 (清迈、普吉、帕塔亚等地, 蔡坂、新塘等村,
@@ -1286,6 +1393,20 @@ mod tests {
         );
         // A kind of area (边境地区) stays apart from its country.
         assert_eq!(places("怪病袭击了索马里边境地区。"), ["索马里"]);
+    }
+
+    #[test]
+    fn streets_and_roads_named_in_their_city_or_with_a_house_number() {
+        assert_eq!(places("住在南昌市蛤蟆街居民区里。"), ["南昌市", "蛤蟆街"]);
+        assert_eq!(places("他住在南岗区通达街153号。"), ["南岗区", "通达街"]);
+        assert_eq!(places("大厦坍塌危及深南大道。"), ["深南大道"]);
+        let mut found = places("在广州的沿江路、人民路、中山路等地。");
+        found.sort();
+        assert_eq!(found, ["中山路", "人民路", "广州", "沿江路"]);
+        // A road of life, a kind of street, or a circuit is no place.
+        assert!(places("帮助妇女走上了致富路。").is_empty());
+        assert_eq!(places("中央大街步行街成为卡通的世界。"), ["中央大街"]);
+        assert!(places("采用超大规模集成电路。").is_empty());
     }
 
     #[test]
