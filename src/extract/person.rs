@@ -1582,7 +1582,10 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
         if t.end <= s + sl {
             // So is one before a post in brackets (张/q 文华（…副主任）): see `titled`.
             let loose = t.len() == 1 && matches!(t.pos, "m" | "zg" | "j" | "q" | "ng") && titled();
-            if (is_function_tag(t.pos) || t.pos == "v") && !loose {
+            // 俞/zg 东平/ns 说: jieba tags some common surnames zg when it cuts them off.
+            let zg_surname =
+                t.len() == 1 && t.pos == "zg" && SURNAMES.value(ctx.p.slice(s, s + 1)) == Some("1");
+            if (is_function_tag(t.pos) || t.pos == "v") && !loose && !zg_surname {
                 return None; // 和/李鹏, 都/有
             }
             continue; // the surname itself
@@ -2541,6 +2544,12 @@ mod tests {
         // A credit or a common word in the brackets is no pen name.
         assert!(persons(&format!("{body}（摘译）")).is_empty());
         assert!(persons(&format!("{body}（图片）")).is_empty());
+    }
+
+    #[test]
+    fn a_common_surname_jieba_tags_zg() {
+        // 俞/zg 东平/ns 说: the surname cut off and tagged zg, a county's name for a given name.
+        assert_eq!(persons("服务中心的俞东平说，这是第一次。"), ["俞东平"]);
     }
 
     #[test]
