@@ -1641,6 +1641,14 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
     }
     if len >= 3 && given_min >= 30 {
         score += 1;
+        // 广东队的李/朝阳/于: a common surname and a given name of two between clean edges.
+        if len == 3
+            && sl == 1
+            && SURNAMES.value(ctx.p.slice(s, s + 1)) == Some("1")
+            && clean_edges(ctx, s, e)
+        {
+            score += 1;
+        }
     }
     Some(score)
 }
@@ -2557,6 +2565,8 @@ mod tests {
         // jieba guesses 刘旭/nr and 徐刚/nr, words its dictionary does not hold.
         assert_eq!(persons("获奖的是一位叫刘旭的青年教师。"), ["刘旭"]);
         assert_eq!(persons("这次获胜的徐刚，已是第二次参赛。"), ["徐刚"]);
+        // Three characters jieba cut in two (赵殿/nr 喜/v) between a stop and a preposition.
+        assert_eq!(persons("会议结束。赵殿喜在会上讲话。"), ["赵殿喜"]);
         // An item of an enumeration, and a family's home (郭家/nr), stay out.
         assert!(persons("各类设施（水库、汪塘、机电井）都已修好。").is_empty());
         assert!(persons("在郭家和闫家，他都讲了话。").is_empty());
