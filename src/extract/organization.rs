@@ -1103,7 +1103,7 @@ fn may_anchor(p: &Paragraph<'_>, i: usize, firm_near: bool, ends: Ends) -> bool 
     // (A person's name or a Latin word opens a name only before a company's head, an
     // abbreviation only as a team's name (申花队), or as any word may.)
     if matches!(t.pos.as_bytes(), b"ns" | b"nt" | b"nz")
-        || t.pos == "j" && last & LAST_TEAM != 0
+        || (t.pos == "j" || t.pos == "n" && t.len() == 3) && last & LAST_TEAM != 0
         || matches!(t.pos.as_bytes(), b"nr" | b"nrt" | b"eng") && next_last & LAST_COMPANY != 0
         // (firm_token: a firm's own name and its head in one word of four characters or more)
         || last & LAST_FIRM != 0 && t.len() >= 4 && firm_end(t.word)
@@ -1243,13 +1243,24 @@ fn word_anchor(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     None
 }
 
+/// True when `stem` is one word the dictionary tags as a proper noun or an abbreviation (申花
+/// nz, 万达 nz): a team's sponsor or club, unlike 篮球 or 消防 (nor 体操, which it tags nr).
+fn proper_stem(stem: &str) -> bool {
+    let jieba = crate::segment::Segmenter::shared().jieba();
+    jieba.has_word(stem)
+        && matches!(
+            jieba.tag(stem, false).as_slice(),
+            [one] if matches!(one.tag, "nz" | "j")
+        )
+}
+
 /// The last rules of [`find_anchor`]: teams, country pairs and abbreviations, nz words.
 fn proper_or_abbreviation(p: &Paragraph<'_>, i: usize) -> Option<Anchor> {
     let t = &p.tokens[i];
     // 申花队, 国安队, 联航队: a team named by a stem jieba knows as a name.
     if t.len() == 3
         && t.word.ends_with('队')
-        && matches!(t.pos, "nz" | "nt" | "j")
+        && (matches!(t.pos, "nz" | "nt" | "j") || t.pos == "n" && proper_stem(&t.word[..6]))
         && !NOT_HEADS.contains(t.word)
         && !["国家队", "青年队", "少年队", "代表队"].contains(&t.word)
     {
@@ -3881,6 +3892,16 @@ mod tests {
             orgs("浙江隆中机械制造有限公司党的工作员说"),
             ["浙江隆中机械制造有限公司"]
         );
+    }
+
+    #[test]
+    fn a_team_named_by_its_sponsor_jieba_tags_as_a_common_noun() {
+        // 申花队/n: 申花 is a proper noun (nz) of its own.
+        let mut found = orgs("万达队的李明、申花队的申思都在场。");
+        found.sort();
+        assert_eq!(found, ["万达队", "申花队"]);
+        // A sport's team is no name: 体操 (which jieba tags nr), 篮球.
+        assert!(orgs("体操队和篮球队的教练员来了。").is_empty());
     }
 
     #[test]
