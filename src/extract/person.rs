@@ -2561,6 +2561,12 @@ mod tests {
     }
 
     #[test]
+    fn named_so_before_a_name() {
+        assert_eq!(persons("一位名叫钟德鲁的知识分子看完演出。"), ["钟德鲁"]);
+        assert_eq!(persons("女的自报叫艾琳。"), ["艾琳"]);
+    }
+
+    #[test]
     fn a_guessed_name_of_two_between_clean_edges() {
         // jieba guesses 刘旭/nr and 徐刚/nr, words its dictionary does not hold.
         assert_eq!(persons("获奖的是一位叫刘旭的青年教师。"), ["刘旭"]);
