@@ -991,10 +991,12 @@ fn group(ctx: &Ctx<'_, '_>, taken: &[bool], a: usize, b: usize, strict: bool, ou
         && ctx.facts.is_surname(ctx.char(s))
         && (s..e).all(|i| is_han(ctx.char(i)))
         && ctx.start_tok[s] != NONE
-        && ctx.end_tok[e] != NONE
+        // 周家/n 国摄/vg: jieba may glue the credit's verb to the name's last character.
+        && (ctx.end_tok[e] != NONE || credit)
         && !(s..e).any(|i| {
-            ctx.token_starting(i)
-                .is_some_and(|t| t.pos.starts_with('v') || is_function_tag(t.pos))
+            ctx.token_starting(i).is_some_and(|t| {
+                t.end <= e && (t.pos.starts_with('v') || is_function_tag(t.pos))
+            })
         })
     {
         if !taken[s..e].iter().any(|&x| x) && p.is_unclaimed(s, e) {
@@ -2564,6 +2566,13 @@ mod tests {
     fn named_so_before_a_name() {
         assert_eq!(persons("一位名叫钟德鲁的知识分子看完演出。"), ["钟德鲁"]);
         assert_eq!(persons("女的自报叫艾琳。"), ["艾琳"]);
+    }
+
+    #[test]
+    fn a_photographer_whose_last_character_jieba_glued_to_the_credit() {
+        // 王家/n 国摄/vg: the credit's verb is no part of the name.
+        assert_eq!(persons("系统一角。（新华社记者王家国摄）"), ["王家国"]);
+        assert_eq!(persons("系统一角。（新华社记者周家宝摄）"), ["周家宝"]);
     }
 
     #[test]
