@@ -1396,6 +1396,16 @@ mod tests {
     }
 
     #[test]
+    fn shopping_centres_stadiums_and_amusement_parks_are_places() {
+        let mut found = places("比赛今天下午在香港大球场举行。");
+        found.sort();
+        assert_eq!(found, ["香港", "香港大球场"]);
+        let mut found = places("长沙市北斗星商厦今年元旦期间推出租彩电业务。");
+        found.sort();
+        assert_eq!(found, ["长沙市", "长沙市北斗星商厦"]);
+    }
+
+    #[test]
     fn streets_and_roads_named_in_their_city_or_with_a_house_number() {
         assert_eq!(places("住在南昌市蛤蟆街居民区里。"), ["南昌市", "蛤蟆街"]);
         assert_eq!(places("他住在南岗区通达街153号。"), ["南岗区", "通达街"]);
