@@ -1094,6 +1094,15 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
                 continue;
             }
         }
+        // 京西宾馆/ns: a venue jieba's dictionary tags as a place.
+        if end_tok.is_none()
+            && t.pos == "ns"
+            && t.len() >= 3
+            && super::organization::is_venue(t.word)
+            && p.is_unclaimed(t.start, t.end)
+        {
+            end_tok = Some(i);
+        }
         if end_tok.is_none()
             && may_be_place_token(t, gazetteer)
             && p.is_place_token(i)
@@ -1403,6 +1412,8 @@ mod tests {
         let mut found = places("长沙市北斗星商厦今年元旦期间推出租彩电业务。");
         found.sort();
         assert_eq!(found, ["长沙市", "长沙市北斗星商厦"]);
+        // 京西宾馆/ns: a venue the dictionary tags as a place.
+        assert_eq!(places("代表们住在京西宾馆。"), ["京西宾馆"]);
     }
 
     #[test]
