@@ -2857,6 +2857,75 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         }
         resume = end + 1;
     }
+    listed_bodies(p, out);
+}
+
+/// An item of [`listed_bodies`] at token `a`: a word of its own (n, nz, ns, j …), then a word
+/// ending in `head`; its characters.
+fn listed_body_at(p: &Paragraph<'_>, a: usize, head: &str) -> Option<(usize, usize)> {
+    let (stem, h) = (p.tokens.get(a)?, p.tokens.get(a + 1)?);
+    // The item opens after a separator, a punctuation mark or a function word, not inside a
+    // longer name (布洛克巴斯特/影视公司).
+    let opens = a == 0 || {
+        let b = &p.tokens[a - 1];
+        matches!(
+            b.pos.as_bytes().first(),
+            Some(b'x' | b'p' | b'c' | b'u' | b'v' | b'r' | b'd')
+        )
+    };
+    let ok = opens
+        && h.word.ends_with(head)
+        && h.start == stem.end
+        && stem.len() >= 2
+        && matches!(stem.pos, "n" | "nz" | "ns" | "nr" | "nrt" | "j" | "nt")
+        && stem.word.chars().all(crate::normalize::is_han)
+        && !generic_stem_word(stem.word)
+        && p.is_unclaimed(stem.start, h.end);
+    ok.then_some((stem.start, h.end))
+}
+
+/// Bodies listed next to a name found, with the same head and a word of their own before it
+/// (樱花/银行、东京三菱银行及国民/银行; 大地/银行、国家/商业银行、…): a list of banks names banks.
+fn listed_bodies(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
+    let tokens = p.tokens;
+    let found: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|m| m.kind == EntityKind::Organization)
+        .map(|m| (m.start, m.end))
+        .collect();
+    // A paragraph lists bodies seldom: most have no separator next to a name found.
+    let is_sep = |w: &str| matches!(w, "、" | "和" | "及" | "与");
+    for (s, e) in found {
+        let first = tokens.partition_point(|t| t.start < s);
+        let last = tokens.partition_point(|t| t.end < e);
+        let (Some(ft), Some(lt)) = (tokens.get(first), tokens.get(last)) else {
+            continue;
+        };
+        if ft.start != s || lt.end != e || lt.len() < 2 || head_of_word(lt.word) != Some(true) {
+            continue;
+        }
+        let head = lt.word;
+        // Leftwards: … item 、 item 、 [found].
+        let mut k = first;
+        while k >= 3 && is_sep(tokens[k - 1].word) {
+            let Some((a, b)) = listed_body_at(p, k - 3, head) else {
+                break;
+            };
+            p.claim(a, b, EntityKind::Organization);
+            out.push(Mention::new(EntityKind::Organization, a, b));
+            k -= 3;
+        }
+        // Rightwards: [found] 、 item 、 item ….
+        let mut k = last + 1;
+        while k < tokens.len() && is_sep(tokens[k].word) {
+            let Some((a, b)) = listed_body_at(p, k + 1, head) else {
+                break;
+            };
+            p.claim(a, b, EntityKind::Organization);
+            out.push(Mention::new(EntityKind::Organization, a, b));
+            k += 3;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -3902,6 +3971,20 @@ mod tests {
         assert_eq!(found, ["万达队", "申花队"]);
         // A sport's team is no name: 体操 (which jieba tags nr), 篮球.
         assert!(orgs("体操队和篮球队的教练员来了。").is_empty());
+    }
+
+    #[test]
+    fn bodies_listed_next_to_a_name_with_the_same_head() {
+        // 樱花/n 银行/n: a common noun before the head, vouched for by the bank listed next.
+        let mut found = orgs("如樱花银行、东京三菱银行及国民银行纷纷终止合作。");
+        found.sort();
+        assert_eq!(found, ["东京三菱银行", "国民银行", "樱花银行"]);
+        // Inside a longer name the item is not cut out (布洛克巴斯特/影视公司).
+        assert!(
+            !orgs("随后同美国的布洛克巴斯特影视公司和时代华纳公司合资。")
+                .iter()
+                .any(|o| o == "影视公司")
+        );
     }
 
     #[test]
