@@ -2877,7 +2877,8 @@ fn listed_body_at(p: &Paragraph<'_>, a: usize, head: &str) -> Option<(usize, usi
         && h.word.ends_with(head)
         && h.start == stem.end
         && stem.len() >= 2
-        && matches!(stem.pos, "n" | "nz" | "ns" | "nr" | "nrt" | "j" | "nt")
+        // (Not a place: 法国/公司 is a French company, no name.)
+        && matches!(stem.pos, "n" | "nz" | "nr" | "nrt" | "j" | "nt")
         && stem.word.chars().all(crate::normalize::is_han)
         && !generic_stem_word(stem.word)
         && p.is_unclaimed(stem.start, h.end);
