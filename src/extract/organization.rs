@@ -450,14 +450,18 @@ fn head_of_word(word: &str) -> Option<bool> {
         || [
             "关系", "体系", "联系", "部分", "干部", "社会", "局势", "局面", "场所", "之处",
             "部署", "签署", "全会", "命运共同体", "利益共同体",
-            // 市委精心组织: organizing with care, not a body.
-            "精心组织", "周密组织", "严密组织", "认真组织", "统一组织", "广泛组织", "积极组织",
-            "重新组织",
             // 新格局, 出现僵局: a state of affairs, not a bureau.
             "僵局", "格局", "结局", "布局", "骗局", "残局", "困局", "赌局", "饭局", "棋局",
         ]
             .iter()
             .any(|w| word.ends_with(w))
+        // 市委精心组织: organizing with care, not a body.
+        || word.strip_suffix("组织").is_some_and(|stem| {
+            [
+                "精心", "周密", "严密", "认真", "统一", "广泛", "积极", "重新",
+            ]
+            .contains(&stem)
+        })
     {
         return None;
     }

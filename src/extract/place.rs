@@ -1200,8 +1200,11 @@ fn roads(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
     let tokens = p.tokens;
     for k in 0..tokens.len() {
         let t = &tokens[k];
-        // The last character first: most tokens end in no road's unit.
-        if !t.word.ends_with(['路', '街', '道']) {
+        // The last byte first (路 E8 B7 AF, 街 E8 A1 97, 道 E9 81 93): most tokens end in no
+        // road's unit.
+        if !matches!(t.word.as_bytes().last(), Some(0xAF | 0x97 | 0x93))
+            || !t.word.ends_with(['路', '街', '道'])
+        {
             continue;
         }
         let Some(unit) = road_unit(t.word) else {
