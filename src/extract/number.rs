@@ -350,12 +350,25 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             continue;
         }
         // 第, % and ‰ are a character each.
-        let start = found.char_start;
-        let num_start = start + usize::from(ordinal);
+        let mut start = found.char_start;
+        let mut num_start = start + usize::from(ordinal);
         let mut end = found.char_end;
         let mut num_end = end - usize::from(sign.is_some());
         let mut raw = &text[num_from..num_to];
         let mut parsed = found.value;
+        // 人数/一百万: a 数, 几 or 上 that ends the word before is no "several" or "up to"
+        // before a numeral with a digit of its own (but 住/进上/百平方米 is "up to a hundred").
+        if !ordinal
+            && raw.starts_with(['数', '几', '上'])
+            && raw.chars().count() > 1
+            && !raw[3..].starts_with(['十', '百', '千', '万', '亿'])
+            && token_starts_before(p, start)
+        {
+            raw = &raw['数'.len_utf8()..];
+            parsed = value_parts(raw, sign);
+            start += 1;
+            num_start += 1;
+        }
         // 四十五亿千瓦 and 一百万千米: the 千 opens the unit (千瓦, 千米), not the numeral.
         if sign.is_none()
             && raw.chars().count() > 2
@@ -368,6 +381,27 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
             parsed = value_parts(raw, sign);
             num_end -= 1;
             end = num_end;
+        }
+        // 10来个, 500来公斤: 来 after the numeral and before its measure word is "about".
+        let about_lai = sign.is_none()
+            && p.chars.get(end) == Some(&'来')
+            && UNITS.longest_at(&p.chars, end + 1).is_some()
+            && p.is_unclaimed(end, end + 1);
+        if about_lai {
+            end += 1;
+            num_end += 1;
+        }
+        // -0.4%: a minus sign before a percentage in digits (not a range's dash, 1990-1995,
+        // nor a model's, 米-24).
+        let negative = !ordinal
+            && sign == Some("%")
+            && raw.starts_with(|c: char| c.is_ascii_digit())
+            && start >= 1
+            && p.chars[start - 1] == '-'
+            && (start < 2 || !p.chars[start - 2].is_ascii_alphanumeric())
+            && p.is_unclaimed(start - 1, start);
+        if negative {
+            start -= 1;
         }
         if !p.is_unclaimed(start, end) {
             continue;
@@ -409,6 +443,7 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         let Some((value, mut approximate, percent)) = parsed else {
             continue;
         };
+        let value = if negative { -value } else { value };
         let chinese = !raw.starts_with(|c: char| c.is_ascii_digit());
         let n_chars = raw.chars().count();
         // 十五大, 十四大: party congresses, not amounts.
@@ -491,7 +526,8 @@ pub fn find(p: &mut Paragraph<'_>, out: &mut Vec<Mention>) {
         };
         // 左右 after the numeral or its measure word (30%左右, 500元左右).
         let about_after = p.chars.get(end..end + 2) == Some(&['左', '右'][..]);
-        approximate |= positional
+        approximate |= about_lai
+            || positional
             || APPROX_BEFORE.iter().any(|w| p.text[..m_start].ends_with(w))
             || about_after;
         // A share, which has no measure word (30%左右, 1/3左右, 百分之三十左右, 一半左右), keeps
@@ -625,6 +661,21 @@ mod tests {
         assert_eq!(numbers("第二十四次会议"), ["第二十四"]);
         assert_eq!(numbers("增长了30%"), ["30%"]);
         assert_eq!(numbers("占百分之三十"), ["百分之三十"]);
+    }
+
+    #[test]
+    fn about_with_lai_negative_shares_and_a_count_after_a_word_ending_in_shu() {
+        assert_eq!(value("公粮交了500来公斤。").value, 500.0);
+        assert!(value("公粮交了500来公斤。").approximate);
+        assert_eq!(numbers("每天至少10来个人。"), ["10来"]);
+        assert_eq!(numbers("物价增长-0.4%，比去年低。"), ["-0.4%"]);
+        assert_eq!(value("物价增长-0.4%，比去年低。").value, -0.4);
+        // A range's dash and a model's are no minus.
+        assert!(!numbers("米-24直升机").iter().any(|n| n.starts_with('-')));
+        assert!(numbers("1990-1995年间").iter().all(|n| !n.starts_with('-')));
+        // 人数/一百万: 数 ends the word before.
+        assert_eq!(numbers("培训人数一百万人"), ["一百万"]);
+        assert_eq!(value("培训人数一百万人").value, 1_000_000.0);
     }
 
     #[test]
