@@ -673,9 +673,9 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
         } else {
             b
         };
-        let prefix_ok = |s: usize, empty_ok: bool| {
+        let prefix_ok = |s: usize| {
             let prefix = p.slice(open + 1, s);
-            prefix.is_empty() && empty_ok
+            prefix.is_empty()
                 || (prefix.chars().count() >= 2
                     && (prefix.ends_with(['市', '县', '省', '区', '镇', '乡', '报', '社', '委'])
                         || p.claimed_by(s - 1) == Some(EntityKind::Organization)))
@@ -688,7 +688,7 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             let Some(s) = close.checked_sub(len) else {
                 continue;
             };
-            if s <= open || !prefix_ok(s, true) {
+            if s <= open || !prefix_ok(s) {
                 continue;
             }
             if let Some(parts) = split_names(ctx, s, close, true)
@@ -712,7 +712,7 @@ fn byline_candidates(ctx: &Ctx<'_, '_>, taken: &[bool], out: &mut Vec<Cand>) {
             if s <= open || pair {
                 continue;
             }
-            let prefix_ok = prefix_ok(s, true);
+            let prefix_ok = prefix_ok(s);
             // （本报罗马电）: a dateline, not a signature.
             if prefix_ok
                 && !matches!(ctx.char(e - 1), '电' | '讯')
@@ -1314,6 +1314,11 @@ fn is_glued_function_char(c: char) -> bool {
     )
 }
 
+/// True when the character at `s` is one of the common surnames (tier 1 of surnames.txt).
+fn common_surname(ctx: &Ctx<'_, '_>, s: usize) -> bool {
+    SURNAMES.value(ctx.p.slice(s, s + 1)) == Some("1")
+}
+
 /// True when the span `s..e` stands between clean edges, as a name in running text does:
 /// before it the paragraph's start, a comma or stop, or a word that takes a person after it
 /// (的, 叫, 和); after it the paragraph's end, a comma or stop, or a function word (的, 和, 在).
@@ -1548,7 +1553,7 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
             // jieba's guess of a two-character name (王晨/nr, 李明/nr), with a common surname,
             // standing between clean edges: punctuation or a function word on both sides.
             // A place's unit (郭家, 塘坝) or a rare name ending (武钢) at the end needs a cue.
-            "nr" | "nrfg" if SURNAMES.value(ctx.p.slice(s, s + 1)) == Some("1") => Some(
+            "nr" | "nrfg" if common_surname(ctx, s) => Some(
                 if ends_names_often(ctx.char(e - 1))
                     && !super::place::is_settlement_unit(ctx.char(e - 1))
                     && !super::place::is_landmark_unit(ctx.char(e - 1))
@@ -1585,8 +1590,7 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
             // So is one before a post in brackets (张/q 文华（…副主任）): see `titled`.
             let loose = t.len() == 1 && matches!(t.pos, "m" | "zg" | "j" | "q" | "ng") && titled();
             // 俞/zg 东平/ns 说: jieba tags some common surnames zg when it cuts them off.
-            let zg_surname =
-                t.len() == 1 && t.pos == "zg" && SURNAMES.value(ctx.p.slice(s, s + 1)) == Some("1");
+            let zg_surname = t.len() == 1 && t.pos == "zg" && common_surname(ctx, s);
             if (is_function_tag(t.pos) || t.pos == "v") && !loose && !zg_surname {
                 return None; // 和/李鹏, 都/有
             }
@@ -1633,7 +1637,7 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
                     && t.end == e
                     && t.pos.starts_with('v')
                     && sl == 1
-                    && SURNAMES.value(ctx.p.slice(s, s + 1)) != Some("1")
+                    && !common_surname(ctx, s)
                 {
                     return None;
                 }
@@ -1644,11 +1648,7 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
     if len >= 3 && given_min >= 30 {
         score += 1;
         // 广东队的李/朝阳/于: a common surname and a given name of two between clean edges.
-        if len == 3
-            && sl == 1
-            && SURNAMES.value(ctx.p.slice(s, s + 1)) == Some("1")
-            && clean_edges(ctx, s, e)
-        {
+        if len == 3 && sl == 1 && common_surname(ctx, s) && clean_edges(ctx, s, e) {
             score += 1;
         }
     }
