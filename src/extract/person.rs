@@ -1467,7 +1467,15 @@ fn opens_with_word(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32) 
     } else {
         t.end <= s + sl || matches!(t.pos, "nr" | "nrfg")
     };
-    !takes && Segmenter::shared().jieba().has_word(t.word)
+    if takes || !Segmenter::shared().jieba().has_word(t.word) {
+        return false;
+    }
+    // 省长/舒圣佑 v: a name the dictionary mistags as a verb, counted seldom, after a title.
+    !(first == last
+        && t.len() == 3
+        && t.pos == "v"
+        && Segmenter::shared().jieba().suggest_freq(t.word) <= 10
+        && ctx.cue_before(s) >= TITLE_CUE)
 }
 
 /// [`chinese_shape`] with the name's last token ([`last_token`]) already found.
@@ -1528,8 +1536,8 @@ fn chinese_shape_to(ctx: &Ctx<'_, '_>, s: usize, sl: usize, e: usize, last: u32)
             ),
             // Of two characters: the dictionary tags some words nr (贺词, 玉米) that end unlike names.
             "nr" | "nrfg" if known => Some(i32::from(ends_names(ctx.char(e - 1)))),
-            // Names the dictionary tags otherwise (朱幼棣 n, 周恩来 t, 许立群 m) need a cue.
-            "n" | "ns" | "t" | "m" | "nz" if known && len >= 3 => Some(0),
+            // Names the dictionary tags otherwise (朱幼棣 n, 周恩来 t, 许立群 m, 舒圣佑 v) need a cue.
+            "n" | "ns" | "t" | "m" | "nz" | "v" if known && len >= 3 => Some(0),
             _ if given_min == 0 && (known || len < 3) => None,
             // Of two characters, a place or proper noun needs a cue; a word the dictionary tags
             // as a time or an amount (过后, 许多) is no name.
@@ -2573,6 +2581,16 @@ mod tests {
         // 王家/n 国摄/vg: the credit's verb is no part of the name.
         assert_eq!(persons("系统一角。（新华社记者王家国摄）"), ["王家国"]);
         assert_eq!(persons("系统一角。（新华社记者周家宝摄）"), ["周家宝"]);
+    }
+
+    #[test]
+    fn a_rare_dictionary_verb_after_a_title_is_a_name() {
+        // jieba's dictionary holds 舒圣佑 as a verb (counted 5 times).
+        let mut found = persons("省委书记舒惠国、省长舒圣佑等领导深入企业。");
+        found.sort();
+        assert_eq!(found, ["舒圣佑", "舒惠国"]);
+        // Without a title, a verb stays a verb.
+        assert!(persons("他们舒圣佑等着。").iter().all(|n| n != "舒圣佑"));
     }
 
     #[test]
